@@ -1,0 +1,106 @@
+//! 表四, 政府信息公开行政复议、行政诉讼情况: the same in both editions.
+
+use crate::cell::{AppealColumn, AppealGroup, CellRef, Table, Value};
+use crate::edition::Edition;
+use crate::error::Error;
+use crate::text::read_printed;
+
+/// 表四, 政府信息公开行政复议、行政诉讼情况: three groups (行政复议; 行政诉讼 未经复议直接起诉
+/// and 复议后起诉) of five cells (结果维持, 结果纠正, 其他结果, 尚未审结, 总计). The layout is
+/// the same in both editions.
+///
+/// ```
+/// use ogi_report::{AppealColumn as C, AppealGroup as G, Appeals};
+/// let t4 = Appeals::assemble([72, 64, 178, 37], [13, 4, 8, 1], [12, 1, 1, 6])?;
+/// assert_eq!(t4.get(G::Review, C::Total), Some(351));
+/// assert_eq!(t4.get(G::SuitAfterReview, C::Total), Some(20));
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Appeals {
+    cells: [[Option<u64>; 5]; 3],
+}
+
+impl Appeals {
+    /// A table with every cell blank.
+    #[must_use]
+    pub const fn blank() -> Appeals {
+        Appeals {
+            cells: [[None; 5]; 3],
+        }
+    }
+
+    /// A table as printed: the 15 cell texts in printed order (行政复议, then 未经复议直接起诉,
+    /// then 复议后起诉; each 结果维持, 结果纠正, 其他结果, 尚未审结, 总计).
+    ///
+    /// # Errors
+    /// [`Error::CellCount`] when not exactly 15 texts are given: a table printed with a
+    /// cell missing is never shifted; [`Error::Cell`] naming the first cell that is not a
+    /// count.
+    ///
+    /// ```
+    /// use ogi_report::Appeals;
+    /// let err = Appeals::from_printed(&["0", "0", "0", "0", "0", "x", "0", "0", "0", "0", "0", "0", "0", "0", "0"]);
+    /// assert_eq!(err.unwrap_err().to_string(), r#"t4.suit_direct.upheld (cell 6 of 表四): invalid number "x""#);
+    /// ```
+    pub fn from_printed<S: AsRef<str>>(texts: &[S]) -> Result<Appeals, Error> {
+        let mut table = Appeals::blank();
+        read_printed(Table::Appeals, Edition::E2019, texts, |cell, value| {
+            if let (CellRef::Appeals(g, c), Some(Value::Count(v))) = (cell, value) {
+                table.cells[g as usize][c as usize] = Some(v);
+            }
+        })?;
+        Ok(table)
+    }
+
+    /// Assembles the table from the four detail cells of each group (结果维持, 结果纠正,
+    /// 其他结果, 尚未审结); each 总计 is derived.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] naming the 总计 cell whose sum does not fit a `u64`.
+    pub fn assemble(
+        review: [u64; 4],
+        suit_direct: [u64; 4],
+        suit_after_review: [u64; 4],
+    ) -> Result<Appeals, Error> {
+        let mut table = Appeals::blank();
+        for (g, detail) in [review, suit_direct, suit_after_review]
+            .into_iter()
+            .enumerate()
+        {
+            let mut total = 0u64;
+            for (c, v) in detail.into_iter().enumerate() {
+                table.cells[g][c] = Some(v);
+                total = total.checked_add(v).ok_or(Error::Overflow {
+                    cell: CellRef::Appeals(AppealGroup::ALL[g], AppealColumn::Total),
+                })?;
+            }
+            table.cells[g][4] = Some(total);
+        }
+        Ok(table)
+    }
+
+    /// The value of a cell; `None` when blank.
+    #[must_use]
+    pub const fn get(&self, group: AppealGroup, column: AppealColumn) -> Option<u64> {
+        self.cells[group as usize][column as usize]
+    }
+
+    /// Sets a cell (`None` makes it blank). Totals are not recomputed.
+    pub const fn set(&mut self, group: AppealGroup, column: AppealColumn, value: Option<u64>) {
+        self.cells[group as usize][column as usize] = value;
+    }
+
+    /// Every cell with its value, in the official printed order.
+    pub fn cells(&self) -> impl Iterator<Item = (CellRef, Option<u64>)> + '_ {
+        AppealGroup::ALL
+            .iter()
+            .zip(&self.cells)
+            .flat_map(|(&g, cells)| {
+                AppealColumn::ALL
+                    .iter()
+                    .zip(cells)
+                    .map(move |(&c, &v)| (CellRef::Appeals(g, c), v))
+            })
+    }
+}

@@ -1,0 +1,199 @@
+//! Errors of construction, parsing and deserialisation.
+
+use thiserror::Error;
+
+use crate::cell::{Applicant, CellRef, RequestRow, Table, ValueKind};
+use crate::edition::Edition;
+use crate::money::MoneyUnit;
+
+/// Why a single value (a cell's text, an amount) is invalid.
+///
+/// ```
+/// use ogi_report::{Amount, ValueError};
+/// let err = "12.5.1".parse::<Amount>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"invalid number "12.5.1""#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum ValueError {
+    /// Nothing to parse where a value is required.
+    #[error("empty value")]
+    Empty,
+    /// Text that is not a number of the expected form.
+    #[error("invalid number {text:?}")]
+    Invalid {
+        /// The offending text.
+        text: String,
+    },
+    /// A negative number where only a non-negative one is allowed.
+    #[error("negative value {text:?} (only 本年增/减 may be negative)")]
+    Negative {
+        /// The offending text.
+        text: String,
+    },
+    /// A fraction where a count is expected.
+    #[error("{text:?} is not a whole number")]
+    NotWhole {
+        /// The offending text.
+        text: String,
+    },
+    /// A number too large for its type (`u64` counts, `i64` changes, `Decimal` money).
+    #[error("{text:?} is out of range")]
+    OutOfRange {
+        /// The offending text.
+        text: String,
+    },
+    /// An amount without a printed unit where one is needed (convert to 元, sum).
+    #[error("the amount has no stated unit; state one with Amount::stated_as")]
+    UnitNotStated,
+    /// A unit stated for an amount that printed a different one.
+    #[error("an amount printed in {} cannot be stated in {}", unit_name(*printed), unit_name(*stated))]
+    UnitConflict {
+        /// The printed unit.
+        printed: MoneyUnit,
+        /// The unit asked for.
+        stated: MoneyUnit,
+    },
+}
+
+fn unit_name(unit: MoneyUnit) -> &'static str {
+    match unit {
+        MoneyUnit::Unstated => "no unit",
+        u => u.suffix(),
+    }
+}
+
+/// An error building or reading a report: each says where.
+///
+/// ```
+/// use ogi_report::{Appeals, Error};
+/// let err = Appeals::from_printed(&["0"; 14]).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "t4 (表四) expects 15 cells in printed order, 14 given"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An edition code other than `2019` or `2021`.
+    #[error("unknown edition {text:?}, expected \"2019\" or \"2021\"")]
+    UnknownEdition {
+        /// The offending text.
+        text: String,
+    },
+    /// A kind-of-body code other than `department`, `government`, `township`, `other`.
+    #[error(
+        "unknown kind of body {text:?}, expected one of department, government, township, other"
+    )]
+    UnknownBodyKind {
+        /// The offending text.
+        text: String,
+    },
+    /// A cell code that `spec/CELLS.md` does not define.
+    #[error("unknown cell code {code:?}")]
+    UnknownCell {
+        /// The offending code.
+        code: String,
+    },
+    /// An as-printed table with the wrong number of cells. Never shifted silently.
+    #[error("{table} ({}{}) expects {expected} cells in printed order, {given} given", table.label(), edition_note(*table, *edition))]
+    CellCount {
+        /// The table.
+        table: Table,
+        /// The edition whose layout was expected.
+        edition: Edition,
+        /// How many cells the edition's layout has.
+        expected: usize,
+        /// How many cells were given.
+        given: usize,
+    },
+    /// A cell whose text or value is invalid.
+    #[error("{cell} (cell {index} of {}): {reason}", cell.table().label())]
+    Cell {
+        /// The cell.
+        cell: CellRef,
+        /// The 1-based position of the cell in its table's printed order.
+        index: usize,
+        /// Why the value is invalid.
+        reason: ValueError,
+    },
+    /// A cell that the table's edition does not have.
+    #[error("{cell} is not a cell of the {edition} edition")]
+    NotInEdition {
+        /// The cell.
+        cell: CellRef,
+        /// The table's edition.
+        edition: Edition,
+    },
+    /// A value of the wrong kind for its cell.
+    #[error("{cell} holds a {}, not a {}", expected.name(), given.name())]
+    WrongKind {
+        /// The cell.
+        cell: CellRef,
+        /// What the cell holds.
+        expected: ValueKind,
+        /// What was given.
+        given: ValueKind,
+    },
+    /// A row that assembly derives, given as a detail row.
+    #[error("t3.{row} is derived when assembling and cannot be given")]
+    DerivedRow {
+        /// The row.
+        row: RequestRow,
+    },
+    /// A sum that does not fit a `u64`.
+    #[error("the sum for {cell} overflows")]
+    Overflow {
+        /// The cell whose value would overflow.
+        cell: CellRef,
+    },
+    /// Assembling 表三 with more outcomes than applications in a column.
+    #[error(
+        "t3 column {column}: the outcomes total {outcomes}, more than the {received} applications received and carried over"
+    )]
+    OutcomesExceedApplications {
+        /// The applicant column.
+        column: Applicant,
+        /// The sum of the outcome rows.
+        outcomes: u64,
+        /// 本年新收 plus 上年结转.
+        received: u64,
+    },
+    /// A table of one edition in a report of another.
+    #[error(
+        "{table} is of the {table_edition} edition but the report is of the {report_edition} edition"
+    )]
+    EditionMismatch {
+        /// The table.
+        table: Table,
+        /// The table's edition.
+        table_edition: Edition,
+        /// The report's edition.
+        report_edition: Edition,
+    },
+    /// A part the report builder needs and was not given.
+    #[error("the report has no {part}")]
+    MissingPart {
+        /// The part: `t2`, `t3` or `t4`.
+        part: Table,
+    },
+    /// An information-processing fee statement in a report of the 2019 edition.
+    #[error(
+        "other_matters.fees: the information-processing fee statement belongs to the 2021 edition, not 2019"
+    )]
+    FeesOutsideEdition,
+    /// A report year before 2019, the first year either edition covers.
+    #[error("year: {year} is before 2019, the first report year of either edition")]
+    YearOutOfRange {
+        /// The year given.
+        year: i64,
+    },
+}
+
+fn edition_note(table: Table, edition: Edition) -> String {
+    match table {
+        Table::Appeals => String::new(),
+        _ => format!(", {edition} edition"),
+    }
+}

@@ -1,0 +1,107 @@
+//! # ogi-report
+//!
+//! 政府信息公开工作年度报告的类型化数据模型 — the typed data model of the annual report on
+//! open government information that every Chinese government body publishes under the
+//! Regulations on Open Government Information (State Council Decree No. 711).
+//!
+//! Both editions of the official format are covered: the 2019 trial format
+//! (国办公开办函〔2019〕60号, report years 2019–2020) and the 2021 revision
+//! (国办公开办函〔2021〕30号, from report year 2021). The six sections are types; every
+//! numeric cell of 表二, 表三 and 表四 has a stable code ([`CellRef`]) and a Chinese label;
+//! blank cells stay blank; money is an exact [`Amount`] with its printed unit.
+//!
+//! ## Assemble
+//!
+//! A producer gives the detail cells; the constructors derive every total, so the
+//! tables are consistent by construction.
+//!
+//! ```
+//! use ogi_report::{
+//!     AnnualReport, Appeals, BodyKind, Edition, OtherMatters, Proactive, ProactiveColumn as C,
+//!     ProactiveRow as R, RequestDetails, RequestRow, Requests, Value,
+//! };
+//!
+//! let mut t2 = Proactive::blank(Edition::E2021);
+//! t2.set(R::Licensing, C::Decisions, Some(Value::Count(550)))?;
+//! t2.set(R::Fees, C::Amount, Some(Value::Money("7730.28万元".parse()?)))?;
+//!
+//! let mut t3 = RequestDetails::new(Edition::E2021);
+//! t3.set(RequestRow::New, [21, 0, 0, 0, 0, 0])?;
+//! t3.set(RequestRow::PartlyDisclosed, [4, 0, 0, 0, 0, 0])?;
+//! t3.set(RequestRow::NotHeld, [17, 0, 0, 0, 0, 0])?;
+//!
+//! let report = AnnualReport::builder(Edition::E2021, 2023, "某区人民政府", BodyKind::Government)
+//!     .overview("2023年，……")
+//!     .proactive(t2)
+//!     .requests(Requests::assemble(&t3)?)
+//!     .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
+//!     .problems("……")
+//!     .other_matters(OtherMatters::new("无"))
+//!     .build()?;
+//! assert_eq!(report.cell("t3.results_total.total".parse()?), Some(Value::Count(21)));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Hold a report as printed
+//!
+//! A table's cells in the official printed order, totals included, mistakes too. A wrong
+//! number of cells is an error that names the table: never a silent shift.
+//!
+//! ```
+//! use ogi_report::Appeals;
+//! let printed = ["0", "0", "0", "0", "0", "1", "0", "0", "1", "0", "0", "0", "0", "0"];
+//! let err = Appeals::from_printed(&printed).unwrap_err();
+//! assert_eq!(err.to_string(), "t4 (表四) expects 15 cells in printed order, 14 given");
+//! ```
+//!
+//! ## Serialise
+//!
+//! With serde, losslessly: money as strings with their unit, dates as `YYYY-MM-DD`, the
+//! edition tagged, unknown fields rejected, and every invalid value named by its field.
+//!
+//! ```
+//! # use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+//! # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+//! #     .proactive(Proactive::blank(Edition::E2019))
+//! #     .requests(Requests::blank(Edition::E2019))
+//! #     .appeals(Appeals::blank())
+//! #     .build()?;
+//! let json = serde_json::to_string(&report)?;
+//! let back: AnnualReport = serde_json::from_str(&json)?;
+//! assert_eq!(back, report);
+//! assert_eq!(serde_json::to_string(&back)?, json);
+//!
+//! let bad = json.replace(r#""t4":{"review":{"upheld":null"#, r#""t4":{"review":{"upheld":-1"#);
+//! let err = serde_json::from_str::<AnnualReport>(&bad).unwrap_err();
+//! assert!(err.to_string().starts_with("t4.review.upheld: negative count -1"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations, unreachable_pub)]
+
+mod appeals;
+mod cell;
+mod edition;
+mod error;
+mod money;
+mod narrative;
+mod proactive;
+mod report;
+mod requests;
+mod serde_impl;
+mod text;
+
+pub use appeals::Appeals;
+pub use cell::{
+    APPLICANTS_LABEL, AppealColumn, AppealGroup, Applicant, Article20Item, CellRef,
+    ORGANISATIONS_LABEL, OutcomeGroup, ProactiveColumn, ProactiveRow, REQUESTS_NOTE, RESULTS_LABEL,
+    RequestRow, Table, Value, ValueKind,
+};
+pub use edition::Edition;
+pub use error::{Error, ValueError};
+pub use money::{Amount, MoneyUnit};
+pub use narrative::{FeeStatement, OtherMatters};
+pub use proactive::Proactive;
+pub use report::{AnnualReport, BodyKind, FIRST_YEAR, ReportBuilder};
+pub use requests::{RequestDetails, Requests};

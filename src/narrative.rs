@@ -1,0 +1,53 @@
+//! Sections 一, 五 and 六 as text, and the 2021 edition's information-processing fee
+//! statement.
+
+use crate::money::Amount;
+
+/// 六、其他需要报告的事项: the text as printed and, in the 2021 edition, the
+/// information-processing fee statement (《政府信息公开信息处理费管理办法》) as values.
+///
+/// ```
+/// use ogi_report::{FeeStatement, OtherMatters};
+/// let mut six = OtherMatters::new("全年收取政府信息公开信息处理费 3940 元。");
+/// let mut fees = FeeStatement::default();
+/// fees.collected = Some("3940元".parse()?);
+/// six.fees = Some(fees);
+/// assert_eq!(six.fees.unwrap().collected.unwrap().to_string(), "3940元");
+/// # Ok::<(), ogi_report::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct OtherMatters {
+    /// The section's text, byte for byte.
+    pub text: String,
+    /// The fee statement (2021 edition only); `None` when the report states none.
+    pub fees: Option<FeeStatement>,
+}
+
+impl OtherMatters {
+    /// The section with its text and no fee statement.
+    pub fn new(text: impl Into<String>) -> OtherMatters {
+        OtherMatters {
+            text: text.into(),
+            fees: None,
+        }
+    }
+}
+
+/// The information-processing fees a body reports in section 六 of the 2021 edition; money
+/// in 元 as the reports print it. Each value is `None` when the report does not state it.
+///
+/// ```
+/// let fees = ogi_report::FeeStatement::default();
+/// assert_eq!(fees.notices, None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct FeeStatement {
+    /// The number of fee notices (收费通知) issued.
+    pub notices: Option<u64>,
+    /// The total amount of the fee notices issued.
+    pub notices_amount: Option<Amount>,
+    /// The fees actually collected.
+    pub collected: Option<Amount>,
+}

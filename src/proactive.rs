@@ -1,0 +1,181 @@
+//! 表二, 主动公开政府信息情况: one type for both editions, holding exactly the cells of its
+//! edition.
+
+use crate::cell::{CellRef, ProactiveColumn, ProactiveRow, Table, Value};
+use crate::edition::Edition;
+use crate::error::Error;
+use crate::money::Amount;
+use crate::text::read_printed;
+
+/// The most cells 表二 has in any edition (22 in 2019).
+const MAX_CELLS: usize = 22;
+
+/// 表二, 主动公开政府信息情况, of one edition.
+///
+/// Every cell may be blank (`None`), and blank is not 0. Counts are `u64`; 本年增/减 is the
+/// only signed cell; amounts keep their printed unit. There are no totals in 表二, so the
+/// table is assembled by setting its cells.
+///
+/// ```
+/// use ogi_report::{Edition, Proactive, ProactiveColumn as C, ProactiveRow as R, Value};
+///
+/// let mut t2 = Proactive::blank(Edition::E2019);
+/// t2.set(R::Normative, C::Made, Some(Value::Count(4)))?;
+/// t2.set(R::Licensing, C::Delta, Some(Value::Delta(-8)))?;
+/// assert_eq!(t2.count(R::Normative, C::Made), Some(4));
+/// assert_eq!(t2.delta(R::Licensing, C::Delta), Some(-8));
+/// assert_eq!(t2.get(R::Rules, C::Made), None); // blank, not 0
+/// assert!(t2.set(R::Rules, C::Issued, Some(Value::Count(1))).is_err()); // a 2021 column
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Proactive {
+    edition: Edition,
+    cells: [Option<Value>; MAX_CELLS],
+}
+
+impl Proactive {
+    /// A table of the edition with every cell blank.
+    #[must_use]
+    pub fn blank(edition: Edition) -> Proactive {
+        Proactive {
+            edition,
+            cells: [None; MAX_CELLS],
+        }
+    }
+
+    /// A table as printed: the cell texts in the official printed order, row by row (see
+    /// [`Table::cells`]). Each text is read with [`Value::parse`].
+    ///
+    /// # Errors
+    /// [`Error::CellCount`] when the number of texts is not the edition's (22 in 2019, 10 in
+    /// 2021); [`Error::Cell`] naming the first cell whose text is not a value of its kind.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Proactive, ProactiveColumn as C, ProactiveRow as R};
+    /// let t2 = Proactive::from_printed(
+    ///     Edition::E2021,
+    ///     &["0", "5", "5", "0", "0", "550", "4119", "195", "7730.28"][..],
+    /// );
+    /// assert_eq!(
+    ///     t2.unwrap_err().to_string(),
+    ///     "t2 (表二, 2021 edition) expects 10 cells in printed order, 9 given"
+    /// );
+    /// let t2 = Proactive::from_printed(
+    ///     Edition::E2021,
+    ///     &["0", "0", "0", "0", "5", "5", "550", "4119", "195", "7730.28"],
+    /// )?;
+    /// assert_eq!(t2.amount(R::Fees, C::Amount).unwrap().to_string(), "7730.28万元");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn from_printed<S: AsRef<str>>(edition: Edition, texts: &[S]) -> Result<Proactive, Error> {
+        let mut table = Proactive::blank(edition);
+        let mut i = 0;
+        read_printed(Table::Proactive, edition, texts, |cell, value| {
+            table.cells[i] = value.map(|v| in_header_unit(edition, cell, v));
+            i += 1;
+        })?;
+        Ok(table)
+    }
+
+    /// The table's edition.
+    #[must_use]
+    pub const fn edition(&self) -> Edition {
+        self.edition
+    }
+
+    fn position(&self, row: ProactiveRow, column: ProactiveColumn) -> Option<usize> {
+        let target = CellRef::Proactive(row, column);
+        Table::Proactive
+            .cells(self.edition)
+            .position(|c| c == target)
+    }
+
+    /// The value of a cell; `None` when the cell is blank or not in this edition.
+    #[must_use]
+    pub fn get(&self, row: ProactiveRow, column: ProactiveColumn) -> Option<Value> {
+        self.position(row, column).and_then(|i| self.cells[i])
+    }
+
+    /// The count in a cell; `None` when blank, not in this edition, or not a count.
+    #[must_use]
+    pub fn count(&self, row: ProactiveRow, column: ProactiveColumn) -> Option<u64> {
+        match self.get(row, column) {
+            Some(Value::Count(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The signed change in a 本年增/减 cell; `None` when blank or not such a cell.
+    #[must_use]
+    pub fn delta(&self, row: ProactiveRow, column: ProactiveColumn) -> Option<i64> {
+        match self.get(row, column) {
+            Some(Value::Delta(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The amount in a money cell; `None` when blank or not a money cell.
+    #[must_use]
+    pub fn amount(&self, row: ProactiveRow, column: ProactiveColumn) -> Option<Amount> {
+        match self.get(row, column) {
+            Some(Value::Money(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Sets a cell (`None` makes it blank).
+    ///
+    /// # Errors
+    /// [`Error::NotInEdition`] for a cell this edition does not have; [`Error::WrongKind`]
+    /// for a value of the wrong kind (a count in 本年增/减, say).
+    pub fn set(
+        &mut self,
+        row: ProactiveRow,
+        column: ProactiveColumn,
+        value: Option<Value>,
+    ) -> Result<(), Error> {
+        let cell = CellRef::Proactive(row, column);
+        let i = self.position(row, column).ok_or(Error::NotInEdition {
+            cell,
+            edition: self.edition,
+        })?;
+        if let Some(v) = value {
+            check_kind(cell, v)?;
+        }
+        self.cells[i] = value;
+        Ok(())
+    }
+
+    /// Every cell with its value, in the official printed order.
+    pub fn cells(&self) -> impl Iterator<Item = (CellRef, Option<Value>)> + '_ {
+        Table::Proactive.cells(self.edition).zip(self.cells)
+    }
+}
+
+/// The 2021 edition prints the unit of 本年收费金额 (万元) in the header: an amount read
+/// without a unit of its own is in 万元.
+pub(crate) fn in_header_unit(edition: Edition, cell: CellRef, value: Value) -> Value {
+    match (edition, cell, value) {
+        (Edition::E2021, CellRef::Proactive(ProactiveRow::Fees, _), Value::Money(a))
+            if a.unit() == crate::MoneyUnit::Unstated =>
+        {
+            a.stated_as(crate::MoneyUnit::WanYuan)
+                .map_or(value, Value::Money)
+        }
+        _ => value,
+    }
+}
+
+/// Checks that a value has the kind its cell holds.
+pub(crate) fn check_kind(cell: CellRef, value: Value) -> Result<(), Error> {
+    if value.kind() == cell.kind() {
+        Ok(())
+    } else {
+        Err(Error::WrongKind {
+            cell,
+            expected: cell.kind(),
+            given: value.kind(),
+        })
+    }
+}

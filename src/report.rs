@@ -1,0 +1,393 @@
+//! The whole report: metadata, the six sections, and the builder.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use crate::appeals::Appeals;
+use crate::cell::{CellRef, Table, Value};
+use crate::edition::Edition;
+use crate::error::Error;
+use crate::narrative::OtherMatters;
+use crate::proactive::Proactive;
+use crate::requests::Requests;
+
+/// The first report year either edition covers.
+pub const FIRST_YEAR: u16 = 2019;
+
+/// The kind of body that issues a report; it decides the Article 49 deadline.
+///
+/// ```
+/// use ogi_report::BodyKind;
+/// assert_eq!(BodyKind::Department.code(), "department");
+/// assert_eq!("township".parse::<BodyKind>()?, BodyKind::Township);
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum BodyKind {
+    /// A department of a people's government at county level or above (县级以上人民政府部门):
+    /// publishes by 31 January.
+    Department,
+    /// A people's government's own report, published by its open-government competent
+    /// department (本级政府年度报告): by 31 March.
+    Government,
+    /// A township government or sub-district office (乡镇人民政府、街道办事处): no statutory
+    /// date in Article 49.
+    Township,
+    /// Any other body.
+    Other,
+}
+
+impl BodyKind {
+    /// Every kind.
+    pub const ALL: [BodyKind; 4] = [
+        BodyKind::Department,
+        BodyKind::Government,
+        BodyKind::Township,
+        BodyKind::Other,
+    ];
+
+    /// The stable code.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            BodyKind::Department => "department",
+            BodyKind::Government => "government",
+            BodyKind::Township => "township",
+            BodyKind::Other => "other",
+        }
+    }
+
+    /// A Chinese label.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::BodyKind::Department.label(), "县级以上人民政府部门");
+    /// ```
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            BodyKind::Department => "县级以上人民政府部门",
+            BodyKind::Government => "县级以上地方人民政府（本级政府年度报告）",
+            BodyKind::Township => "乡镇人民政府、街道办事处",
+            BodyKind::Other => "其他",
+        }
+    }
+}
+
+impl fmt::Display for BodyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for BodyKind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        BodyKind::ALL
+            .into_iter()
+            .find(|k| k.code() == s)
+            .ok_or_else(|| Error::UnknownBodyKind { text: s.to_owned() })
+    }
+}
+
+/// An annual report on open government information: metadata and the six sections.
+///
+/// Built with [`AnnualReport::builder`], which checks that every table is of the
+/// report's edition. The report holds what it is given, mistakes and blanks too;
+/// arithmetic consistency is for the checks, not the constructor.
+///
+/// ```
+/// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails, Requests};
+///
+/// let report = AnnualReport::builder(Edition::E2021, 2024, "某县人民政府", BodyKind::Government)
+///     .overview("一年来……")
+///     .proactive(Proactive::blank(Edition::E2021))
+///     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+///     .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
+///     .build()?;
+/// assert_eq!(report.year(), 2024);
+/// assert_eq!(report.cells().count(), 200);
+///
+/// let wrong = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+///     .proactive(Proactive::blank(Edition::E2021))
+///     .requests(Requests::blank(Edition::E2019))
+///     .appeals(Appeals::blank())
+///     .build();
+/// assert_eq!(
+///     wrong.unwrap_err().to_string(),
+///     "t2 is of the 2021 edition but the report is of the 2019 edition"
+/// );
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AnnualReport {
+    pub(crate) edition: Edition,
+    pub(crate) year: u16,
+    pub(crate) body: String,
+    pub(crate) kind: BodyKind,
+    pub(crate) published: Option<NaiveDate>,
+    pub(crate) overview: String,
+    pub(crate) proactive: Proactive,
+    pub(crate) requests: Requests,
+    pub(crate) appeals: Appeals,
+    pub(crate) problems: String,
+    pub(crate) other_matters: OtherMatters,
+}
+
+impl AnnualReport {
+    /// A builder for a report of the given edition, year, issuing body and kind of body.
+    pub fn builder(
+        edition: Edition,
+        year: u16,
+        body: impl Into<String>,
+        kind: BodyKind,
+    ) -> ReportBuilder {
+        ReportBuilder {
+            edition,
+            year,
+            body: body.into(),
+            kind,
+            published: None,
+            overview: String::new(),
+            proactive: None,
+            requests: None,
+            appeals: None,
+            problems: String::new(),
+            other_matters: OtherMatters::default(),
+        }
+    }
+
+    /// The edition of the format the report uses.
+    #[must_use]
+    pub const fn edition(&self) -> Edition {
+        self.edition
+    }
+
+    /// The report year (the statistical period is that calendar year).
+    #[must_use]
+    pub const fn year(&self) -> u16 {
+        self.year
+    }
+
+    /// The issuing body's name.
+    #[must_use]
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    /// The kind of issuing body.
+    #[must_use]
+    pub const fn kind(&self) -> BodyKind {
+        self.kind
+    }
+
+    /// The publication date, when known.
+    #[must_use]
+    pub const fn published(&self) -> Option<NaiveDate> {
+        self.published
+    }
+
+    /// 一、总体情况, byte for byte.
+    #[must_use]
+    pub fn overview(&self) -> &str {
+        &self.overview
+    }
+
+    /// 二、主动公开政府信息情况 (表二).
+    #[must_use]
+    pub const fn proactive(&self) -> &Proactive {
+        &self.proactive
+    }
+
+    /// 三、收到和处理政府信息公开申请情况 (表三).
+    #[must_use]
+    pub const fn requests(&self) -> &Requests {
+        &self.requests
+    }
+
+    /// 四、政府信息公开行政复议、行政诉讼情况 (表四).
+    #[must_use]
+    pub const fn appeals(&self) -> &Appeals {
+        &self.appeals
+    }
+
+    /// 表二, to change cells (its edition cannot change).
+    pub const fn proactive_mut(&mut self) -> &mut Proactive {
+        &mut self.proactive
+    }
+
+    /// 表三, to change cells (its edition cannot change).
+    pub const fn requests_mut(&mut self) -> &mut Requests {
+        &mut self.requests
+    }
+
+    /// 表四, to change cells.
+    pub const fn appeals_mut(&mut self) -> &mut Appeals {
+        &mut self.appeals
+    }
+
+    /// 五、存在的主要问题及改进情况, byte for byte.
+    #[must_use]
+    pub fn problems(&self) -> &str {
+        &self.problems
+    }
+
+    /// 六、其他需要报告的事项.
+    #[must_use]
+    pub const fn other_matters(&self) -> &OtherMatters {
+        &self.other_matters
+    }
+
+    /// The value of any cell; `None` when blank or not in the report's edition.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests, Value};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    ///     .build()?;
+    /// assert_eq!(report.cell("t4.review.total".parse()?), Some(Value::Count(1)));
+    /// assert_eq!(report.cell("t3.new.total".parse()?), None);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    #[must_use]
+    pub fn cell(&self, cell: CellRef) -> Option<Value> {
+        match cell {
+            CellRef::Proactive(r, c) => self.proactive.get(r, c),
+            CellRef::Requests(r, c) => self.requests.get(r, c).map(Value::Count),
+            CellRef::Appeals(g, c) => self.appeals.get(g, c).map(Value::Count),
+        }
+    }
+
+    /// Every cell of the report with its value, in the official printed order (表二, 表三
+    /// row by row, 表四).
+    pub fn cells(&self) -> impl Iterator<Item = (CellRef, Option<Value>)> + '_ {
+        let count = |(c, v): (CellRef, Option<u64>)| (c, v.map(Value::Count));
+        self.proactive
+            .cells()
+            .chain(self.requests.cells().map(count))
+            .chain(self.appeals.cells().map(count))
+    }
+}
+
+/// Builds an [`AnnualReport`]; [`ReportBuilder::build`] checks it.
+///
+/// ```
+/// use ogi_report::{AnnualReport, BodyKind, Edition, Error, Table};
+/// let err = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department).build();
+/// assert_eq!(err.unwrap_err(), Error::MissingPart { part: Table::Proactive });
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct ReportBuilder {
+    edition: Edition,
+    year: u16,
+    body: String,
+    kind: BodyKind,
+    published: Option<NaiveDate>,
+    overview: String,
+    proactive: Option<Proactive>,
+    requests: Option<Requests>,
+    appeals: Option<Appeals>,
+    problems: String,
+    other_matters: OtherMatters,
+}
+
+impl ReportBuilder {
+    /// The publication date.
+    pub fn published(mut self, date: NaiveDate) -> Self {
+        self.published = Some(date);
+        self
+    }
+
+    /// 一、总体情况 (empty when not given).
+    pub fn overview(mut self, text: impl Into<String>) -> Self {
+        self.overview = text.into();
+        self
+    }
+
+    /// 表二.
+    pub fn proactive(mut self, table: Proactive) -> Self {
+        self.proactive = Some(table);
+        self
+    }
+
+    /// 表三.
+    pub fn requests(mut self, table: Requests) -> Self {
+        self.requests = Some(table);
+        self
+    }
+
+    /// 表四.
+    pub fn appeals(mut self, table: Appeals) -> Self {
+        self.appeals = Some(table);
+        self
+    }
+
+    /// 五、存在的主要问题及改进情况 (empty when not given).
+    pub fn problems(mut self, text: impl Into<String>) -> Self {
+        self.problems = text.into();
+        self
+    }
+
+    /// 六、其他需要报告的事项 (empty text, no fee statement, when not given).
+    pub fn other_matters(mut self, section: OtherMatters) -> Self {
+        self.other_matters = section;
+        self
+    }
+
+    /// The report.
+    ///
+    /// # Errors
+    /// [`Error::YearOutOfRange`] for a year before 2019; [`Error::MissingPart`] when a
+    /// table was not given; [`Error::EditionMismatch`] when 表二 or 表三 is of another
+    /// edition; [`Error::FeesOutsideEdition`] for a fee statement in a 2019-edition report.
+    pub fn build(self) -> Result<AnnualReport, Error> {
+        if self.year < FIRST_YEAR {
+            return Err(Error::YearOutOfRange {
+                year: i64::from(self.year),
+            });
+        }
+        let proactive = self.proactive.ok_or(Error::MissingPart {
+            part: Table::Proactive,
+        })?;
+        let requests = self.requests.ok_or(Error::MissingPart {
+            part: Table::Requests,
+        })?;
+        let appeals = self.appeals.ok_or(Error::MissingPart {
+            part: Table::Appeals,
+        })?;
+        for (table, edition) in [
+            (Table::Proactive, proactive.edition()),
+            (Table::Requests, requests.edition()),
+        ] {
+            if edition != self.edition {
+                return Err(Error::EditionMismatch {
+                    table,
+                    table_edition: edition,
+                    report_edition: self.edition,
+                });
+            }
+        }
+        if self.edition == Edition::E2019 && self.other_matters.fees.is_some() {
+            return Err(Error::FeesOutsideEdition);
+        }
+        Ok(AnnualReport {
+            edition: self.edition,
+            year: self.year,
+            body: self.body,
+            kind: self.kind,
+            published: self.published,
+            overview: self.overview,
+            proactive,
+            requests,
+            appeals,
+            problems: self.problems,
+            other_matters: self.other_matters,
+        })
+    }
+}

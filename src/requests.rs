@@ -1,0 +1,278 @@
+//! 表三, 收到和处理政府信息公开申请情况: one type for both editions.
+
+use crate::cell::{Applicant, CellRef, RequestRow, Table, Value};
+use crate::edition::Edition;
+use crate::error::Error;
+use crate::text::read_printed;
+
+/// The most rows 表三 has in any edition (25 in 2021).
+const MAX_ROWS: usize = 25;
+const COLUMNS: usize = 7;
+const DETAIL: usize = 6;
+
+/// 表三, 收到和处理政府信息公开申请情况, of one edition: 23 rows in 2019 (one （六）其他处理
+/// row), 25 in 2021 (its three sub-rows), 7 applicant columns each.
+///
+/// Every cell may be blank (`None`); blank is not 0. Build one with
+/// [`Requests::assemble`] (totals derived, consistent by construction) or
+/// [`Requests::from_printed`] (exactly as published, mistakes and blanks too).
+///
+/// ```
+/// use ogi_report::{Applicant as A, Edition, RequestDetails, RequestRow as R, Requests};
+///
+/// let mut details = RequestDetails::new(Edition::E2021);
+/// details.set(R::New, [8, 1, 0, 0, 0, 0])?;
+/// details.set(R::Disclosed, [5, 1, 0, 0, 0, 0])?;
+/// details.set(R::NotHeld, [2, 0, 0, 0, 0, 0])?;
+/// let t3 = Requests::assemble(&details)?;
+/// assert_eq!(t3.get(R::New, A::Total), Some(9));
+/// assert_eq!(t3.get(R::ResultsTotal, A::NaturalPerson), Some(7));
+/// assert_eq!(t3.get(R::CarriedForward, A::Total), Some(1));
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Requests {
+    edition: Edition,
+    cells: [[Option<u64>; COLUMNS]; MAX_ROWS],
+}
+
+impl Requests {
+    /// A table of the edition with every cell blank.
+    #[must_use]
+    pub fn blank(edition: Edition) -> Requests {
+        Requests {
+            edition,
+            cells: [[None; COLUMNS]; MAX_ROWS],
+        }
+    }
+
+    /// A table as printed: the cell texts in the official printed order, row by row, each
+    /// row's seven cells left to right with 总计 last (see [`Table::cells`]). Each text is
+    /// read with [`Value::parse`].
+    ///
+    /// # Errors
+    /// [`Error::CellCount`] when the number of texts is not 7 × the edition's rows (161 in
+    /// 2019, 175 in 2021); [`Error::Cell`] naming the first cell that is not a count.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Requests};
+    /// let err = Requests::from_printed(Edition::E2019, &["0"; 160]).unwrap_err();
+    /// assert_eq!(err.to_string(), "t3 (表三, 2019 edition) expects 161 cells in printed order, 160 given");
+    /// let t3 = Requests::from_printed(Edition::E2019, &["0"; 161])?;
+    /// assert_eq!(t3.edition(), Edition::E2019);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn from_printed<S: AsRef<str>>(edition: Edition, texts: &[S]) -> Result<Requests, Error> {
+        let mut table = Requests::blank(edition);
+        let mut i = 0;
+        read_printed(Table::Requests, edition, texts, |_, value| {
+            if let Some(Value::Count(v)) = value {
+                table.cells[i / COLUMNS][i % COLUMNS] = Some(v);
+            }
+            i += 1;
+        })?;
+        Ok(table)
+    }
+
+    /// Assembles a table from its detail cells: every row but （七）总计 and
+    /// 四、结转下年度继续办理, six applicant columns each. The 总计 column, the （七）总计 row
+    /// and 结转下年度继续办理 (一 + 二 − （七）, per column) are derived, so the table
+    /// satisfies every arithmetic relation of 表三.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] naming the cell whose sum does not fit a `u64`;
+    /// [`Error::OutcomesExceedApplications`] naming the column whose outcomes exceed the
+    /// applications received and carried over.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, RequestDetails, RequestRow as R, Requests};
+    /// let mut details = RequestDetails::new(Edition::E2019);
+    /// details.set(R::New, [1, 0, 0, 0, 0, 0])?;
+    /// details.set(R::Disclosed, [2, 0, 0, 0, 0, 0])?;
+    /// assert_eq!(
+    ///     Requests::assemble(&details).unwrap_err().to_string(),
+    ///     "t3 column natural_person: the outcomes total 2, more than the 1 applications received and carried over"
+    /// );
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn assemble(details: &RequestDetails) -> Result<Requests, Error> {
+        let edition = details.edition;
+        let mut table = Requests::blank(edition);
+        let rows = RequestRow::rows(edition);
+        let mut outcomes = [0u64; DETAIL];
+        for (i, &row) in rows.iter().enumerate() {
+            if matches!(row, RequestRow::ResultsTotal | RequestRow::CarriedForward) {
+                continue;
+            }
+            let given = details.rows[i];
+            for (c, &v) in given.iter().enumerate() {
+                table.cells[i][c] = Some(v);
+                if row.is_outcome() {
+                    outcomes[c] = outcomes[c].checked_add(v).ok_or(Error::Overflow {
+                        cell: CellRef::Requests(RequestRow::ResultsTotal, Applicant::DETAIL[c]),
+                    })?;
+                }
+            }
+        }
+        let at = |row: RequestRow| row.index(edition).unwrap_or(0);
+        let (new, carried, total, forward) = (
+            at(RequestRow::New),
+            at(RequestRow::CarriedOver),
+            at(RequestRow::ResultsTotal),
+            at(RequestRow::CarriedForward),
+        );
+        for (c, &column) in Applicant::DETAIL.iter().enumerate() {
+            let received = details.rows[new][c]
+                .checked_add(details.rows[carried][c])
+                .ok_or(Error::Overflow {
+                    cell: CellRef::Requests(RequestRow::CarriedForward, column),
+                })?;
+            let left =
+                received
+                    .checked_sub(outcomes[c])
+                    .ok_or(Error::OutcomesExceedApplications {
+                        column,
+                        outcomes: outcomes[c],
+                        received,
+                    })?;
+            table.cells[total][c] = Some(outcomes[c]);
+            table.cells[forward][c] = Some(left);
+        }
+        for (i, &row) in rows.iter().enumerate() {
+            let mut sum = 0u64;
+            for c in 0..DETAIL {
+                sum = sum
+                    .checked_add(table.cells[i][c].unwrap_or(0))
+                    .ok_or(Error::Overflow {
+                        cell: CellRef::Requests(row, Applicant::Total),
+                    })?;
+            }
+            table.cells[i][DETAIL] = Some(sum);
+        }
+        Ok(table)
+    }
+
+    /// The table's edition.
+    #[must_use]
+    pub const fn edition(&self) -> Edition {
+        self.edition
+    }
+
+    /// The rows of the table, in printed order.
+    #[must_use]
+    pub const fn rows(&self) -> &'static [RequestRow] {
+        RequestRow::rows(self.edition)
+    }
+
+    /// The value of a cell; `None` when blank or when the row is not in this edition.
+    #[must_use]
+    pub fn get(&self, row: RequestRow, column: Applicant) -> Option<u64> {
+        row.index(self.edition)
+            .and_then(|i| self.cells[i][column as usize])
+    }
+
+    /// The seven cells of a row, 总计 last; `None` when the row is not in this edition.
+    #[must_use]
+    pub fn row(&self, row: RequestRow) -> Option<&[Option<u64>; COLUMNS]> {
+        row.index(self.edition).map(|i| &self.cells[i])
+    }
+
+    /// Sets a cell (`None` makes it blank). Totals are not recomputed: this is the
+    /// as-printed path, where a report's own totals are kept.
+    ///
+    /// # Errors
+    /// [`Error::NotInEdition`] for a row this edition does not have.
+    ///
+    /// ```
+    /// use ogi_report::{Applicant as A, Edition, RequestRow as R, Requests};
+    /// let mut t3 = Requests::blank(Edition::E2019);
+    /// t3.set(R::New, A::Total, Some(11))?;
+    /// assert!(t3.set(R::UnpaidFee, A::Total, Some(0)).is_err());
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn set(
+        &mut self,
+        row: RequestRow,
+        column: Applicant,
+        value: Option<u64>,
+    ) -> Result<(), Error> {
+        let i = row.index(self.edition).ok_or(Error::NotInEdition {
+            cell: CellRef::Requests(row, column),
+            edition: self.edition,
+        })?;
+        self.cells[i][column as usize] = value;
+        Ok(())
+    }
+
+    /// Every cell with its value, in the official printed order.
+    pub fn cells(&self) -> impl Iterator<Item = (CellRef, Option<u64>)> + '_ {
+        let rows = self.rows();
+        rows.iter().zip(&self.cells).flat_map(|(&r, cells)| {
+            Applicant::ALL
+                .iter()
+                .zip(cells)
+                .map(move |(&c, &v)| (CellRef::Requests(r, c), v))
+        })
+    }
+}
+
+/// The detail cells of 表三 for [`Requests::assemble`]: every row but （七）总计 and
+/// 结转下年度继续办理, six applicant columns each (自然人, 商业企业, 科研机构, 社会公益组织,
+/// 法律服务机构, 其他). Rows not set are zero: an assembling producer states the whole table.
+///
+/// ```
+/// use ogi_report::{Edition, RequestDetails, RequestRow as R};
+/// let mut d = RequestDetails::new(Edition::E2019);
+/// d.set(R::New, [10, 1, 0, 0, 0, 0])?;
+/// assert_eq!(d.get(R::New), Some([10, 1, 0, 0, 0, 0]));
+/// assert!(d.set(R::ResultsTotal, [0; 6]).is_err());
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RequestDetails {
+    edition: Edition,
+    rows: [[u64; DETAIL]; MAX_ROWS],
+}
+
+impl RequestDetails {
+    /// All detail cells zero.
+    #[must_use]
+    pub const fn new(edition: Edition) -> RequestDetails {
+        RequestDetails {
+            edition,
+            rows: [[0; DETAIL]; MAX_ROWS],
+        }
+    }
+
+    /// The edition.
+    #[must_use]
+    pub const fn edition(&self) -> Edition {
+        self.edition
+    }
+
+    /// Sets one detail row.
+    ///
+    /// # Errors
+    /// [`Error::DerivedRow`] for （七）总计 and 结转下年度继续办理, which are derived;
+    /// [`Error::NotInEdition`] for a row this edition does not have.
+    pub fn set(&mut self, row: RequestRow, counts: [u64; DETAIL]) -> Result<(), Error> {
+        if matches!(row, RequestRow::ResultsTotal | RequestRow::CarriedForward) {
+            return Err(Error::DerivedRow { row });
+        }
+        let i = row.index(self.edition).ok_or(Error::NotInEdition {
+            cell: CellRef::Requests(row, Applicant::NaturalPerson),
+            edition: self.edition,
+        })?;
+        self.rows[i] = counts;
+        Ok(())
+    }
+
+    /// One detail row; `None` for derived rows and rows not in this edition.
+    #[must_use]
+    pub fn get(&self, row: RequestRow) -> Option<[u64; DETAIL]> {
+        if matches!(row, RequestRow::ResultsTotal | RequestRow::CarriedForward) {
+            return None;
+        }
+        row.index(self.edition).map(|i| self.rows[i])
+    }
+}
