@@ -124,7 +124,8 @@ impl Proactive {
         }
     }
 
-    /// Sets a cell (`None` makes it blank).
+    /// Sets a cell (`None` makes it blank). In the 2021 edition the header of 本年收费金额
+    /// prints its unit, 万元: an amount without a unit of its own is taken in 万元.
     ///
     /// # Errors
     /// [`Error::NotInEdition`] for a cell this edition does not have; [`Error::WrongKind`]
@@ -143,7 +144,7 @@ impl Proactive {
         if let Some(v) = value {
             check_kind(cell, v)?;
         }
-        self.cells[i] = value;
+        self.cells[i] = value.map(|v| in_header_unit(self.edition, cell, v));
         Ok(())
     }
 

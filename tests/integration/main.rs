@@ -1,3 +1,11 @@
 //! The integration tests: one binary, a module per concept.
 
+#[path = "../../examples/luhe_2020.rs"]
+mod luhe;
+
+mod autotraits;
+mod cells;
+mod constructors;
+mod props;
 mod seed;
+mod serde_json_form;
