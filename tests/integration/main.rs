@@ -6,6 +6,7 @@ mod luhe;
 mod autotraits;
 mod cells;
 mod constructors;
+mod hostile;
 mod props;
 mod seed;
 mod serde_json_form;
