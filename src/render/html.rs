@@ -105,6 +105,7 @@ th{font-weight:normal;background:#f4f4f4}
 th.caption{font-weight:bold;background:#e6e6e6}
 th.row{text-align:left;background:#fafafa}
 th.note{font-size:.88em}
+th.group,.t3 thead th:not(.note),.t4 th{white-space:nowrap}
 td{font-variant-numeric:tabular-nums;min-width:2.5em}
 td.finding{background:#fde0dc;box-shadow:inset 0 0 0 2px #c62828}
 .findings{border:1px solid #c62828;background:#fff7f6;padding:.2em 1em .6em;margin:1em 0}
@@ -376,7 +377,8 @@ impl<'a> Page<'a> {
         for (i, &row) in rows.iter().enumerate() {
             out.push_str("<tr>");
             for span in row_spans.iter().filter(|s| s.start == i) {
-                th(out, Some("row"), span.len, span.depth, span.text);
+                let class = if span.len > 1 { "row group" } else { "row" };
+                th(out, Some(class), span.len, span.depth, span.text);
             }
             for &column in Applicant::ALL {
                 let value = table.get(row, column).map(Value::Count);

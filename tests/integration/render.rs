@@ -10,7 +10,10 @@ use ogi_report::{
 };
 use proptest::prelude::*;
 
-use crate::render_gen::{self, distinct, fixture, golden, seed};
+use crate::render_gen::{self, FIXTURES, distinct, fixture, golden, seed};
+
+#[path = "../../examples/render.rs"]
+mod render_example;
 
 // ---------------------------------------------------------------------------------------
 // What the official format prints around each cell, derived here from the format (FORMAT.md
@@ -674,6 +677,34 @@ fn outputs_of_the_fixtures_are_as_committed() {
         golden(&format!("{name}.md"), &render::markdown(&report));
         golden(&format!("{name}.layout.txt"), &render::text(&report));
     }
+}
+
+#[test]
+fn the_render_example_lays_out_a_json_file() {
+    let name = "hongze_2024.json";
+    let json = std::fs::read_to_string(format!("{FIXTURES}/{name}")).expect("a fixture");
+    let report = fixture(name);
+    for format in render_example::FORMATS {
+        let out = render_example::layout(format, name, &json).expect("a layout");
+        let expected = match format {
+            "html" => render::html(&report, &HtmlOptions::new()),
+            "markdown" => render::markdown(&report),
+            _ => render::text(&report),
+        };
+        assert_eq!(out, expected);
+    }
+    assert_eq!(
+        render_example::layout("pdf", name, &json),
+        Err(r#"unknown format "pdf", expected one of html, markdown, text"#.to_owned())
+    );
+    let bad = json.replace(r#""year": 2024"#, r#""year": 2018"#);
+    assert_eq!(
+        render_example::layout("text", name, &bad)
+            .map_err(|e| e.split(" at line").next().map(str::to_owned)),
+        Err(Some(
+            "hongze_2024.json: year: 2018 is not a report year (2019 or later)".to_owned()
+        ))
+    );
 }
 
 proptest! {
