@@ -29,13 +29,32 @@ use crate::cell::{
     AppealColumn, AppealGroup, Applicant, CellRef, ProactiveRow, RequestRow, Table, ValueKind,
 };
 use crate::edition::Edition;
+use crate::money::MoneyUnit;
 use crate::narrative::FeeStatement;
 use crate::report::{BodyKind, FIRST_YEAR};
 use crate::section::Section;
 use crate::serde_impl::{EDITION_KEY, FEE_FIELDS, OTHER_MATTERS_FIELDS, REPORT_FIELDS};
 
-/// The pattern of an amount: digits, an optional fraction, an optional unit.
-const MONEY_PATTERN: &str = "^[0-9]+(\\.[0-9]+)?(元|万元)?$";
+/// The pattern of an amount: digits, an optional fraction, an optional printed unit.
+fn money_pattern() -> String {
+    format!(
+        "^[0-9]+(\\.[0-9]+)?({}|{})?$",
+        MoneyUnit::Yuan.suffix(),
+        MoneyUnit::WanYuan.suffix()
+    )
+}
+
+/// The name of a table's definition: `t4`, or the table and the edition (`t3_2021`).
+fn table_def(table: Table, edition: Edition) -> String {
+    match table {
+        Table::Appeals => table.code().to_owned(),
+        Table::Proactive | Table::Requests => format!("{table}_{edition}"),
+    }
+}
+
+fn report_def(edition: Edition) -> String {
+    format!("report_{edition}")
+}
 
 /// The pattern of a date (`YYYY-MM-DD`).
 const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
@@ -75,19 +94,19 @@ pub fn json_schema() -> Json {
         json!({
             "description": "an amount as printed: an exact decimal with its unit (元 or 万元) when the report printed one, or null for a blank cell",
             "type": ["string", "null"],
-            "pattern": MONEY_PATTERN,
+            "pattern": money_pattern(),
         }),
     );
-    defs.insert("t4".into(), appeals());
+    defs.insert(table_def(Table::Appeals, Edition::E2021), appeals());
     defs.insert("fees".into(), fees());
     for edition in Edition::ALL {
-        defs.insert(format!("t2_{edition}"), proactive(edition));
-        defs.insert(format!("t3_{edition}"), requests(edition));
-        defs.insert(format!("report_{edition}"), report(edition));
+        defs.insert(table_def(Table::Proactive, edition), proactive(edition));
+        defs.insert(table_def(Table::Requests, edition), requests(edition));
+        defs.insert(report_def(edition), report(edition));
     }
     let editions: Vec<Json> = Edition::ALL
         .iter()
-        .map(|e| json!({ "$ref": format!("#/$defs/report_{e}") }))
+        .map(|&e| json!({ "$ref": format!("#/$defs/{}", report_def(e)) }))
         .collect();
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -231,9 +250,18 @@ fn report(edition: Edition) -> Json {
         json!({ "type": "integer", "minimum": FIRST_YEAR, "maximum": u16::MAX }),
         json!({ "type": ["string", "null"], "pattern": DATE_PATTERN, "format": "date", "description": "the publication date, or null when not known" }),
         text(Section::Overview),
-        reference(&format!("t2_{edition}"), Section::Proactive.heading()),
-        reference(&format!("t3_{edition}"), Section::Requests.heading()),
-        reference("t4", Section::Appeals.heading()),
+        reference(
+            &table_def(Table::Proactive, edition),
+            Section::Proactive.heading(),
+        ),
+        reference(
+            &table_def(Table::Requests, edition),
+            Section::Requests.heading(),
+        ),
+        reference(
+            &table_def(Table::Appeals, edition),
+            Section::Appeals.heading(),
+        ),
         text(Section::Problems),
         other_matters,
     ];
@@ -253,12 +281,8 @@ mod tests {
         let schema = json_schema();
         for edition in Edition::ALL {
             let mut count = 0;
-            for table in Table::ALL {
-                let name = match table {
-                    Table::Appeals => "t4".to_owned(),
-                    t => format!("{t}_{edition}"),
-                };
-                let rows = &schema["$defs"][&name]["properties"];
+            for &table in Table::ALL {
+                let rows = &schema["$defs"][&table_def(table, edition)]["properties"];
                 for (key, row) in rows.as_object().into_iter().flatten() {
                     if key == EDITION_KEY {
                         continue;

@@ -106,6 +106,11 @@ impl fmt::Display for TidyCell {
 /// Units a tidy line can name, besides the empty unit.
 const STATED_UNITS: [MoneyUnit; 2] = [MoneyUnit::Yuan, MoneyUnit::WanYuan];
 
+/// The codes of [`STATED_UNITS`], for messages: `yuan, wan_yuan`.
+fn unit_codes() -> String {
+    STATED_UNITS.map(MoneyUnit::code).join(", ")
+}
+
 impl FromStr for TidyCell {
     type Err = TidyLineError;
 
@@ -327,7 +332,7 @@ pub enum TidyLineError {
         reason: ValueError,
     },
     /// A unit other than `yuan`, `wan_yuan` or nothing for an amount.
-    #[error("{cell}: unknown unit {unit:?}, expected yuan, wan_yuan or nothing")]
+    #[error("{cell}: unknown unit {unit:?}, expected {} or nothing", unit_codes())]
     UnknownUnit {
         /// The cell.
         cell: CellRef,

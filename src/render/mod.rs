@@ -43,7 +43,8 @@
 //!      its heading's line break and the `\n\n` that precedes the next heading line; the
 //!      text of 六 runs to the last `\n` of the output, or, when a fee statement follows,
 //!      to the `\n\n` before the fee statement's first line. (A text that itself contains a
-//!      line equal to a later heading cannot be told apart from it.)
+//!      line equal to a later heading, or a body name with a line break, cannot be told
+//!      apart from the layout.)
 //!    - 二, 三, 四: the table's lines, described next.
 //!    - 六, 2021 edition, when the report states a fee statement: after the text, an empty
 //!      line, then two table lines: a header line with an empty label field and the three
