@@ -1,7 +1,9 @@
 //! The reference case: 陆河县人民政府's report for 2020 (2019 edition, published
 //! 2021-02-19), assembled with the crate and printed as JSON.
 //!
-//! Run with `cargo run --example luhe_2020`.
+//! Run with `cargo run --example luhe_2020 [PAGE.html]`: prints the report as JSON and in
+//! the plain-text layout, and writes the HTML page to `PAGE.html` (by default
+//! `target/luhe_2020.html`), with the cell this example leaves blank marked.
 //!
 //! Every number is the published report's. 表二 is built as printed (it has no totals);
 //! 表三 is assembled from its detail cells, and the totals the crate derives are the ones
@@ -11,10 +13,13 @@
 //! 表四 is printed with 14 of its 15 cells. Building it as printed is an error, shown
 //! first. The example then builds it under one stated reading (see [`APPEALS_READING`]).
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
+use ogi_report::render::{self, CellMark, HtmlOptions};
 use ogi_report::{
-    AnnualReport, Appeals, BodyKind, Edition, Error, OtherMatters, Proactive, RequestDetails,
-    RequestRow, Requests,
+    AnnualReport, AppealColumn, AppealGroup, Appeals, BodyKind, CellRef, Edition, Error,
+    OtherMatters, Proactive, RequestDetails, RequestRow, Requests, Section,
 };
 
 /// The page text of the published report.
@@ -40,9 +45,9 @@ The checks report the rule that reads the blank cell as not assessable.";
 
 /// Where a section's text starts and ends in the page text.
 const SECTIONS: [(&str, &str); 3] = [
-    ("一、总体情况", "二、主动公开政府信息情况"),
-    ("五、存在的主要问题及改进情况", "六、其他需要报告的事项"),
-    ("六、其他需要报告的事项", "扫一扫在手机打开当前页"),
+    (Section::Overview.heading(), Section::Proactive.heading()),
+    (Section::Problems.heading(), Section::OtherMatters.heading()),
+    (Section::OtherMatters.heading(), "扫一扫在手机打开当前页"),
 ];
 
 /// The text between a heading line and the next heading, byte for byte, without the
@@ -135,5 +140,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let report = report()?;
     println!("{}", serde_json::to_string_pretty(&report)?);
+
+    let gap = CellRef::Appeals(AppealGroup::SuitDirect, AppealColumn::Pending);
+    let options = HtmlOptions::new().mark(CellMark::new(
+        "seed.t4_reading",
+        [gap],
+        "表四 is printed with 14 of its 15 cells; under this example's reading the missing \
+         one is this cell, kept blank",
+    ));
+    let path = std::env::args_os().nth(1).map_or_else(
+        || {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/target/luhe_2020.html"
+            ))
+        },
+        PathBuf::from,
+    );
+    std::fs::write(&path, render::html(&report, &options))?;
+    eprintln!("HTML page written to {}", path.display());
+    print!("\n{}", render::text(&report));
     Ok(())
 }

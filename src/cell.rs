@@ -312,6 +312,13 @@ impl Article20Item {
     }
 }
 
+/// The header of the label column of every 表二 block, printed left of the column labels.
+///
+/// ```
+/// assert_eq!(ogi_report::CONTENT_LABEL, "信息内容");
+/// ```
+pub const CONTENT_LABEL: &str = "信息内容";
+
 coded_enum! {
     /// A row of 表二 (主动公开政府信息情况).
     ///

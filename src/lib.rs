@@ -77,6 +77,30 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+//! ## Render, and move the numbers on
+//!
+//! [`render`] lays a report out as the official format prints it: a self-contained HTML
+//! page (with the cells that have findings marked, if asked), Markdown, and plain text for
+//! a terminal. [`tidy`] gives every cell as one record `code<TAB>value<TAB>unit`, in the
+//! official order, for a dataframe, a spreadsheet or an SQL engine, and reads them back.
+//! With the `schema` feature, [`schema`] gives the JSON Schema of the serde form, for
+//! programs in other languages.
+//!
+//! ```
+//! # use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+//! use ogi_report::{render, tidy};
+//! # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+//! #     .proactive(Proactive::blank(Edition::E2019))
+//! #     .requests(Requests::blank(Edition::E2019))
+//! #     .appeals(Appeals::blank())
+//! #     .build()?;
+//! let page = render::html(&report, &render::HtmlOptions::new());
+//! let terminal = render::text(&report);
+//! let tsv: Vec<String> = tidy::cells(&report).map(|c| c.to_string()).collect();
+//! assert_eq!(tsv[0], "t2.rules.made\t\t");
+//! # Ok::<(), ogi_report::Error>(())
+//! ```
+
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations, unreachable_pub)]
 
@@ -92,14 +116,19 @@ mod error;
 mod money;
 mod narrative;
 mod proactive;
+pub mod render;
 mod report;
 mod requests;
+#[cfg(feature = "schema")]
+pub mod schema;
+mod section;
 mod serde_impl;
 mod text;
+pub mod tidy;
 
 pub use appeals::Appeals;
 pub use cell::{
-    APPLICANTS_LABEL, AppealColumn, AppealGroup, Applicant, Article20Item, CellRef,
+    APPLICANTS_LABEL, AppealColumn, AppealGroup, Applicant, Article20Item, CONTENT_LABEL, CellRef,
     ORGANISATIONS_LABEL, OutcomeGroup, ProactiveColumn, ProactiveRow, REQUESTS_NOTE, RESULTS_LABEL,
     RequestRow, Table, Value, ValueKind,
 };
@@ -108,5 +137,8 @@ pub use error::{Error, ValueError};
 pub use money::{Amount, MoneyUnit};
 pub use narrative::{FeeStatement, OtherMatters};
 pub use proactive::Proactive;
+pub use render::{CellMark, HtmlOptions};
 pub use report::{AnnualReport, BodyKind, FIRST_YEAR, ReportBuilder};
 pub use requests::{RequestDetails, Requests};
+pub use section::Section;
+pub use tidy::{TidyCell, TidyError, TidyLineError};

@@ -1,6 +1,7 @@
 //! Sections 一, 五 and 六 as text, and the 2021 edition's information-processing fee
 //! statement.
 
+use crate::cell::Value;
 use crate::money::Amount;
 
 /// 六、其他需要报告的事项: the text as printed and, in the 2021 edition, the
@@ -56,4 +57,31 @@ pub struct FeeStatement {
     pub notices_amount: Option<Amount>,
     /// The fees actually collected.
     pub collected: Option<Amount>,
+}
+
+impl FeeStatement {
+    /// The name of the fee the statement is about.
+    pub const LABEL: &'static str = "信息处理费";
+
+    /// The labels of the three values, in the order of [`FeeStatement::values`].
+    pub const VALUE_LABELS: [&'static str; 3] =
+        ["发出收费通知件数", "收费通知总金额", "实际收取总金额"];
+
+    /// The three values in order (notices, their amount, collected), each `None` when not
+    /// stated.
+    ///
+    /// ```
+    /// use ogi_report::{FeeStatement, Value};
+    /// let mut fees = FeeStatement::default();
+    /// fees.notices = Some(2);
+    /// assert_eq!(fees.values(), [Some(Value::Count(2)), None, None]);
+    /// ```
+    #[must_use]
+    pub fn values(&self) -> [Option<Value>; 3] {
+        [
+            self.notices.map(Value::Count),
+            self.notices_amount.map(Value::Money),
+            self.collected.map(Value::Money),
+        ]
+    }
 }

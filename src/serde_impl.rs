@@ -25,6 +25,9 @@ use crate::proactive::{Proactive, in_header_unit};
 use crate::report::{AnnualReport, BodyKind, FIRST_YEAR};
 use crate::requests::Requests;
 
+/// The key of the edition, in a report object and in the objects of 表二 and 表三.
+pub(crate) const EDITION_KEY: &str = "edition";
+
 // ---------------------------------------------------------------------------------------
 // Values
 
@@ -342,7 +345,7 @@ impl Visitor<'_> for TableKeySeed {
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<TableKey, E> {
-        if s == "edition" && self.0 != Table::Appeals {
+        if s == EDITION_KEY && self.0 != Table::Appeals {
             return Ok(TableKey::Edition);
         }
         row_index(self.0, s)
@@ -518,7 +521,7 @@ impl Serialize for Proactive {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let edition = self.edition();
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("edition", edition.code())?;
+        m.serialize_entry(EDITION_KEY, edition.code())?;
         for &row in ProactiveRow::rows(edition) {
             let cells = row
                 .columns(edition)
@@ -548,7 +551,7 @@ impl<'de> Deserialize<'de> for Proactive {
 impl Serialize for Requests {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("edition", self.edition().code())?;
+        m.serialize_entry(EDITION_KEY, self.edition().code())?;
         for &row in self.rows() {
             let cells = Applicant::ALL
                 .iter()
@@ -777,7 +780,11 @@ impl Visitor<'_> for FieldKey {
     }
 }
 
-const FEE_FIELDS: &[&str] = &["notices", "notices_amount", "collected"];
+/// The fields of `other_matters.fees`.
+pub(crate) const FEE_FIELDS: [&str; 3] = ["notices", "notices_amount", "collected"];
+
+/// The fields of `other_matters`.
+pub(crate) const OTHER_MATTERS_FIELDS: [&str; 2] = ["text", "fees"];
 
 struct FeeSeed;
 
@@ -801,7 +808,7 @@ impl<'de> Visitor<'de> for FeeSeed {
         let mut fees = FeeStatement::default();
         while let Some(i) = map.next_key_seed(FieldKey {
             path: "other_matters.fees",
-            fields: FEE_FIELDS,
+            fields: &FEE_FIELDS,
         })? {
             let key = FEE_FIELDS[i];
             if seen[i] {
@@ -867,9 +874,9 @@ impl<'de> Visitor<'de> for OtherMattersSeed {
         let mut fees = None;
         while let Some(i) = map.next_key_seed(FieldKey {
             path: "other_matters",
-            fields: &["text", "fees"],
+            fields: &OTHER_MATTERS_FIELDS,
         })? {
-            let key = ["text", "fees"][i];
+            let key = OTHER_MATTERS_FIELDS[i];
             match key {
                 "text" if text.is_none() => {
                     text = Some(map.next_value_seed(text_field("other_matters.text"))?);
@@ -894,8 +901,9 @@ impl<'de> Visitor<'de> for OtherMattersSeed {
 // ---------------------------------------------------------------------------------------
 // The report
 
-const REPORT_FIELDS: &[&str] = &[
-    "edition",
+/// The fields of a report object, in serialised order.
+pub(crate) const REPORT_FIELDS: [&str; 11] = [
+    EDITION_KEY,
     "body",
     "body_kind",
     "year",
@@ -1059,7 +1067,7 @@ enum ReportField {
 
 impl<'de> Deserialize<'de> for AnnualReport {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<AnnualReport, D::Error> {
-        d.deserialize_struct("AnnualReport", REPORT_FIELDS, ReportVisitor)
+        d.deserialize_struct("AnnualReport", &REPORT_FIELDS, ReportVisitor)
     }
 }
 

@@ -8,5 +8,10 @@ mod cells;
 mod constructors;
 mod hostile;
 mod props;
+mod render;
+mod render_gen;
+#[cfg(feature = "schema")]
+mod schema;
 mod seed;
 mod serde_json_form;
+mod tidy;

@@ -1,0 +1,193 @@
+//! The JSON Schema: every JSON fixture validates, invalid reports do not, and the schema
+//! agrees with the reader on each.
+
+use ogi_report::AnnualReport;
+use proptest::prelude::*;
+use serde_json::Value as Json;
+
+use crate::render_gen::{self, FIXTURES, seed};
+
+fn validator() -> (boon::Schemas, boon::SchemaIndex) {
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource("ogi-report.schema.json", ogi_report::schema::json_schema())
+        .expect("the schema is a resource");
+    let index = compiler
+        .compile("ogi-report.schema.json", &mut schemas)
+        .expect("the schema compiles");
+    (schemas, index)
+}
+
+fn valid(json: &Json) -> bool {
+    let (schemas, index) = validator();
+    schemas.validate(json, index).is_ok()
+}
+
+/// Every report JSON in the fixtures (the seed, the 2021 fixture) validates.
+#[test]
+fn every_json_fixture_validates() {
+    let mut count = 0;
+    for entry in std::fs::read_dir(FIXTURES).expect("the fixtures") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let json: Json = serde_json::from_str(&text).expect("JSON");
+            assert!(valid(&json), "{}", path.display());
+            let _: AnnualReport = serde_json::from_str(&text).expect("a report");
+            count += 1;
+        }
+    }
+    assert!(count >= 2);
+}
+
+/// Replaces the value at a JSON pointer (the parent must exist).
+fn set(mut json: Json, pointer: &str, value: Json) -> Json {
+    let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+    let parent = json.pointer_mut(parent).expect("the parent exists");
+    let key = key.replace("~1", "/");
+    match parent {
+        Json::Object(map) => {
+            map.insert(key, value);
+        }
+        Json::Array(items) => items[key.parse::<usize>().expect("an index")] = value,
+        _ => panic!("not a container"),
+    }
+    json
+}
+
+fn remove(mut json: Json, pointer: &str) -> Json {
+    let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+    json.pointer_mut(parent)
+        .and_then(Json::as_object_mut)
+        .and_then(|m| m.remove(key))
+        .expect("the key exists");
+    json
+}
+
+/// Reports that the reader rejects, each made from a fixture by one change.
+#[allow(clippy::too_many_lines, reason = "a list of cases")]
+fn invalid_reports() -> Vec<(&'static str, Json)> {
+    let seed = serde_json::to_value(seed()).expect("serialises");
+    let hongze: Json = serde_json::from_str(
+        &std::fs::read_to_string(format!("{FIXTURES}/hongze_2024.json")).expect("readable"),
+    )
+    .expect("JSON");
+    let row_2021 = hongze["t3"]["other_handling.unpaid_fee"].clone();
+    let cases = [
+        (
+            "negative count",
+            set(seed.clone(), "/t4/review/upheld", (-1).into()),
+        ),
+        (
+            "count as a string",
+            set(seed.clone(), "/t3/new/total", "11".into()),
+        ),
+        (
+            "money as a number",
+            set(seed.clone(), "/t2/procurement/amount", 29_451_519.23.into()),
+        ),
+        (
+            "money with a bad unit",
+            set(seed.clone(), "/t2/procurement/amount", "5美元".into()),
+        ),
+        (
+            "money with a sign",
+            set(seed.clone(), "/t2/procurement/amount", "-5元".into()),
+        ),
+        (
+            "a change as a string",
+            set(seed.clone(), "/t2/licensing/delta", "+1".into()),
+        ),
+        (
+            "a 2021 row in a 2019 table",
+            set(seed.clone(), "/t3/other_handling.unpaid_fee", row_2021),
+        ),
+        (
+            "a 2021 column in a 2019 row",
+            set(seed.clone(), "/t2/rules/issued", 0.into()),
+        ),
+        ("a row missing", remove(seed.clone(), "/t3/carried_forward")),
+        (
+            "a cell missing",
+            remove(seed.clone(), "/t4/suit_direct/total"),
+        ),
+        (
+            "an unknown field",
+            set(seed.clone(), "/remarks", "x".into()),
+        ),
+        (
+            "an unknown column",
+            set(seed.clone(), "/t3/new/subtotal", 0.into()),
+        ),
+        (
+            "an edition in 表四",
+            set(seed.clone(), "/t4/edition", "2019".into()),
+        ),
+        (
+            "a table of the other edition",
+            set(seed.clone(), "/t2", hongze["t2"].clone()),
+        ),
+        (
+            "the tables' edition differs",
+            set(seed.clone(), "/t3/edition", "2021".into()),
+        ),
+        (
+            "an unknown edition",
+            set(seed.clone(), "/edition", "2020".into()),
+        ),
+        (
+            "fees in the 2019 edition",
+            set(
+                seed.clone(),
+                "/other_matters/fees",
+                hongze["other_matters"]["fees"].clone(),
+            ),
+        ),
+        (
+            "a year before 2019",
+            set(seed.clone(), "/year", 2018.into()),
+        ),
+        (
+            "a date of another shape",
+            set(seed.clone(), "/published", "2021/02/19".into()),
+        ),
+        (
+            "an unknown kind of body",
+            set(seed.clone(), "/body_kind", "county".into()),
+        ),
+        ("a text as null", set(seed.clone(), "/overview", Json::Null)),
+        (
+            "fees missing a field",
+            remove(hongze.clone(), "/other_matters/fees/notices"),
+        ),
+        (
+            "a 2019 row in a 2021 table",
+            set(
+                hongze.clone(),
+                "/t3/other_handling",
+                seed["t3"]["other_handling"].clone(),
+            ),
+        ),
+    ];
+    cases.into()
+}
+
+#[test]
+fn invalid_reports_are_rejected_by_the_schema_and_the_reader() {
+    for (what, json) in invalid_reports() {
+        assert!(!valid(&json), "the schema accepts {what}");
+        let read = serde_json::from_value::<AnnualReport>(json);
+        assert!(read.is_err(), "the reader accepts {what}");
+    }
+}
+
+proptest! {
+    #![proptest_config(render_gen::config(64))]
+
+    #[test]
+    fn generated_reports_validate(report in render_gen::report()) {
+        let json = serde_json::to_value(&report).expect("serialises");
+        prop_assert!(valid(&json));
+    }
+}
