@@ -89,8 +89,11 @@ mod narrative;
 mod proactive;
 mod report;
 mod requests;
+mod rollup;
+mod rules;
 mod serde_impl;
 mod text;
+mod validate;
 
 pub use appeals::Appeals;
 pub use cell::{
@@ -105,3 +108,9 @@ pub use narrative::{FeeStatement, OtherMatters};
 pub use proactive::Proactive;
 pub use report::{AnnualReport, BodyKind, FIRST_YEAR, ReportBuilder};
 pub use requests::{RequestDetails, Requests};
+pub use rollup::{MixedRollup, Rollup, RollupError};
+pub use rules::{Rule, RuleId, Scope, Severity, Source};
+pub use validate::{
+    CheckedReport, CitedCell, Figure, Finding, Findings, Level, Rejected, Summary, validate,
+    validate_pair,
+};
