@@ -135,5 +135,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let report = report()?;
     println!("{}", serde_json::to_string_pretty(&report)?);
+    // The findings, one line each, then the summary line (as the `check` example prints).
+    println!("{}", ogi_report::validate(&report));
     Ok(())
 }

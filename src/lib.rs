@@ -109,7 +109,7 @@ pub use proactive::Proactive;
 pub use report::{AnnualReport, BodyKind, FIRST_YEAR, ReportBuilder};
 pub use requests::{RequestDetails, Requests};
 pub use rollup::{MixedRollup, Rollup, RollupError};
-pub use rules::{Rule, RuleId, Scope, Severity, Source};
+pub use rules::{Relation, Rule, RuleId, Scope, Severity, Source};
 pub use validate::{
     CheckedReport, CitedCell, Figure, Finding, Findings, Level, Rejected, Summary, validate,
     validate_pair,

@@ -248,6 +248,28 @@ impl Shape {
     }
 }
 
+/// The kind of relation a rule tests between the checked cell (the first it reads) and the
+/// value derived from its other cells.
+///
+/// ```
+/// use ogi_report::{Relation, RuleId};
+/// assert_eq!(RuleId::T3RowTotal.rule().relation(), Relation::Equal);
+/// assert_eq!(RuleId::T3ResultsLeReceived.rule().relation(), Relation::AtMost);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Relation {
+    /// The checked cell equals the value derived from the others: any change to one cell
+    /// breaks it.
+    Equal,
+    /// The checked cell is at most the derived value.
+    AtMost,
+    /// The checked cell is at least the derived value.
+    AtLeast,
+    /// A condition of another form (a cell that must be 0, a unit, a date, an edition).
+    Condition,
+}
+
 /// What a rule tests, over the values of its cells (the first is the checked cell).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Test {
@@ -479,8 +501,8 @@ static RULES: [Rule; 19] = [
         pair: false,
         shape: Shape::Columns,
         test: Test::Sum,
-        statement_zh: "四、结转下年度继续办理 = 一、本年新收 + 二、上年结转 − （七）总计（一加二等于三加四）",
-        statement_en: "carried forward (四) = new (一) + carried over (二) − results total (（七）总计), i.e. 一 + 二 = 三 + 四",
+        statement_zh: "一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理",
+        statement_en: "new (一) + carried over (二) = results total (（七）总计) + carried forward (四)",
     },
     Rule {
         id: RuleId::T3ResultsSum,
@@ -812,6 +834,17 @@ impl Rule {
 
     pub(crate) const fn test(&self) -> Test {
         self.test
+    }
+
+    /// The kind of relation the rule tests.
+    #[must_use]
+    pub const fn relation(&self) -> Relation {
+        match self.test {
+            Test::Sum => Relation::Equal,
+            Test::AtMost | Test::AtMostNotices => Relation::AtMost,
+            Test::AtLeast => Relation::AtLeast,
+            _ => Relation::Condition,
+        }
     }
 
     /// The scopes the rule is applied to in a report of the edition, in order (none when

@@ -174,8 +174,8 @@ pub struct CitedCell {
 /// assert_eq!(
 ///     f.to_string(),
 ///     "error t4.group_total t4.review.total,t4.review.upheld,t4.review.corrected,t4.review.other,t4.review.pending \
-///      stated=5 computed=4 | group review: total (总计) = upheld + corrected + other + pending does not hold \
-///      (difference 1) / 行政复议：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结不成立（差额 1）"
+///      stated=5 computed=4 | group review: fails \"total (总计) = upheld + corrected + other + pending\", \
+///      difference 1 / 行政复议：不符合“总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结”，差额 1"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -350,13 +350,13 @@ impl fmt::Display for Message<'_> {
                     scope => write!(f, "{scope}")?,
                 }
                 if finding.is_unassessable() {
-                    write!(f, ": cannot assess {}: blank ", rule.statement_en())?;
+                    write!(f, ": cannot assess \"{}\", blank: ", rule.statement_en())?;
                     finding.write_codes(f, true)
                 } else {
-                    write!(f, ": {} does not hold", rule.statement_en())?;
+                    write!(f, ": fails \"{}\"", rule.statement_en())?;
                     match (finding.difference, finding.stated) {
-                        (Some(d), Some(Figure::Date(_))) => write!(f, " (difference {d} days)"),
-                        (Some(d), _) => write!(f, " (difference {d})"),
+                        (Some(d), Some(Figure::Date(_))) => write!(f, ", difference {d} days"),
+                        (Some(d), _) => write!(f, ", difference {d}"),
                         (None, _) => Ok(()),
                     }
                 }
@@ -370,14 +370,13 @@ impl fmt::Display for Message<'_> {
                     scope => write!(f, "{}", scope.label(finding.edition))?,
                 }
                 if finding.is_unassessable() {
-                    f.write_str("：空白单元格 ")?;
-                    finding.write_codes(f, true)?;
-                    write!(f, "，无法核对：{}", rule.statement_zh())
+                    write!(f, "：无法核对“{}”，空白单元格：", rule.statement_zh())?;
+                    finding.write_codes(f, true)
                 } else {
-                    write!(f, "：{}不成立", rule.statement_zh())?;
+                    write!(f, "：不符合“{}”", rule.statement_zh())?;
                     match (finding.difference, finding.stated) {
-                        (Some(d), Some(Figure::Date(_))) => write!(f, "（相差 {d} 天）"),
-                        (Some(d), _) => write!(f, "（差额 {d}）"),
+                        (Some(d), Some(Figure::Date(_))) => write!(f, "，相差 {d} 天"),
+                        (Some(d), _) => write!(f, "，差额 {d}"),
                         (None, _) => Ok(()),
                     }
                 }
@@ -656,11 +655,10 @@ impl Reports<'_> {
 /// assert_eq!(findings.len(), 1);
 /// assert_eq!(
 ///     findings[0].to_string(),
-///     "warning meta.deadline - stated=2024-02-03 computed=2024-01-31 | the 2023 report: \
-///      published by the Article 49 deadline: 31 January of the next year for a department, \
-///      31 March for a government's own report does not hold (difference 3 days) / \
-///      2023年度报告：按《条例》第四十九条期限公开：部门于次年1月31日前，\
-///      本级政府年度报告于次年3月31日前不成立（相差 3 天）"
+///     "warning meta.deadline - stated=2024-02-03 computed=2024-01-31 | the 2023 report: fails \
+///      \"published by the Article 49 deadline: 31 January of the next year for a department, \
+///      31 March for a government's own report\", difference 3 days / 2023年度报告：不符合\
+///      “按《条例》第四十九条期限公开：部门于次年1月31日前，本级政府年度报告于次年3月31日前”，相差 3 天"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
