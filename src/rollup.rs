@@ -116,6 +116,17 @@ struct ProactiveSum {
     blanks: u64,
 }
 
+/// The amount in 元, exactly, without the trailing zeros that the conversion itself adds
+/// (`1.5万元` is `15000元`, not `15000.0元`; `190.457379万元` is `1904573.79元`).
+fn in_yuan(amount: Amount) -> Result<Decimal, ValueError> {
+    let mut yuan = amount.to_yuan()?;
+    if amount.unit() == MoneyUnit::WanYuan {
+        // Dropping the four zeros that ×10000 appended loses nothing.
+        yuan.rescale(amount.value().scale().saturating_sub(4));
+    }
+    Ok(yuan)
+}
+
 /// Adds two amounts of money exactly: `None` when the exact sum does not fit a `Decimal`
 /// (it would have to be rounded).
 fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
@@ -140,7 +151,7 @@ impl ProactiveSum {
             (Sum::Count(s), Some(Value::Count(v))) => *s = s.checked_add(v).ok_or(overflow)?,
             (Sum::Delta(s), Some(Value::Delta(v))) => *s = s.checked_add(v).ok_or(overflow)?,
             (Sum::Yuan(s), Some(Value::Money(a))) => {
-                let yuan = a.to_yuan().map_err(|e| match e {
+                let yuan = in_yuan(a).map_err(|e| match e {
                     ValueError::UnitNotStated => RollupError::UnitNotStated { index, cell },
                     _ => RollupError::Overflow { index, cell },
                 })?;
@@ -704,6 +715,16 @@ mod tests {
             exact_add(Decimal::new(1, 2), Decimal::new(2, 1)),
             Some(Decimal::new(21, 2))
         );
+    }
+
+    #[test]
+    fn wan_yuan_to_yuan_keeps_no_extra_zeros() {
+        let a: Amount = "190.457379万元".parse().unwrap();
+        assert_eq!(in_yuan(a).unwrap().to_string(), "1904573.79");
+        let b: Amount = "1.5万元".parse().unwrap();
+        assert_eq!(in_yuan(b).unwrap().to_string(), "15000");
+        let c: Amount = "12.50元".parse().unwrap();
+        assert_eq!(in_yuan(c).unwrap().to_string(), "12.50");
     }
 
     #[test]
