@@ -102,10 +102,8 @@ pub fn run(paths: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     writeln!(out, "{summary}")?;
     Ok(if unreadable {
         2
-    } else if summary.error > 0 {
-        1
     } else {
-        0
+        u8::from(summary.error > 0)
     })
 }
 

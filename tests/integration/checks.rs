@@ -58,10 +58,12 @@ fn put(report: &mut AnnualReport, code: &str, value: Option<Value>) {
     set(report, cell(code), value);
 }
 
+#[allow(clippy::unnecessary_wraps, reason = "a cell's value: None is a blank cell")]
 fn count(n: u64) -> Option<Value> {
     Some(Value::Count(n))
 }
 
+#[allow(clippy::unnecessary_wraps, reason = "a cell's value: None is a blank cell")]
 fn money(text: &str) -> Option<Value> {
     Some(Value::Money(text.parse().expect("an amount")))
 }
@@ -157,6 +159,7 @@ pub(crate) fn base(edition: Edition) -> AnnualReport {
 
 /// The report of the next year that continues `previous` in every relation across years.
 pub(crate) fn next_of(previous: &AnnualReport, edition: Edition) -> AnnualReport {
+    use ogi_report::ProactiveColumn as C;
     let mut next = Spec::new(edition)
         .year(previous.year() + 1)
         .published(None)
@@ -178,7 +181,6 @@ pub(crate) fn next_of(previous: &AnnualReport, edition: Edition) -> AnnualReport
         next_details.set(row, [1; 6]).unwrap();
     }
     *next.requests_mut() = Requests::assemble(&next_details).unwrap();
-    use ogi_report::ProactiveColumn as C;
     match (previous.edition(), edition) {
         (Edition::E2019, Edition::E2019) => {
             for &row in ogi_report::Article20Item::Five
@@ -241,6 +243,7 @@ struct Case {
 const E19: Edition = Edition::E2019;
 const E21: Edition = Edition::E2021;
 
+#[allow(clippy::too_many_lines, reason = "a table of cases")]
 fn cases() -> Vec<Case> {
     vec![
         // t3.balance
@@ -821,6 +824,7 @@ fn consecutive(e1: Edition, e2: Edition) -> (AnnualReport, AnnualReport) {
     (first, next)
 }
 
+#[allow(clippy::too_many_lines, reason = "a table of cases")]
 fn pair_cases() -> Vec<PairCase> {
     vec![
         // x.carry_over: 2019 → 2019, 2019 → 2021 (the edition change), 2021 → 2021

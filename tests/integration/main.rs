@@ -2,3 +2,5 @@
 
 mod seed;
 mod checks;
+mod checks_props;
+mod checks_alloc;
