@@ -23,6 +23,11 @@ pub struct Appeals {
 
 impl Appeals {
     /// A table with every cell blank.
+    ///
+    /// ```
+    /// use ogi_report::{AppealColumn as C, AppealGroup as G, Appeals};
+    /// assert_eq!(Appeals::blank().get(G::Review, C::Total), None);
+    /// ```
     #[must_use]
     pub const fn blank() -> Appeals {
         Appeals {
@@ -58,6 +63,14 @@ impl Appeals {
     ///
     /// # Errors
     /// [`Error::Overflow`] naming the 总计 cell whose sum does not fit a `u64`.
+    ///
+    /// ```
+    /// use ogi_report::{AppealColumn as C, AppealGroup as G, Appeals};
+    /// let t4 = Appeals::assemble([1, 1, 0, 0], [0; 4], [0, 0, 0, 2])?;
+    /// assert_eq!(t4.get(G::Review, C::Total), Some(2));
+    /// assert!(Appeals::assemble([u64::MAX, 1, 0, 0], [0; 4], [0; 4]).is_err());
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn assemble(
         review: [u64; 4],
         suit_direct: [u64; 4],
@@ -81,17 +94,41 @@ impl Appeals {
     }
 
     /// The value of a cell; `None` when blank.
+    ///
+    /// ```
+    /// use ogi_report::{AppealColumn as C, AppealGroup as G, Appeals};
+    /// let t4 = Appeals::assemble([0; 4], [2, 0, 1, 0], [0; 4])?;
+    /// assert_eq!(t4.get(G::SuitDirect, C::Other), Some(1));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub const fn get(&self, group: AppealGroup, column: AppealColumn) -> Option<u64> {
         self.cells[group as usize][column as usize]
     }
 
     /// Sets a cell (`None` makes it blank). Totals are not recomputed.
+    ///
+    /// ```
+    /// use ogi_report::{AppealColumn as C, AppealGroup as G, Appeals};
+    /// let mut t4 = Appeals::blank();
+    /// t4.set(G::Review, C::Pending, Some(3));
+    /// assert_eq!(t4.get(G::Review, C::Pending), Some(3));
+    /// assert_eq!(t4.get(G::Review, C::Total), None); // as printed: not recomputed
+    /// ```
     pub const fn set(&mut self, group: AppealGroup, column: AppealColumn, value: Option<u64>) {
         self.cells[group as usize][column as usize] = value;
     }
 
     /// Every cell with its value, in the official printed order.
+    ///
+    /// ```
+    /// use ogi_report::Appeals;
+    /// let t4 = Appeals::assemble([0; 4], [0; 4], [0; 4])?;
+    /// let codes: Vec<String> = t4.cells().map(|(c, _)| c.to_string()).collect();
+    /// assert_eq!(codes[0], "t4.review.upheld");
+    /// assert_eq!(codes[14], "t4.suit_after_review.total");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn cells(&self) -> impl Iterator<Item = (CellRef, Option<u64>)> + '_ {
         AppealGroup::ALL
             .iter()

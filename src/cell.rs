@@ -23,15 +23,21 @@ macro_rules! coded_enum {
 
         impl $name {
             /// Every value, in the official printed order.
+            ///
+            #[doc = concat!("```\nlet all = ogi_report::", stringify!($name), "::ALL;\nassert!(all.windows(2).all(|w| w[0] < w[1]));\n```")]
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The stable code (see `spec/CELLS.md`).
+            ///
+            #[doc = concat!("```\nfor v in ogi_report::", stringify!($name), "::ALL {\n    assert!(v.code().is_ascii());\n    assert_eq!(v.to_string(), v.code());\n}\n```")]
             #[must_use]
             pub const fn code(self) -> &'static str {
                 match self { $($name::$variant => $code,)+ }
             }
 
             /// The value with this stable code, `None` for an unknown code.
+            ///
+            #[doc = concat!("```\nuse ogi_report::", stringify!($name), ";\nlet first = ", stringify!($name), "::ALL[0];\nassert_eq!(", stringify!($name), "::from_code(first.code()), Some(first));\nassert_eq!(", stringify!($name), "::from_code(\"nope\"), None);\n```")]
             #[must_use]
             pub fn from_code(code: &str) -> Option<Self> {
                 Self::ALL.iter().copied().find(|v| v.code() == code)
@@ -67,6 +73,10 @@ coded_enum! {
 
 impl Table {
     /// The short Chinese name: `表二`, `表三`, `表四`.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Table::Proactive.label(), "表二");
+    /// ```
     #[must_use]
     pub const fn label(self) -> &'static str {
         match self {
@@ -251,6 +261,11 @@ coded_enum! {
 
 impl Article20Item {
     /// The caption row printed above the block.
+    ///
+    /// ```
+    /// use ogi_report::Article20Item;
+    /// assert_eq!(Article20Item::Nine.caption(), "第二十条第（九）项");
+    /// ```
     #[must_use]
     pub const fn caption(self) -> &'static str {
         match self {
@@ -337,6 +352,12 @@ const T2_ROWS_2021: &[ProactiveRow] = &[
 
 impl ProactiveRow {
     /// The rows of 表二 in the given edition, in printed order.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, ProactiveRow};
+    /// assert_eq!(ProactiveRow::rows(Edition::E2019).len(), 8);
+    /// assert_eq!(ProactiveRow::rows(Edition::E2021).len(), 6);
+    /// ```
     #[must_use]
     pub const fn rows(edition: Edition) -> &'static [ProactiveRow] {
         match edition {
@@ -346,6 +367,11 @@ impl ProactiveRow {
     }
 
     /// The Chinese row label as the edition prints it.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, ProactiveRow};
+    /// assert_eq!(ProactiveRow::Procurement.label(Edition::E2019), "政府集中采购");
+    /// ```
     #[must_use]
     pub const fn label(self, edition: Edition) -> &'static str {
         match (self, edition) {
@@ -362,6 +388,11 @@ impl ProactiveRow {
     }
 
     /// The Article 20 block the row is printed in.
+    ///
+    /// ```
+    /// use ogi_report::{Article20Item, ProactiveRow};
+    /// assert_eq!(ProactiveRow::Enforcement.item(), Article20Item::Six);
+    /// ```
     #[must_use]
     pub const fn item(self) -> Article20Item {
         match self {
@@ -447,6 +478,11 @@ coded_enum! {
 
 impl ProactiveColumn {
     /// The Chinese column label as the edition prints it.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, ProactiveColumn};
+    /// assert_eq!(ProactiveColumn::Amount.label(Edition::E2021), "本年收费金额（单位：万元）");
+    /// ```
     #[must_use]
     pub const fn label(self, edition: Edition) -> &'static str {
         match (self, edition) {
@@ -467,6 +503,12 @@ impl ProactiveColumn {
     }
 
     /// What the column holds.
+    ///
+    /// ```
+    /// use ogi_report::{ProactiveColumn, ValueKind};
+    /// assert_eq!(ProactiveColumn::InForce.kind(), ValueKind::Count);
+    /// assert_eq!(ProactiveColumn::Amount.kind(), ValueKind::Money);
+    /// ```
     #[must_use]
     pub const fn kind(self) -> ValueKind {
         match self {
@@ -479,6 +521,11 @@ impl ProactiveColumn {
 
 coded_enum! {
     /// A group of outcome rows in 表三, printed as a label cell spanning its items.
+    ///
+    /// ```
+    /// use ogi_report::{OutcomeGroup, RequestRow};
+    /// assert_eq!(RequestRow::NeedsCreation.group(), Some(OutcomeGroup::Unavailable));
+    /// ```
     pub enum OutcomeGroup {
         /// （三）不予公开.
         Withheld => "withheld",
@@ -609,6 +656,12 @@ const T3_ROWS_2021: &[RequestRow] = &{
 
 impl RequestRow {
     /// The rows of 表三 in the given edition, in printed order.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, RequestRow};
+    /// assert_eq!(RequestRow::rows(Edition::E2019)[20], RequestRow::OtherHandling);
+    /// assert_eq!(RequestRow::rows(Edition::E2021)[20], RequestRow::NoCorrection);
+    /// ```
     #[must_use]
     pub const fn rows(edition: Edition) -> &'static [RequestRow] {
         match edition {
@@ -619,6 +672,13 @@ impl RequestRow {
 
     /// The outcome rows (三、本年度办理结果, without （七）总计) in the given edition: 19 in
     /// 2019, 21 in 2021. Their sum per column is （七）总计.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, RequestRow};
+    /// let outcomes = RequestRow::outcomes(Edition::E2019);
+    /// assert_eq!(outcomes.first(), Some(&RequestRow::Disclosed));
+    /// assert_eq!(outcomes.last(), Some(&RequestRow::OtherHandling));
+    /// ```
     #[must_use]
     pub fn outcomes(edition: Edition) -> &'static [RequestRow] {
         let rows = RequestRow::rows(edition);
@@ -645,6 +705,13 @@ impl RequestRow {
 
     /// The position of the row in the edition's printed order, `None` when the row does
     /// not exist in that edition.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, RequestRow};
+    /// assert_eq!(RequestRow::ResultsTotal.index(Edition::E2019), Some(21));
+    /// assert_eq!(RequestRow::ResultsTotal.index(Edition::E2021), Some(23));
+    /// assert_eq!(RequestRow::UnpaidFee.index(Edition::E2019), None);
+    /// ```
     #[must_use]
     pub const fn index(self, edition: Edition) -> Option<usize> {
         let i = self as usize;
@@ -699,6 +766,12 @@ impl RequestRow {
     }
 
     /// Whether the row is one of the outcomes under 三、本年度办理结果 (not （七）总计).
+    ///
+    /// ```
+    /// use ogi_report::RequestRow;
+    /// assert!(RequestRow::Petition.is_outcome());
+    /// assert!(!RequestRow::ResultsTotal.is_outcome());
+    /// ```
     #[must_use]
     pub const fn is_outcome(self) -> bool {
         !matches!(
@@ -711,6 +784,11 @@ impl RequestRow {
     }
 
     /// The printed row label (inside its group, for grouped rows).
+    ///
+    /// ```
+    /// use ogi_report::RequestRow;
+    /// assert_eq!(RequestRow::ResultsTotal.label(), "（七）总计");
+    /// ```
     #[must_use]
     pub const fn label(self) -> &'static str {
         use RequestRow as R;
@@ -748,9 +826,17 @@ impl RequestRow {
 }
 
 /// The group label printed across the outcome rows of 表三.
+///
+/// ```
+/// assert!(ogi_report::RESULTS_LABEL.starts_with("三、"));
+/// ```
 pub const RESULTS_LABEL: &str = "三、本年度办理结果";
 
 /// The 勾稽关系 note printed in the corner cell of 表三.
+///
+/// ```
+/// assert!(ogi_report::REQUESTS_NOTE.contains("勾稽关系"));
+/// ```
 pub const REQUESTS_NOTE: &str =
     "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
@@ -781,13 +867,26 @@ coded_enum! {
 }
 
 /// The label printed over the five organisation columns of 表三.
+///
+/// ```
+/// assert_eq!(ogi_report::ORGANISATIONS_LABEL, "法人或其他组织");
+/// ```
 pub const ORGANISATIONS_LABEL: &str = "法人或其他组织";
 
 /// The label printed over all applicant columns of 表三.
+///
+/// ```
+/// assert_eq!(ogi_report::APPLICANTS_LABEL, "申请人情况");
+/// ```
 pub const APPLICANTS_LABEL: &str = "申请人情况";
 
 impl Applicant {
     /// The six applicant columns that add up to 总计.
+    ///
+    /// ```
+    /// use ogi_report::Applicant;
+    /// assert!(!Applicant::DETAIL.contains(&Applicant::Total));
+    /// ```
     pub const DETAIL: [Applicant; 6] = [
         Applicant::NaturalPerson,
         Applicant::Commercial,
@@ -798,6 +897,10 @@ impl Applicant {
     ];
 
     /// The printed column label.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Applicant::NaturalPerson.label(), "自然人");
+    /// ```
     #[must_use]
     pub const fn label(self) -> &'static str {
         match self {
@@ -812,6 +915,12 @@ impl Applicant {
     }
 
     /// Whether the column is one of the five 法人或其他组织 columns.
+    ///
+    /// ```
+    /// use ogi_report::Applicant;
+    /// assert!(Applicant::LegalServices.is_organisation());
+    /// assert!(!Applicant::NaturalPerson.is_organisation());
+    /// ```
     #[must_use]
     pub const fn is_organisation(self) -> bool {
         !matches!(self, Applicant::NaturalPerson | Applicant::Total)
@@ -838,6 +947,10 @@ coded_enum! {
 
 impl AppealGroup {
     /// The printed group label.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::AppealGroup::Review.label(), "行政复议");
+    /// ```
     #[must_use]
     pub const fn label(self) -> &'static str {
         match self {
@@ -848,6 +961,11 @@ impl AppealGroup {
     }
 
     /// The label printed above the group (行政诉讼 for both suit groups).
+    ///
+    /// ```
+    /// use ogi_report::AppealGroup;
+    /// assert_eq!(AppealGroup::Review.parent_label(), None);
+    /// ```
     #[must_use]
     pub const fn parent_label(self) -> Option<&'static str> {
         match self {
@@ -879,6 +997,11 @@ coded_enum! {
 
 impl AppealColumn {
     /// The four columns that add up to 总计.
+    ///
+    /// ```
+    /// use ogi_report::AppealColumn;
+    /// assert!(!AppealColumn::DETAIL.contains(&AppealColumn::Total));
+    /// ```
     pub const DETAIL: [AppealColumn; 4] = [
         AppealColumn::Upheld,
         AppealColumn::Corrected,
@@ -887,6 +1010,10 @@ impl AppealColumn {
     ];
 
     /// The printed column label.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::AppealColumn::Upheld.label(), "结果维持");
+    /// ```
     #[must_use]
     pub const fn label(self) -> &'static str {
         match self {
@@ -923,6 +1050,12 @@ pub enum CellRef {
 
 impl CellRef {
     /// The table the cell belongs to.
+    ///
+    /// ```
+    /// use ogi_report::{CellRef, Table};
+    /// assert_eq!("t4.review.total".parse::<CellRef>()?.table(), Table::Appeals);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub const fn table(self) -> Table {
         match self {
@@ -933,6 +1066,12 @@ impl CellRef {
     }
 
     /// What the cell holds.
+    ///
+    /// ```
+    /// use ogi_report::{CellRef, ValueKind};
+    /// assert_eq!("t2.procurement.amount".parse::<CellRef>()?.kind(), ValueKind::Money);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub const fn kind(self) -> ValueKind {
         match self {
@@ -972,6 +1111,13 @@ impl CellRef {
     }
 
     /// A readable Chinese label: the table, the row (with its group) and the column.
+    ///
+    /// ```
+    /// use ogi_report::{CellRef, Edition};
+    /// let cell: CellRef = "t2.normative.in_force".parse()?;
+    /// assert_eq!(cell.label(Edition::E2021), "表二 第二十条第（一）项 行政规范性文件 · 现行有效件数");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub fn label(self, edition: Edition) -> String {
         match self {

@@ -127,7 +127,7 @@ pub enum Error {
         edition: Edition,
     },
     /// A value of the wrong kind for its cell.
-    #[error("{cell} holds a {}, not a {}", expected.name(), given.name())]
+    #[error("{cell}: expected a value of kind {}, given {}", expected.name(), given.name())]
     WrongKind {
         /// The cell.
         cell: CellRef,

@@ -28,6 +28,12 @@ pub enum MoneyUnit {
 
 impl MoneyUnit {
     /// The suffix printed after a number in this unit (empty when unstated).
+    ///
+    /// ```
+    /// use ogi_report::MoneyUnit;
+    /// assert_eq!(MoneyUnit::Yuan.suffix(), "元");
+    /// assert_eq!(MoneyUnit::Unstated.suffix(), "");
+    /// ```
     #[must_use]
     pub const fn suffix(self) -> &'static str {
         match self {
@@ -38,6 +44,12 @@ impl MoneyUnit {
     }
 
     /// The code used in tidy cells: `yuan`, `wan_yuan`, or empty when unstated.
+    ///
+    /// ```
+    /// use ogi_report::MoneyUnit;
+    /// assert_eq!(MoneyUnit::Yuan.code(), "yuan");
+    /// assert_eq!(MoneyUnit::Unstated.code(), "");
+    /// ```
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -115,12 +127,24 @@ impl Amount {
     }
 
     /// The number as printed, in [`Amount::unit`].
+    ///
+    /// ```
+    /// let a: ogi_report::Amount = "160.5964万元".parse()?;
+    /// assert_eq!(a.value().to_string(), "160.5964");
+    /// # Ok::<(), ogi_report::ValueError>(())
+    /// ```
     #[must_use]
     pub const fn value(&self) -> Decimal {
         self.value
     }
 
     /// The unit as printed.
+    ///
+    /// ```
+    /// use ogi_report::{Amount, MoneyUnit};
+    /// assert_eq!("251000元".parse::<Amount>()?.unit(), MoneyUnit::Yuan);
+    /// # Ok::<(), ogi_report::ValueError>(())
+    /// ```
     #[must_use]
     pub const fn unit(&self) -> MoneyUnit {
         self.unit
@@ -157,6 +181,13 @@ impl Amount {
     /// [`ValueError::UnitNotStated`] when the report printed no unit (state one with
     /// [`Amount::stated_as`]); [`ValueError::OutOfRange`] when the amount in 元 does not
     /// fit a `Decimal`.
+    ///
+    /// ```
+    /// use ogi_report::Amount;
+    /// assert_eq!("0.0001万元".parse::<Amount>()?.to_yuan()?.to_string(), "1.0000");
+    /// assert!("12".parse::<Amount>()?.to_yuan().is_err());
+    /// # Ok::<(), ogi_report::ValueError>(())
+    /// ```
     pub fn to_yuan(&self) -> Result<Decimal, ValueError> {
         let factor = self.unit.in_yuan().ok_or(ValueError::UnitNotStated)?;
         self.value

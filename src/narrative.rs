@@ -26,6 +26,12 @@ pub struct OtherMatters {
 
 impl OtherMatters {
     /// The section with its text and no fee statement.
+    ///
+    /// ```
+    /// let six = ogi_report::OtherMatters::new("无");
+    /// assert_eq!(six.text, "无");
+    /// assert_eq!(six.fees, None);
+    /// ```
     pub fn new(text: impl Into<String>) -> OtherMatters {
         OtherMatters {
             text: text.into(),

@@ -36,6 +36,12 @@ pub struct Proactive {
 
 impl Proactive {
     /// A table of the edition with every cell blank.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Proactive};
+    /// let t2 = Proactive::blank(Edition::E2019);
+    /// assert!(t2.cells().all(|(_, v)| v.is_none()));
+    /// ```
     #[must_use]
     pub fn blank(edition: Edition) -> Proactive {
         Proactive {
@@ -79,6 +85,11 @@ impl Proactive {
     }
 
     /// The table's edition.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Proactive};
+    /// assert_eq!(Proactive::blank(Edition::E2021).edition(), Edition::E2021);
+    /// ```
     #[must_use]
     pub const fn edition(&self) -> Edition {
         self.edition
@@ -92,12 +103,29 @@ impl Proactive {
     }
 
     /// The value of a cell; `None` when the cell is blank or not in this edition.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Proactive, ProactiveColumn as C, ProactiveRow as R, Value};
+    /// let mut t2 = Proactive::blank(Edition::E2019);
+    /// t2.set(R::Fees, C::PriorItems, Some(Value::Count(3)))?;
+    /// assert_eq!(t2.get(R::Fees, C::PriorItems), Some(Value::Count(3)));
+    /// assert_eq!(t2.get(R::Fees, C::Decisions), None); // not a cell of 行政事业性收费
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub fn get(&self, row: ProactiveRow, column: ProactiveColumn) -> Option<Value> {
         self.position(row, column).and_then(|i| self.cells[i])
     }
 
     /// The count in a cell; `None` when blank, not in this edition, or not a count.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Proactive, ProactiveColumn as C, ProactiveRow as R, Value};
+    /// let mut t2 = Proactive::blank(Edition::E2021);
+    /// t2.set(R::Penalty, C::Decisions, Some(Value::Count(4119)))?;
+    /// assert_eq!(t2.count(R::Penalty, C::Decisions), Some(4119));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub fn count(&self, row: ProactiveRow, column: ProactiveColumn) -> Option<u64> {
         match self.get(row, column) {
@@ -107,6 +135,14 @@ impl Proactive {
     }
 
     /// The signed change in a 本年增/减 cell; `None` when blank or not such a cell.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Proactive, ProactiveColumn as C, ProactiveRow as R, Value};
+    /// let mut t2 = Proactive::blank(Edition::E2019);
+    /// t2.set(R::Penalty, C::Delta, Some(Value::Delta(-8)))?;
+    /// assert_eq!(t2.delta(R::Penalty, C::Delta), Some(-8));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub fn delta(&self, row: ProactiveRow, column: ProactiveColumn) -> Option<i64> {
         match self.get(row, column) {
@@ -116,6 +152,14 @@ impl Proactive {
     }
 
     /// The amount in a money cell; `None` when blank or not a money cell.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Proactive, ProactiveColumn as C, ProactiveRow as R, Value};
+    /// let mut t2 = Proactive::blank(Edition::E2021);
+    /// t2.set(R::Fees, C::Amount, Some(Value::Money("190.457379".parse()?)))?;
+    /// assert_eq!(t2.amount(R::Fees, C::Amount).unwrap().to_string(), "190.457379万元");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn amount(&self, row: ProactiveRow, column: ProactiveColumn) -> Option<Amount> {
         match self.get(row, column) {
@@ -124,11 +168,22 @@ impl Proactive {
         }
     }
 
-    /// Sets a cell (`None` makes it blank).
+    /// Sets a cell (`None` makes it blank). In the 2021 edition the header of 本年收费金额
+    /// prints its unit, 万元: an amount without a unit of its own is taken in 万元.
     ///
     /// # Errors
     /// [`Error::NotInEdition`] for a cell this edition does not have; [`Error::WrongKind`]
     /// for a value of the wrong kind (a count in 本年增/减, say).
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Proactive, ProactiveColumn as C, ProactiveRow as R, Value};
+    /// let mut t2 = Proactive::blank(Edition::E2019);
+    /// t2.set(R::Licensing, C::Delta, Some(Value::Delta(12)))?;
+    /// t2.set(R::Licensing, C::Delta, None)?; // blank again
+    /// assert_eq!(t2.get(R::Licensing, C::Delta), None);
+    /// assert!(t2.set(R::Licensing, C::Delta, Some(Value::Count(12))).is_err());
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn set(
         &mut self,
         row: ProactiveRow,
@@ -143,11 +198,19 @@ impl Proactive {
         if let Some(v) = value {
             check_kind(cell, v)?;
         }
-        self.cells[i] = value;
+        self.cells[i] = value.map(|v| in_header_unit(self.edition, cell, v));
         Ok(())
     }
 
     /// Every cell with its value, in the official printed order.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Proactive};
+    /// let t2 = Proactive::blank(Edition::E2021);
+    /// let codes: Vec<String> = t2.cells().map(|(c, _)| c.to_string()).collect();
+    /// assert_eq!(codes.first().map(String::as_str), Some("t2.rules.issued"));
+    /// assert_eq!(codes.last().map(String::as_str), Some("t2.fees.amount"));
+    /// ```
     pub fn cells(&self) -> impl Iterator<Item = (CellRef, Option<Value>)> + '_ {
         Table::Proactive.cells(self.edition).zip(self.cells)
     }

@@ -14,6 +14,10 @@ use crate::proactive::Proactive;
 use crate::requests::Requests;
 
 /// The first report year either edition covers.
+///
+/// ```
+/// assert_eq!(ogi_report::FIRST_YEAR, 2019);
+/// ```
 pub const FIRST_YEAR: u16 = 2019;
 
 /// The kind of body that issues a report; it decides the Article 49 deadline.
@@ -42,6 +46,10 @@ pub enum BodyKind {
 
 impl BodyKind {
     /// Every kind.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::BodyKind::ALL.len(), 4);
+    /// ```
     pub const ALL: [BodyKind; 4] = [
         BodyKind::Department,
         BodyKind::Government,
@@ -50,6 +58,10 @@ impl BodyKind {
     ];
 
     /// The stable code.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::BodyKind::Government.code(), "government");
+    /// ```
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -139,6 +151,20 @@ pub struct AnnualReport {
 
 impl AnnualReport {
     /// A builder for a report of the given edition, year, issuing body and kind of body.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.body(), "某局");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn builder(
         edition: Edition,
         year: u16,
@@ -161,81 +187,283 @@ impl AnnualReport {
     }
 
     /// The edition of the format the report uses.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.edition(), Edition::E2019);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub const fn edition(&self) -> Edition {
         self.edition
     }
 
     /// The report year (the statistical period is that calendar year).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.year(), 2020);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub const fn year(&self) -> u16 {
         self.year
     }
 
     /// The issuing body's name.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.body(), "某局");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub fn body(&self) -> &str {
         &self.body
     }
 
     /// The kind of issuing body.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.kind(), BodyKind::Department);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub const fn kind(&self) -> BodyKind {
         self.kind
     }
 
     /// The publication date, when known.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.published().map(|d| d.to_string()), Some("2021-01-20".into()));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub const fn published(&self) -> Option<NaiveDate> {
         self.published
     }
 
     /// 一、总体情况, byte for byte.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.overview(), "总体情况……");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub fn overview(&self) -> &str {
         &self.overview
     }
 
     /// 二、主动公开政府信息情况 (表二).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.proactive().edition(), Edition::E2019);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub const fn proactive(&self) -> &Proactive {
         &self.proactive
     }
 
     /// 三、收到和处理政府信息公开申请情况 (表三).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.requests().rows().len(), 23);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub const fn requests(&self) -> &Requests {
         &self.requests
     }
 
     /// 四、政府信息公开行政复议、行政诉讼情况 (表四).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.appeals(), &Appeals::blank());
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub const fn appeals(&self) -> &Appeals {
         &self.appeals
     }
 
     /// 表二, to change cells (its edition cannot change).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let mut report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// use ogi_report::{ProactiveColumn as C, ProactiveRow as R, Value};
+    /// report.proactive_mut().set(R::Rules, C::Made, Some(Value::Count(1)))?;
+    /// assert_eq!(report.proactive().count(R::Rules, C::Made), Some(1));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub const fn proactive_mut(&mut self) -> &mut Proactive {
         &mut self.proactive
     }
 
     /// 表三, to change cells (its edition cannot change).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let mut report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// use ogi_report::{Applicant, RequestRow};
+    /// report.requests_mut().set(RequestRow::New, Applicant::Total, Some(5))?;
+    /// assert_eq!(report.requests().get(RequestRow::New, Applicant::Total), Some(5));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub const fn requests_mut(&mut self) -> &mut Requests {
         &mut self.requests
     }
 
     /// 表四, to change cells.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let mut report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// use ogi_report::{AppealColumn, AppealGroup};
+    /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// assert_eq!(report.appeals().get(AppealGroup::Review, AppealColumn::Total), Some(2));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub const fn appeals_mut(&mut self) -> &mut Appeals {
         &mut self.appeals
     }
 
     /// 五、存在的主要问题及改进情况, byte for byte.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.problems(), "问题……");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub fn problems(&self) -> &str {
         &self.problems
     }
 
     /// 六、其他需要报告的事项.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.other_matters().text, "");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub const fn other_matters(&self) -> &OtherMatters {
         &self.other_matters
@@ -265,6 +493,21 @@ impl AnnualReport {
 
     /// Every cell of the report with its value, in the official printed order (表二, 表三
     /// row by row, 表四).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///     .overview("总体情况……")
+    ///     .proactive(Proactive::blank(Edition::E2019))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("问题……")
+    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!(report.cells().count(), 22 + 161 + 15);
+    /// assert!(report.cells().all(|(_, v)| v.is_none()));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn cells(&self) -> impl Iterator<Item = (CellRef, Option<Value>)> + '_ {
         let count = |(c, v): (CellRef, Option<u64>)| (c, v.map(Value::Count));
         self.proactive
@@ -299,42 +542,119 @@ pub struct ReportBuilder {
 
 impl ReportBuilder {
     /// The publication date.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, OtherMatters, Proactive, Requests};
+    /// let builder = AnnualReport::builder(Edition::E2021, 2022, "某区人民政府办公室", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank());
+    /// let report = builder.published(chrono::NaiveDate::from_ymd_opt(2023, 1, 19).unwrap()).build()?;
+    /// assert_eq!(report.published().unwrap().to_string(), "2023-01-19");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn published(mut self, date: NaiveDate) -> Self {
         self.published = Some(date);
         self
     }
 
     /// 一、总体情况 (empty when not given).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, OtherMatters, Proactive, Requests};
+    /// let builder = AnnualReport::builder(Edition::E2021, 2022, "某区人民政府办公室", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank());
+    /// let report = builder.overview("2022年，……").build()?;
+    /// assert_eq!(report.overview(), "2022年，……");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn overview(mut self, text: impl Into<String>) -> Self {
         self.overview = text.into();
         self
     }
 
     /// 表二.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, OtherMatters, Proactive, Requests};
+    /// let builder = AnnualReport::builder(Edition::E2021, 2022, "某区人民政府办公室", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank());
+    /// let report = builder.proactive(Proactive::blank(Edition::E2021)).build()?;
+    /// assert_eq!(report.proactive().edition(), Edition::E2021);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn proactive(mut self, table: Proactive) -> Self {
         self.proactive = Some(table);
         self
     }
 
     /// 表三.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, OtherMatters, Proactive, Requests};
+    /// let builder = AnnualReport::builder(Edition::E2021, 2022, "某区人民政府办公室", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank());
+    /// let report = builder.requests(Requests::blank(Edition::E2021)).build()?;
+    /// assert_eq!(report.requests().edition(), Edition::E2021);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn requests(mut self, table: Requests) -> Self {
         self.requests = Some(table);
         self
     }
 
     /// 表四.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, OtherMatters, Proactive, Requests};
+    /// let builder = AnnualReport::builder(Edition::E2021, 2022, "某区人民政府办公室", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank());
+    /// let report = builder.appeals(Appeals::blank()).build()?;
+    /// assert_eq!(report.appeals(), &Appeals::blank());
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn appeals(mut self, table: Appeals) -> Self {
         self.appeals = Some(table);
         self
     }
 
     /// 五、存在的主要问题及改进情况 (empty when not given).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, OtherMatters, Proactive, Requests};
+    /// let builder = AnnualReport::builder(Edition::E2021, 2022, "某区人民政府办公室", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank());
+    /// let report = builder.problems("……").build()?;
+    /// assert_eq!(report.problems(), "……");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn problems(mut self, text: impl Into<String>) -> Self {
         self.problems = text.into();
         self
     }
 
     /// 六、其他需要报告的事项 (empty text, no fee statement, when not given).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, OtherMatters, Proactive, Requests};
+    /// let builder = AnnualReport::builder(Edition::E2021, 2022, "某区人民政府办公室", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank());
+    /// let report = builder.other_matters(OtherMatters::new("无")).build()?;
+    /// assert_eq!(report.other_matters().text, "无");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn other_matters(mut self, section: OtherMatters) -> Self {
         self.other_matters = section;
         self
@@ -346,6 +666,17 @@ impl ReportBuilder {
     /// [`Error::YearOutOfRange`] for a year before 2019; [`Error::MissingPart`] when a
     /// table was not given; [`Error::EditionMismatch`] when 表二 or 表三 is of another
     /// edition; [`Error::FeesOutsideEdition`] for a fee statement in a 2019-edition report.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, OtherMatters, Proactive, Requests};
+    /// let builder = AnnualReport::builder(Edition::E2021, 2022, "某区人民政府办公室", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank());
+    /// let report = builder.build()?;
+    /// assert_eq!(report.year(), 2022);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn build(self) -> Result<AnnualReport, Error> {
         if self.year < FIRST_YEAR {
             return Err(Error::YearOutOfRange {

@@ -38,6 +38,11 @@ pub struct Requests {
 
 impl Requests {
     /// A table of the edition with every cell blank.
+    ///
+    /// ```
+    /// use ogi_report::{Applicant as A, Edition, RequestRow as R, Requests};
+    /// assert_eq!(Requests::blank(Edition::E2019).get(R::New, A::Total), None);
+    /// ```
     #[must_use]
     pub fn blank(edition: Edition) -> Requests {
         Requests {
@@ -153,18 +158,40 @@ impl Requests {
     }
 
     /// The table's edition.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Requests};
+    /// assert_eq!(Requests::blank(Edition::E2021).edition(), Edition::E2021);
+    /// ```
     #[must_use]
     pub const fn edition(&self) -> Edition {
         self.edition
     }
 
     /// The rows of the table, in printed order.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, RequestRow, Requests};
+    /// let t3 = Requests::blank(Edition::E2021);
+    /// assert_eq!(t3.rows().len(), 25);
+    /// assert_eq!(t3.rows()[24], RequestRow::CarriedForward);
+    /// ```
     #[must_use]
     pub const fn rows(&self) -> &'static [RequestRow] {
         RequestRow::rows(self.edition)
     }
 
     /// The value of a cell; `None` when blank or when the row is not in this edition.
+    ///
+    /// ```
+    /// use ogi_report::{Applicant as A, Edition, RequestDetails, RequestRow as R, Requests};
+    /// let mut d = RequestDetails::new(Edition::E2019);
+    /// d.set(R::New, [3, 0, 0, 1, 0, 0])?;
+    /// let t3 = Requests::assemble(&d)?;
+    /// assert_eq!(t3.get(R::New, A::PublicInterest), Some(1));
+    /// assert_eq!(t3.get(R::UnpaidFee, A::Total), None); // a 2021 row
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub fn get(&self, row: RequestRow, column: Applicant) -> Option<u64> {
         row.index(self.edition)
@@ -172,6 +199,14 @@ impl Requests {
     }
 
     /// The seven cells of a row, 总计 last; `None` when the row is not in this edition.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, RequestRow as R, Requests};
+    /// let t3 = Requests::from_printed(Edition::E2019, &["1"; 161])?;
+    /// assert_eq!(t3.row(R::Disclosed), Some(&[Some(1); 7]));
+    /// assert_eq!(t3.row(R::NoCorrection), None);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     #[must_use]
     pub fn row(&self, row: RequestRow) -> Option<&[Option<u64>; COLUMNS]> {
         row.index(self.edition).map(|i| &self.cells[i])
@@ -205,6 +240,13 @@ impl Requests {
     }
 
     /// Every cell with its value, in the official printed order.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Requests};
+    /// let t3 = Requests::blank(Edition::E2019);
+    /// assert_eq!(t3.cells().count(), 161);
+    /// assert_eq!(t3.cells().nth(7).map(|(c, _)| c.to_string()), Some("t3.carried_over.natural_person".into()));
+    /// ```
     pub fn cells(&self) -> impl Iterator<Item = (CellRef, Option<u64>)> + '_ {
         let rows = self.rows();
         rows.iter().zip(&self.cells).flat_map(|(&r, cells)| {
@@ -236,6 +278,12 @@ pub struct RequestDetails {
 
 impl RequestDetails {
     /// All detail cells zero.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, RequestDetails, RequestRow};
+    /// let d = RequestDetails::new(Edition::E2021);
+    /// assert_eq!(d.get(RequestRow::New), Some([0; 6]));
+    /// ```
     #[must_use]
     pub const fn new(edition: Edition) -> RequestDetails {
         RequestDetails {
@@ -245,6 +293,11 @@ impl RequestDetails {
     }
 
     /// The edition.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, RequestDetails};
+    /// assert_eq!(RequestDetails::new(Edition::E2019).edition(), Edition::E2019);
+    /// ```
     #[must_use]
     pub const fn edition(&self) -> Edition {
         self.edition
@@ -255,6 +308,14 @@ impl RequestDetails {
     /// # Errors
     /// [`Error::DerivedRow`] for （七）总计 and 结转下年度继续办理, which are derived;
     /// [`Error::NotInEdition`] for a row this edition does not have.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, RequestDetails, RequestRow as R};
+    /// let mut d = RequestDetails::new(Edition::E2021);
+    /// d.set(R::UnpaidFee, [1, 0, 0, 0, 0, 0])?;
+    /// assert!(d.set(R::OtherHandling, [1, 0, 0, 0, 0, 0]).is_err()); // the 2019 row
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
     pub fn set(&mut self, row: RequestRow, counts: [u64; DETAIL]) -> Result<(), Error> {
         if matches!(row, RequestRow::ResultsTotal | RequestRow::CarriedForward) {
             return Err(Error::DerivedRow { row });
@@ -268,6 +329,13 @@ impl RequestDetails {
     }
 
     /// One detail row; `None` for derived rows and rows not in this edition.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, RequestDetails, RequestRow as R};
+    /// let d = RequestDetails::new(Edition::E2019);
+    /// assert_eq!(d.get(R::OtherHandling), Some([0; 6]));
+    /// assert_eq!(d.get(R::ResultsTotal), None);
+    /// ```
     #[must_use]
     pub fn get(&self, row: RequestRow) -> Option<[u64; DETAIL]> {
         if matches!(row, RequestRow::ResultsTotal | RequestRow::CarriedForward) {

@@ -203,12 +203,16 @@ fn row_index(table: Table, code: &str) -> Option<usize> {
     (0..row_codes(table)).find(|&i| row_code(table, i) == code)
 }
 
-fn column_index(table: Table, code: &str) -> Option<usize> {
+fn column_code(table: Table, column: usize) -> &'static str {
     match table {
-        Table::Proactive => ProactiveColumn::ALL.iter().position(|c| c.code() == code),
-        Table::Requests => Applicant::ALL.iter().position(|c| c.code() == code),
-        Table::Appeals => AppealColumn::ALL.iter().position(|c| c.code() == code),
+        Table::Proactive => ProactiveColumn::ALL[column].code(),
+        Table::Requests => Applicant::ALL[column].code(),
+        Table::Appeals => AppealColumn::ALL[column].code(),
     }
+}
+
+fn column_index(table: Table, code: &str) -> Option<usize> {
+    (0..column_codes(table)).find(|&c| column_code(table, c) == code)
 }
 
 fn cell_at(table: Table, row: usize, column: usize) -> CellRef {
@@ -259,44 +263,41 @@ impl Grid {
     ) -> Result<impl Iterator<Item = (CellRef, Option<Value>)>, E> {
         let table = self.table;
         let width = column_codes(table);
+        let present = |r: usize, c: usize| matches!(self.cells[r * width + c], Slot::Present(_));
+        // Keys of another edition first: they explain a missing key of this one.
+        for r in (0..row_codes(table)).filter(|&r| self.rows[r]) {
+            if !(0..width).any(|c| cell_at(table, r, c).in_edition(edition)) {
+                return Err(E::custom(format_args!(
+                    "{table}.{}: not a row of the {edition} edition",
+                    row_code(table, r)
+                )));
+            }
+            if let Some(c) =
+                (0..width).find(|&c| present(r, c) && !cell_at(table, r, c).in_edition(edition))
+            {
+                return Err(E::custom(format_args!(
+                    "{}: not a cell of the {edition} edition",
+                    cell_at(table, r, c)
+                )));
+            }
+        }
         for r in 0..row_codes(table) {
-            let in_edition = (0..width).any(|c| cell_at(table, r, c).in_edition(edition));
-            match (self.rows[r], in_edition) {
-                (true, false) => {
-                    return Err(E::custom(format_args!(
-                        "{table}.{}: not a row of the {edition} edition",
-                        row_code(table, r)
-                    )));
-                }
-                (false, true) => {
+            let mut columns = (0..width).filter(|&c| cell_at(table, r, c).in_edition(edition));
+            if !self.rows[r] {
+                if columns.next().is_some() {
                     return Err(E::custom(format_args!(
                         "{table}: missing row `{}`",
                         row_code(table, r)
                     )));
                 }
-                (false, false) => continue,
-                (true, true) => {}
+                continue;
             }
-            for c in 0..width {
-                let cell = cell_at(table, r, c);
-                match (
-                    matches!(self.cells[r * width + c], Slot::Present(_)),
-                    cell.in_edition(edition),
-                ) {
-                    (true, false) => {
-                        return Err(E::custom(format_args!(
-                            "{cell}: not a cell of the {edition} edition"
-                        )));
-                    }
-                    (false, true) => {
-                        return Err(E::custom(format_args!(
-                            "{table}.{}: missing column `{}`",
-                            row_code(table, r),
-                            cell.to_string().rsplit('.').next().unwrap_or_default()
-                        )));
-                    }
-                    _ => {}
-                }
+            if let Some(c) = columns.find(|&c| !present(r, c)) {
+                return Err(E::custom(format_args!(
+                    "{table}.{}: missing column `{}`",
+                    row_code(table, r),
+                    column_code(table, c)
+                )));
             }
         }
         let cells = self.cells;

@@ -10,8 +10,7 @@ use ogi_report::{
     Source, Value, validate, validate_pair,
 };
 
-#[path = "../../examples/luhe_2020.rs"]
-mod luhe;
+use crate::luhe;
 
 #[path = "../../examples/check.rs"]
 mod check;
