@@ -11,7 +11,11 @@ use ogi_report::{
 };
 
 #[path = "../examples/luhe_2020.rs"]
-#[allow(dead_code, unreachable_pub, reason = "the example's items, included whole")]
+#[allow(
+    dead_code,
+    unreachable_pub,
+    reason = "the example's items, included whole"
+)]
 mod luhe;
 
 /// A 2021-edition report with every cell filled and large counts (a province-wide
@@ -22,18 +26,31 @@ fn large_2021(year: u16, carried: [u64; 6]) -> AnnualReport {
     let outcomes = RequestRow::outcomes(e);
     let mut handled = [0u64; 6];
     for (i, &row) in outcomes.iter().enumerate() {
-        let counts: [u64; 6] = std::array::from_fn(|c| 1_000_003 * (i as u64 + 1) + 7_919 * c as u64);
+        let counts: [u64; 6] =
+            std::array::from_fn(|c| 1_000_003 * (i as u64 + 1) + 7_919 * c as u64);
         for (h, v) in handled.iter_mut().zip(counts) {
             *h += v;
         }
         d.set(row, counts).expect("a detail row");
     }
-    d.set(RequestRow::CarriedOver, carried).expect("a detail row");
+    d.set(RequestRow::CarriedOver, carried)
+        .expect("a detail row");
     let new: [u64; 6] = std::array::from_fn(|c| handled[c] + 123_457 - carried[c].min(123_457));
     d.set(RequestRow::New, new).expect("a detail row");
     let t2 = Proactive::from_printed(
         e,
-        &["12", "3", "310", "1502", "377", "21404", "5508211", "41190377", "1953205", "316441.275"],
+        &[
+            "12",
+            "3",
+            "310",
+            "1502",
+            "377",
+            "21404",
+            "5508211",
+            "41190377",
+            "1953205",
+            "316441.275",
+        ],
     )
     .expect("a 2021 表二");
     let mut six = OtherMatters::new("……");
@@ -67,7 +84,10 @@ fn broken(report: &AnnualReport) -> AnnualReport {
             .expect("a row of the edition");
     }
     for g in ogi_report::AppealGroup::ALL {
-        let total = r.appeals().get(*g, ogi_report::AppealColumn::Total).unwrap_or(0);
+        let total = r
+            .appeals()
+            .get(*g, ogi_report::AppealColumn::Total)
+            .unwrap_or(0);
         r.appeals_mut()
             .set(*g, ogi_report::AppealColumn::Total, Some(total + 1));
     }

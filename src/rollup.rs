@@ -371,6 +371,19 @@ const MAX_T2: usize = 22;
 
 impl Rollup {
     /// An empty roll-up of reports of the edition (every sum 0).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let r = Rollup::new(Edition::E2021);
+    /// assert_eq!(r.reports(), 0);
+    /// assert_eq!(r.get("t4.review.total".parse()?), Some(Value::Count(0)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(edition: Edition) -> Rollup {
         let mut t2 = [ProactiveSum {
@@ -389,12 +402,36 @@ impl Rollup {
     }
 
     /// The edition of the reports rolled up.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// assert_eq!(Rollup::new(Edition::E2019).edition(), Edition::E2019);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn edition(&self) -> Edition {
         self.edition
     }
 
     /// How many reports were added (through [`Rollup::merge`] too).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// assert_eq!(r.reports(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn reports(&self) -> u64 {
         self.reports
@@ -406,6 +443,20 @@ impl Rollup {
     /// [`RollupError::EditionMismatch`] for a report of another edition;
     /// [`RollupError::UnitNotStated`] for an amount printed without a unit;
     /// [`RollupError::Overflow`] naming the first cell whose sum overflows.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&report)?;
+    /// assert_eq!(r.get("t4.review.upheld".parse()?), Some(Value::Count(2)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(&mut self, report: &AnnualReport) -> Result<(), RollupError> {
         let index = self.reports;
         if report.edition() != self.edition {
@@ -469,6 +520,21 @@ impl Rollup {
 
     /// The sum of a cell over every report; `None` when a report left it blank (the total
     /// is unknown) or when the edition has no such cell. Money is in 元.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&report)?;
+    /// assert_eq!(r.get("t2.fees.amount".parse()?).unwrap().to_string(), "30000元");
+    /// assert_eq!(r.get("t2.procurement.amount".parse()?), None); // not a 2021 cell
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn get(&self, cell: CellRef) -> Option<Value> {
         match self.blanks(cell)? {
@@ -479,6 +545,24 @@ impl Rollup {
 
     /// The sum of a cell over the reports that filled it; `None` when the edition has no
     /// such cell. Money is in 元.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut blank = report.clone();
+    /// blank.appeals_mut().set(AppealGroup::Review, AppealColumn::Upheld, None);
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&blank)?;
+    /// let cell = "t4.review.upheld".parse()?;
+    /// assert_eq!(r.get(cell), None);
+    /// assert_eq!(r.filled_sum(cell), Some(Value::Count(1)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn filled_sum(&self, cell: CellRef) -> Option<Value> {
         match cell {
@@ -516,6 +600,21 @@ impl Rollup {
     /// 表二 of the roll-up: blank where any report left the cell blank. 采购总金额 (2019)
     /// is in 元; 本年收费金额 (2021) in 万元, the unit its header prints (in 元 in the
     /// unlikely case that dividing by 10000 would not be exact).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&report)?;
+    /// let t2 = r.proactive();
+    /// assert_eq!(t2.amount(ProactiveRow::Fees, ProactiveColumn::Amount).unwrap().to_string(), "3万元");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn proactive(&self) -> Proactive {
         let mut table = Proactive::blank(self.edition);
@@ -534,12 +633,39 @@ impl Rollup {
     }
 
     /// 表三 of the roll-up: blank where any report left the cell blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// assert_eq!(r.requests().get(RequestRow::New, Applicant::Total), Some(0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn requests(&self) -> Requests {
         self.core.requests()
     }
 
     /// 表四 of the roll-up: blank where any report left the cell blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&report)?;
+    /// assert_eq!(r.appeals().get(AppealGroup::Review, AppealColumn::Total), Some(2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn appeals(&self) -> Appeals {
         self.core.appeals()
@@ -550,6 +676,21 @@ impl Rollup {
     ///
     /// # Errors
     /// [`Error::YearOutOfRange`] for a year before 2019.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&report)?;
+    /// let county = r.to_report("某县", BodyKind::Government, 2023)?;
+    /// assert!(validate(&county).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_report(
         &self,
         body: impl Into<String>,
@@ -627,6 +768,17 @@ impl Default for MixedRollup {
 
 impl MixedRollup {
     /// An empty roll-up (every sum 0).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// assert_eq!(MixedRollup::new().reports(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new() -> MixedRollup {
         MixedRollup {
@@ -636,6 +788,19 @@ impl MixedRollup {
     }
 
     /// How many reports were added (through [`MixedRollup::merge`] too).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.reports(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn reports(&self) -> u64 {
         self.reports
@@ -646,6 +811,19 @@ impl MixedRollup {
     /// # Errors
     /// [`RollupError::Overflow`] naming the first cell whose sum overflows (for the
     /// （六） aggregate of a 2021-edition report: `t3.other_handling.<column>`).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.get("t4.review.upheld".parse()?), Some(Value::Count(1)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(&mut self, report: &AnnualReport) -> Result<(), RollupError> {
         let index = self.reports;
         let mut core = self.core.clone();
@@ -659,6 +837,21 @@ impl MixedRollup {
     ///
     /// # Errors
     /// [`RollupError::MergeOverflow`] naming the first cell whose sum overflows.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let (mut a, mut b) = (MixedRollup::new(), MixedRollup::new());
+    /// a.add(&report)?;
+    /// b.add(&report)?;
+    /// a.merge(&b)?;
+    /// assert_eq!(a.get("t4.review.total".parse()?), Some(Value::Count(2)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn merge(&mut self, other: &MixedRollup) -> Result<(), RollupError> {
         let mut core = self.core.clone();
         core.merge(&other.core)?;
@@ -669,6 +862,20 @@ impl MixedRollup {
 
     /// The sum of a 表三 (2019 layout) or 表四 cell over every report; `None` when a report
     /// left it blank or when the cell is not in the layout (表二, the 2021 （六） sub-rows).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.get("t3.other_handling.total".parse()?), Some(Value::Count(0)));
+    /// assert_eq!(m.get("t3.other_handling.unpaid_fee.total".parse()?), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn get(&self, cell: CellRef) -> Option<Value> {
         let c = self.core.count(cell)?;
@@ -677,12 +884,38 @@ impl MixedRollup {
 
     /// The sum of a cell over the reports that filled it; `None` when the cell is not in
     /// the layout.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.filled_sum("t4.review.upheld".parse()?), Some(Value::Count(1)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn filled_sum(&self, cell: CellRef) -> Option<Value> {
         self.core.count(cell).map(|c| Value::Count(c.sum))
     }
 
     /// How many reports left a cell blank; `None` when the cell is not in the layout.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.blanks("t3.new.total".parse()?), Some(0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn blanks(&self, cell: CellRef) -> Option<u64> {
         self.core.count(cell).map(|c| c.blanks)
@@ -690,12 +923,38 @@ impl MixedRollup {
 
     /// 表三 of the roll-up in the 2019 layout (its single （六）其他处理 row is the
     /// aggregate), blank where any report left the cell blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.requests().edition(), Edition::E2019);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn requests(&self) -> Requests {
         self.core.requests()
     }
 
     /// 表四 of the roll-up, blank where any report left the cell blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.appeals().get(AppealGroup::Review, AppealColumn::Total), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn appeals(&self) -> Appeals {
         self.core.appeals()

@@ -39,6 +39,10 @@ pub enum Severity {
 
 impl Severity {
     /// The stable code: `error`, `warning` or `info`.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Severity::Info.code(), "info");
+    /// ```
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -80,6 +84,10 @@ pub enum Source {
 
 impl Source {
     /// The stable code: `note`, `structure`, `article49`, `notice` or `heuristic`.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Source::Heuristic.code(), "heuristic");
+    /// ```
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -335,9 +343,17 @@ macro_rules! rule_ids {
 
         impl RuleId {
             /// Every rule id, in catalogue order.
+            ///
+            /// ```
+            /// assert_eq!(ogi_report::RuleId::ALL[0], ogi_report::RuleId::T3Balance);
+            /// ```
             pub const ALL: &'static [RuleId] = &[$(RuleId::$variant),+];
 
             /// The stable code, e.g. `t3.balance`.
+            ///
+            /// ```
+            /// assert_eq!(ogi_report::RuleId::T3RowTotal.code(), "t3.row_total");
+            /// ```
             #[must_use]
             pub const fn code(self) -> &'static str {
                 match self { $(RuleId::$variant => $code,)+ }
@@ -405,6 +421,12 @@ impl RuleId {
     }
 
     /// The rule id with this code, `None` for an unknown code.
+    ///
+    /// ```
+    /// use ogi_report::RuleId;
+    /// assert_eq!(RuleId::from_code("x.carry_over"), Some(RuleId::XCarryOver));
+    /// assert_eq!(RuleId::from_code("x"), None);
+    /// ```
     #[must_use]
     pub fn from_code(code: &str) -> Option<RuleId> {
         RuleId::ALL.iter().copied().find(|r| r.code() == code)
@@ -655,7 +677,10 @@ static RULES: [Rule; 19] = [
         source: Source::Structure,
         spec: "T2b-2",
         pair: false,
-        shape: Shape::Cell(CellRef::Proactive(ProactiveRow::Fees, ProactiveColumn::Amount)),
+        shape: Shape::Cell(CellRef::Proactive(
+            ProactiveRow::Fees,
+            ProactiveColumn::Amount,
+        )),
         test: Test::WanYuan,
         statement_zh: "本年收费金额以表头所印单位万元填报",
         statement_en: "the fee amount (本年收费金额) is in 万元, the unit its header prints",
@@ -742,6 +767,11 @@ static RULES: [Rule; 19] = [
 
 impl Rule {
     /// Every rule, in catalogue order.
+    ///
+    /// ```
+    /// let ids: Vec<&str> = ogi_report::Rule::all().iter().map(|r| r.id().code()).collect();
+    /// assert_eq!(&ids[..3], ["t3.balance", "t3.results_sum", "t3.row_total"]);
+    /// ```
     #[must_use]
     pub fn all() -> &'static [Rule] {
         &RULES
@@ -760,12 +790,24 @@ impl Rule {
     }
 
     /// The rule's id.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.id(), RuleId::T3Balance);
+    /// ```
     #[must_use]
     pub const fn id(&self) -> RuleId {
         self.id
     }
 
     /// The severity of a failure.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.severity(), Severity::Error);
+    /// ```
     #[must_use]
     pub const fn severity(&self) -> Severity {
         self.severity
@@ -773,6 +815,13 @@ impl Rule {
 
     /// The editions the rule applies to (for a pair rule: the editions both reports must
     /// be of).
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.editions(), &Edition::ALL);
+    /// assert_eq!(RuleId::XInForce.rule().editions(), &[Edition::E2021]);
+    /// ```
     #[must_use]
     pub const fn editions(&self) -> &'static [Edition] {
         self.editions
@@ -803,30 +852,61 @@ impl Rule {
     }
 
     /// Where the rule comes from.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.source(), Source::Note);
+    /// ```
     #[must_use]
     pub const fn source(&self) -> Source {
         self.source
     }
 
     /// The id of the relation in `spec/FORMAT.md` §5 (e.g. `T3-1`, `X-5`).
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.spec(), "T3-1");
+    /// ```
     #[must_use]
     pub const fn spec(&self) -> &'static str {
         self.spec
     }
 
     /// Whether the rule reads two reports of consecutive years.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert!(!rule.is_pair());
+    /// assert!(RuleId::XCarryOver.rule().is_pair());
+    /// ```
     #[must_use]
     pub const fn is_pair(&self) -> bool {
         self.pair
     }
 
     /// The one-line statement in Chinese.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.statement_zh(), "一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理");
+    /// ```
     #[must_use]
     pub const fn statement_zh(&self) -> &'static str {
         self.statement_zh
     }
 
     /// The one-line statement in English.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert!(rule.statement_en().starts_with("new (一) + carried over (二)"));
+    /// ```
     #[must_use]
     pub const fn statement_en(&self) -> &'static str {
         self.statement_en
@@ -837,6 +917,12 @@ impl Rule {
     }
 
     /// The kind of relation the rule tests.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.relation(), Relation::Equal);
+    /// ```
     #[must_use]
     pub const fn relation(&self) -> Relation {
         match self.test {
@@ -984,11 +1070,10 @@ pub(crate) fn cell_at(
             let column = [T2::Projects, T2::Amount].get(i)?;
             current(CellRef::Proactive(r, *column))
         }
-        (RuleId::T3UnpaidFeeLeNotices | RuleId::T2RulesTownship | RuleId::T2FeesUnit, Scope::Cell(c))
-            if i == 0 && c.in_edition(edition) =>
-        {
-            current(c)
-        }
+        (
+            RuleId::T3UnpaidFeeLeNotices | RuleId::T2RulesTownship | RuleId::T2FeesUnit,
+            Scope::Cell(c),
+        ) if i == 0 && c.in_edition(edition) => current(c),
         (RuleId::XCarryOver, Scope::Column(c)) => match i {
             0 => Some((CellRef::Requests(R::CarriedOver, c), Current)),
             1 => Some((CellRef::Requests(R::CarriedForward, c), Previous)),
@@ -1037,8 +1122,10 @@ mod tests {
         for (i, id) in RuleId::ALL.iter().enumerate() {
             let code = id.code();
             assert!(
-                code.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b == b'.' || b == b'_' || b.is_ascii_digit()),
+                code.bytes().all(|b| b.is_ascii_lowercase()
+                    || b == b'.'
+                    || b == b'_'
+                    || b.is_ascii_digit()),
                 "{code}"
             );
             assert_eq!(code.parse::<RuleId>().ok(), Some(*id));

@@ -36,9 +36,22 @@ pub enum Level {
 
 impl Level {
     /// Every level, in the order of the summary line.
-    pub const ALL: [Level; 4] = [Level::Error, Level::Warning, Level::Info, Level::Unassessable];
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Level::ALL.len(), 4);
+    /// ```
+    pub const ALL: [Level; 4] = [
+        Level::Error,
+        Level::Warning,
+        Level::Info,
+        Level::Unassessable,
+    ];
 
     /// The stable code: `error`, `warning`, `info` or `unassessable`.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Level::Warning.code(), "warning");
+    /// ```
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
@@ -195,48 +208,160 @@ pub struct Finding {
 
 impl Finding {
     /// The rule.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.rule().spec(), "T4-1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn rule(&self) -> &'static Rule {
         self.rule.rule()
     }
 
     /// The rule's id.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.rule_id(), RuleId::T4GroupTotal);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn rule_id(&self) -> RuleId {
         self.rule
     }
 
     /// What the finding says: failed at the rule's severity, or not assessable.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.level(), Level::Error);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn level(&self) -> Level {
         self.level
     }
 
     /// The rule's severity (also for a finding that could not be assessed).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.severity(), Severity::Error);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn severity(&self) -> Severity {
         self.rule().severity()
     }
 
     /// Whether the rule could not be assessed because a cell it needs is blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert!(!f.is_unassessable());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_unassessable(&self) -> bool {
         self.level == Level::Unassessable
     }
 
     /// Where the rule was applied.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.scope(), Scope::Group(AppealGroup::Review));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn scope(&self) -> Scope {
         self.scope
     }
 
     /// The edition of the report checked (the later report of a pair).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.edition(), Edition::E2021);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn edition(&self) -> Edition {
         self.edition
     }
 
     /// The year of the report checked (the later report of a pair).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.year(), 2023);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn year(&self) -> u16 {
         self.year
@@ -244,6 +369,20 @@ impl Finding {
 
     /// The printed value of the checked cell (`None` when blank or when the rule has
     /// none).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.stated(), Some(Figure::Number(2)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn stated(&self) -> Option<Figure> {
         self.stated
@@ -251,23 +390,80 @@ impl Finding {
 
     /// The value the rule derives from the other cells (`None` when a cell is blank or
     /// when the rule derives none).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.computed(), Some(Figure::Number(1)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn computed(&self) -> Option<Figure> {
         self.computed
     }
 
     /// `stated − computed` for numbers, the number of days for dates; `None` otherwise.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.difference(), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn difference(&self) -> Option<i128> {
         self.difference
     }
 
     /// The codes of the cells the rule read at this scope, the checked cell first.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.cells().next().unwrap().to_string(), "t4.review.total");
+    /// assert_eq!(f.cells().count(), 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cells(&self) -> impl Iterator<Item = CellRef> + Clone + use<> {
         self.rule().cells_at(self.edition, self.scope)
     }
 
     /// The cells that were blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.blanks().count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn blanks(&self) -> impl Iterator<Item = CellRef> + Clone + use<> {
         let blanks = self.blanks;
         self.cells()
@@ -278,6 +474,20 @@ impl Finding {
 
     /// The cells with the year of the report each was read from and whether it was
     /// blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert!(f.cited().all(|c| c.year == 2023 && !c.blank));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cited(&self) -> impl Iterator<Item = CitedCell> + Clone + use<> {
         let (rule, edition, scope, year, blanks) =
             (self.rule, self.edition, self.scope, self.year, self.blanks);
@@ -295,12 +505,46 @@ impl Finding {
     }
 
     /// The message in English (formatted when displayed, never stored).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(
+    ///     f.message_en().to_string(),
+    ///     "group review: fails \"total (总计) = upheld + corrected + other + pending\", difference 1"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn message_en(&self) -> impl fmt::Display + '_ {
         Message(self, Language::En)
     }
 
     /// The message in Chinese (formatted when displayed, never stored).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(
+    ///     f.message_zh().to_string(),
+    ///     "行政复议：不符合“总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结”，差额 1"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn message_zh(&self) -> impl fmt::Display + '_ {
         Message(self, Language::Zh)
@@ -431,6 +675,13 @@ pub struct Summary {
 
 impl Summary {
     /// Counts one finding of the level.
+    ///
+    /// ```
+    /// use ogi_report::{Level, Summary};
+    /// let mut s = Summary::default();
+    /// s.add(Level::Error);
+    /// assert_eq!(s.error, 1);
+    /// ```
     pub fn add(&mut self, level: Level) {
         let n = match level {
             Level::Error => &mut self.error,
@@ -442,6 +693,15 @@ impl Summary {
     }
 
     /// Adds another summary's counts.
+    ///
+    /// ```
+    /// use ogi_report::{Level, Summary};
+    /// let (mut a, mut b) = (Summary::default(), Summary::default());
+    /// a.add(Level::Info);
+    /// b.add(Level::Info);
+    /// a.merge(b);
+    /// assert_eq!(a.info, 2);
+    /// ```
     pub fn merge(&mut self, other: Summary) {
         self.error = self.error.saturating_add(other.error);
         self.warning = self.warning.saturating_add(other.warning);
@@ -450,6 +710,13 @@ impl Summary {
     }
 
     /// The count of one level.
+    ///
+    /// ```
+    /// use ogi_report::{Level, Summary};
+    /// let mut s = Summary::default();
+    /// s.add(Level::Unassessable);
+    /// assert_eq!(s.count(Level::Unassessable), 1);
+    /// ```
     #[must_use]
     pub const fn count(&self, level: Level) -> usize {
         match level {
@@ -461,6 +728,10 @@ impl Summary {
     }
 
     /// All findings counted.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Summary::default().total(), 0);
+    /// ```
     #[must_use]
     pub const fn total(&self) -> usize {
         self.error
@@ -506,6 +777,10 @@ pub struct Findings {
 
 impl Findings {
     /// No findings (allocates nothing).
+    ///
+    /// ```
+    /// assert!(ogi_report::Findings::new().is_empty());
+    /// ```
     #[must_use]
     pub const fn new() -> Findings {
         Findings { list: Vec::new() }
@@ -516,6 +791,20 @@ impl Findings {
     }
 
     /// The counts by level.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(findings.summary().error, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn summary(&self) -> Summary {
         let mut s = Summary::default();
@@ -526,22 +815,79 @@ impl Findings {
     }
 
     /// Whether any error rule failed.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert!(findings.has_errors());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn has_errors(&self) -> bool {
         self.list.iter().any(|f| f.level == Level::Error)
     }
 
     /// The findings of one level.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(findings.at_level(Level::Warning).count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn at_level(&self, level: Level) -> impl Iterator<Item = &Finding> + '_ {
         self.list.iter().filter(move |f| f.level == level)
     }
 
     /// The findings of one rule.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(findings.of_rule(RuleId::T4GroupTotal).count(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn of_rule(&self, rule: RuleId) -> impl Iterator<Item = &Finding> + '_ {
         self.list.iter().filter(move |f| f.rule == rule)
     }
 
     /// The findings as a vector.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// let all: Vec<Finding> = findings.clone().into_vec();
+    /// assert_eq!(all.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn into_vec(self) -> Vec<Finding> {
         self.list
@@ -973,12 +1319,21 @@ impl CheckedReport {
     /// # Errors
     /// [`Rejected`], holding the report and its findings, when an error rule fails or
     /// cannot be assessed.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let checked = CheckedReport::new(report)?;
+    /// assert!(checked.findings().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(report: AnnualReport) -> Result<CheckedReport, Rejected> {
         let findings = validate(&report);
-        if findings
-            .iter()
-            .any(|f| f.severity() == Severity::Error)
-        {
+        if findings.iter().any(|f| f.severity() == Severity::Error) {
             return Err(Rejected {
                 report: Box::new(report),
                 findings,
@@ -988,18 +1343,54 @@ impl CheckedReport {
     }
 
     /// The report.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let checked = CheckedReport::new(report.clone())?;
+    /// assert_eq!(checked.report(), &report);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn report(&self) -> &AnnualReport {
         &self.report
     }
 
     /// The findings of validation: none of an error rule.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let checked = CheckedReport::new(report)?;
+    /// assert_eq!(checked.findings().len(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn findings(&self) -> &Findings {
         &self.findings
     }
 
     /// The report, unwrapped.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let checked = CheckedReport::new(report.clone())?;
+    /// assert_eq!(checked.into_inner(), report);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn into_inner(self) -> AnnualReport {
         self.report
@@ -1059,6 +1450,22 @@ impl<'de> Deserialize<'de> for CheckedReport {
     count(&self.findings, true),
     first(&self.findings)
 )]
+///
+/// ```
+/// # use ogi_report::*;
+/// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+/// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+/// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+/// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+/// #     .build()?;
+/// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, None);
+/// let rejected = CheckedReport::new(report.clone()).unwrap_err();
+/// assert_eq!(
+///     rejected.to_string(),
+///     "the report fails 0 and cannot assess 1 error-rule checks, the first t4.group_total at group review"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct Rejected {
     report: Box<AnnualReport>,
     findings: Findings,
@@ -1086,18 +1493,57 @@ fn first(findings: &Findings) -> impl fmt::Display + '_ {
 
 impl Rejected {
     /// Every finding of the validation.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, None);
+    /// let rejected = CheckedReport::new(report.clone()).unwrap_err();
+    /// assert!(rejected.findings()[0].is_unassessable());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn findings(&self) -> &Findings {
         &self.findings
     }
 
     /// The report, unchanged.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, None);
+    /// let rejected = CheckedReport::new(report.clone()).unwrap_err();
+    /// assert_eq!(rejected.report(), &report);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn report(&self) -> &AnnualReport {
         &self.report
     }
 
     /// The report, unchanged, to correct it.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, None);
+    /// let rejected = CheckedReport::new(report.clone()).unwrap_err();
+    /// assert_eq!(rejected.into_report(), report);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn into_report(self) -> AnnualReport {
         *self.report

@@ -57,12 +57,18 @@ fn put(report: &mut AnnualReport, code: &str, value: Option<Value>) {
     set(report, cell(code), value);
 }
 
-#[allow(clippy::unnecessary_wraps, reason = "a cell's value: None is a blank cell")]
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "a cell's value: None is a blank cell"
+)]
 fn count(n: u64) -> Option<Value> {
     Some(Value::Count(n))
 }
 
-#[allow(clippy::unnecessary_wraps, reason = "a cell's value: None is a blank cell")]
+#[allow(
+    clippy::unnecessary_wraps,
+    reason = "a cell's value: None is a blank cell"
+)]
 fn money(text: &str) -> Option<Value> {
     Some(Value::Money(text.parse().expect("an amount")))
 }
@@ -124,13 +130,35 @@ impl Spec {
             Edition::E2019 => Proactive::from_printed(
                 e,
                 &[
-                    "0", "0", "0", "4", "4", "10", "100", "5", "300", "50", "-3", "20", "30", "0",
-                    "40", "10", "1", "5", "8", "-1", "3", "120.5万元",
+                    "0",
+                    "0",
+                    "0",
+                    "4",
+                    "4",
+                    "10",
+                    "100",
+                    "5",
+                    "300",
+                    "50",
+                    "-3",
+                    "20",
+                    "30",
+                    "0",
+                    "40",
+                    "10",
+                    "1",
+                    "5",
+                    "8",
+                    "-1",
+                    "3",
+                    "120.5万元",
                 ],
             ),
             _ => Proactive::from_printed(
                 e,
-                &["0", "0", "0", "5", "2", "40", "550", "4119", "195", "7730.28"],
+                &[
+                    "0", "0", "0", "5", "2", "40", "550", "4119", "195", "7730.28",
+                ],
             ),
         }
         .unwrap();
@@ -389,7 +417,11 @@ fn cases() -> Vec<Case> {
             edition: E21,
             report: || {
                 let mut r = base(E21);
-                put(&mut r, "t3.other_handling.unpaid_fee.natural_person", count(0));
+                put(
+                    &mut r,
+                    "t3.other_handling.unpaid_fee.natural_person",
+                    count(0),
+                );
                 r
             },
             expect: Some(
@@ -689,11 +721,7 @@ fn cases() -> Vec<Case> {
         Case {
             rule: "meta.deadline",
             edition: E19,
-            report: || {
-                Spec::new(E19)
-                    .published(Some(date(2021, 1, 31)))
-                    .build()
-            },
+            report: || Spec::new(E19).published(Some(date(2021, 1, 31))).build(),
             expect: None,
         },
         Case {
@@ -1014,7 +1042,11 @@ fn rules_apply_only_to_their_editions() {
     }
     let mut r = base(E21);
     put(&mut r, "t3.new.total", count(0));
-    assert!(validate(&r).iter().all(|f| f.rule().editions().contains(&E21)));
+    assert!(
+        validate(&r)
+            .iter()
+            .all(|f| f.rule().editions().contains(&E21))
+    );
 }
 
 #[test]
@@ -1051,7 +1083,10 @@ fn a_finding_cites_its_cells_values_and_blanks() {
     assert_eq!(f.level(), Level::Unassessable);
     assert!(f.is_unassessable());
     assert_eq!(f.severity(), Severity::Error);
-    assert_eq!((f.stated(), f.computed(), f.difference()), (None, None, None));
+    assert_eq!(
+        (f.stated(), f.computed(), f.difference()),
+        (None, None, None)
+    );
     let blanks: Vec<String> = f.blanks().map(|c| c.to_string()).collect();
     assert_eq!(blanks, ["t4.review.total", "t4.review.other"]);
     assert_eq!(
@@ -1245,11 +1280,13 @@ fn the_seed_has_exactly_its_expected_finding() {
     // under the example's reading of the 14 printed cells.
     assert_eq!(
         findings.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        ["unassessable t4.group_total t4.suit_direct.total,t4.suit_direct.upheld,\
+        [
+            "unassessable t4.group_total t4.suit_direct.total,t4.suit_direct.upheld,\
           t4.suit_direct.corrected,t4.suit_direct.other,t4.suit_direct.pending stated=1 \
           computed=- | group suit_direct: cannot assess \"total (总计) = upheld + corrected + \
           other + pending\", blank: t4.suit_direct.pending / 行政诉讼·未经复议直接起诉：无法核对\
-          “总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结”，空白单元格：t4.suit_direct.pending"]
+          “总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结”，空白单元格：t4.suit_direct.pending"
+        ]
     );
     assert_eq!(
         findings.summary().to_string(),
@@ -1298,8 +1335,10 @@ fn the_seed_under_the_other_readings_of_its_appeals() {
     put(&mut wrong, "t4.suit_direct.pending", count(1));
     assert_eq!(
         heads_of(&validate(&wrong), "t4.group_total"),
-        ["error t4.group_total t4.suit_direct.total,t4.suit_direct.upheld,\
-          t4.suit_direct.corrected,t4.suit_direct.other,t4.suit_direct.pending stated=1 computed=2"]
+        [
+            "error t4.group_total t4.suit_direct.total,t4.suit_direct.upheld,\
+          t4.suit_direct.corrected,t4.suit_direct.other,t4.suit_direct.pending stated=1 computed=2"
+        ]
     );
 }
 
@@ -1307,7 +1346,10 @@ fn the_seed_under_the_other_readings_of_its_appeals() {
 // JSON fixtures and the check example
 
 fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/checks/{name}", env!("CARGO_MANIFEST_DIR"))
+    format!(
+        "{}/tests/fixtures/checks/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
 }
 
 fn read(name: &str) -> AnnualReport {
@@ -1388,7 +1430,10 @@ fn check_prints_one_line_per_finding_and_a_summary() {
 
     let (code, out, _) = run_check(&["dept_2023.json", "dept_2022.json"]);
     assert_eq!(code, 0);
-    let lines: Vec<&str> = out.lines().map(|l| l.split(" | ").next().unwrap()).collect();
+    let lines: Vec<&str> = out
+        .lines()
+        .map(|l| l.split(" | ").next().unwrap())
+        .collect();
     assert_eq!(
         lines,
         [
@@ -1406,16 +1451,24 @@ fn check_prints_one_line_per_finding_and_a_summary() {
 fn check_exits_1_on_errors_and_2_on_unreadable_files() {
     let (code, out, _) = run_check(&["dept_2022_broken.json"]);
     assert_eq!(code, 1);
-    assert!(out.ends_with("\n3 error, 1 warning, 0 info, 2 unassessable\n"), "{out}");
+    assert!(
+        out.ends_with("\n3 error, 1 warning, 0 info, 2 unassessable\n"),
+        "{out}"
+    );
 
     let (code, out, err) = run_check(&["bad_negative.json", "seed_luhe_2020.json"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("bad_negative.json: t4.review.upheld: negative count -1 at line 263 column 18"),
+        err.contains(
+            "bad_negative.json: t4.review.upheld: negative count -1 at line 263 column 18"
+        ),
         "{err}"
     );
     // The readable file is still checked.
-    assert!(out.ends_with("0 error, 0 warning, 0 info, 1 unassessable\n"), "{out}");
+    assert!(
+        out.ends_with("0 error, 0 warning, 0 info, 1 unassessable\n"),
+        "{out}"
+    );
 
     let (code, _, err) = run_check(&["no_such_file.json"]);
     assert_eq!(code, 2);
@@ -1423,7 +1476,10 @@ fn check_exits_1_on_errors_and_2_on_unreadable_files() {
 
     let (mut out, mut err) = (Vec::new(), Vec::new());
     assert_eq!(check::run(&[], &mut out, &mut err).unwrap(), 2);
-    assert_eq!(String::from_utf8(err).unwrap(), "usage: check FILE.json...\n");
+    assert_eq!(
+        String::from_utf8(err).unwrap(),
+        "usage: check FILE.json...\n"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1475,10 +1531,7 @@ fn a_rollup_sums_cell_by_cell_and_converts_money_exactly() {
     assert_eq!(r.edition(), E19);
     assert_eq!(r.get(cell("t3.new.total")), count(240));
     assert_eq!(r.get(cell("t4.review.total")), count(8));
-    assert_eq!(
-        r.get(cell("t2.licensing.delta")),
-        Some(Value::Delta(-3))
-    );
+    assert_eq!(r.get(cell("t2.licensing.delta")), Some(Value::Delta(-3)));
     assert_eq!(
         r.get(cell("t2.procurement.amount")).unwrap().to_string(),
         "29451619.23元"
@@ -1499,7 +1552,10 @@ fn a_rollup_sums_cell_by_cell_and_converts_money_exactly() {
     );
     assert_eq!(
         r.proactive()
-            .amount(ogi_report::ProactiveRow::Fees, ogi_report::ProactiveColumn::Amount)
+            .amount(
+                ogi_report::ProactiveRow::Fees,
+                ogi_report::ProactiveColumn::Amount
+            )
             .unwrap()
             .to_string(),
         "7920.737379万元"
@@ -1537,7 +1593,11 @@ fn a_rollup_refuses_an_unstated_unit_until_it_is_stated() {
         .unwrap()
         .stated_as(MoneyUnit::Yuan)
         .unwrap();
-    put(&mut stated, "t2.procurement.amount", Some(Value::Money(amount)));
+    put(
+        &mut stated,
+        "t2.procurement.amount",
+        Some(Value::Money(amount)),
+    );
     r.add(&stated).unwrap();
     assert_eq!(
         r.get(cell("t2.procurement.amount")).unwrap().to_string(),
@@ -1571,7 +1631,10 @@ fn a_rollup_reports_overflow_naming_report_and_cell() {
     );
     assert_eq!(r, before);
     let err = r.merge(&before).unwrap_err();
-    assert_eq!(err.to_string(), "merging roll-ups: the sum of t4.suit_direct.other overflows");
+    assert_eq!(
+        err.to_string(),
+        "merging roll-ups: the sum of t4.suit_direct.other overflows"
+    );
 
     let mut d = base(E19);
     put(&mut d, "t2.penalty.delta", Some(Value::Delta(i64::MIN)));

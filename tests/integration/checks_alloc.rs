@@ -75,9 +75,11 @@ fn validating_a_clean_report_allocates_nothing() {
 fn the_counter_counts() {
     // A report with a finding allocates its vector (once), proving the counter works.
     let mut report = base(Edition::E2021);
-    report
-        .appeals_mut()
-        .set(ogi_report::AppealGroup::Review, ogi_report::AppealColumn::Total, Some(99));
+    report.appeals_mut().set(
+        ogi_report::AppealGroup::Review,
+        ogi_report::AppealColumn::Total,
+        Some(99),
+    );
     let (n, findings) = allocations(|| validate(&report));
     assert_eq!(findings.len(), 1);
     assert_eq!(n, 1);

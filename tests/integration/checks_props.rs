@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use ogi_report::{
     Amount, AnnualReport, Appeals, Applicant, BodyKind, CellRef, Edition, FeeStatement,
     MixedRollup, MoneyUnit, OtherMatters, Proactive, ProactiveColumn as C, ProactiveRow as P,
-    Relation, RequestDetails, RequestRow, Requests, Rollup, Rule, Scope, Severity, Value,
-    validate, validate_pair,
+    Relation, RequestDetails, RequestRow, Requests, Rollup, Rule, Scope, Severity, Value, validate,
+    validate_pair,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -96,7 +96,13 @@ fn t2_2019(given: Option<[(u64, i64); 5]>) -> impl Strategy<Value = Proactive> {
                 t2.set(row, C::TotalPublic, Some(Value::Count(published + extra)))
                     .unwrap();
             }
-            let rows = [P::Licensing, P::OtherServices, P::Penalty, P::Enforcement, P::Fees];
+            let rows = [
+                P::Licensing,
+                P::OtherServices,
+                P::Penalty,
+                P::Enforcement,
+                P::Fees,
+            ];
             for (i, (row, (prior, delta))) in rows.into_iter().zip(items).enumerate() {
                 t2.set(row, C::PriorItems, Some(Value::Count(prior)))
                     .unwrap();
@@ -145,10 +151,14 @@ fn t2_2021(in_force_before: Option<[u64; 2]>) -> impl Strategy<Value = Proactive
                 t2.set(row, C::InForce, Some(Value::Count(in_force)))
                     .unwrap();
             }
-            for (row, d) in [P::Licensing, P::Penalty, P::Enforcement].into_iter().zip(decisions) {
+            for (row, d) in [P::Licensing, P::Penalty, P::Enforcement]
+                .into_iter()
+                .zip(decisions)
+            {
                 t2.set(row, C::Decisions, Some(Value::Count(d))).unwrap();
             }
-            t2.set(P::Fees, C::Amount, Some(Value::Money(fees))).unwrap();
+            t2.set(P::Fees, C::Amount, Some(Value::Money(fees)))
+                .unwrap();
             t2
         })
 }
@@ -175,7 +185,10 @@ fn kind() -> impl Strategy<Value = BodyKind> {
 }
 
 /// An assembled report, published on time (or with no date), every relation holding.
-#[allow(clippy::too_many_arguments, reason = "the parts of a report, each generated")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the parts of a report, each generated"
+)]
 fn assemble(
     edition: Edition,
     year: u16,
@@ -393,7 +406,13 @@ fn consecutive() -> impl Strategy<Value = (AnnualReport, AnnualReport)> {
         });
         let t2 = match (first.edition(), edition) {
             (Edition::E2019, Edition::E2019) => {
-                let rows = [P::Licensing, P::OtherServices, P::Penalty, P::Enforcement, P::Fees];
+                let rows = [
+                    P::Licensing,
+                    P::OtherServices,
+                    P::Penalty,
+                    P::Enforcement,
+                    P::Fees,
+                ];
                 let items = rows.map(|r| {
                     let prior = first.proactive().count(r, C::PriorItems).unwrap();
                     let delta = first.proactive().delta(r, C::Delta).unwrap();
@@ -419,12 +438,17 @@ fn consecutive() -> impl Strategy<Value = (AnnualReport, AnnualReport)> {
         };
         let year = first.year() + 1;
         let kind = first.kind();
-        (Just(first), t2, details(edition, Some(carried)), t4(), 0u64..3).prop_map(
-            move |(first, t2, d, t4, extra)| {
+        (
+            Just(first),
+            t2,
+            details(edition, Some(carried)),
+            t4(),
+            0u64..3,
+        )
+            .prop_map(move |(first, t2, d, t4, extra)| {
                 let next = assemble(edition, year, kind, Some(20), t2, &d, t4, extra);
                 (first, next)
-            },
-        )
+            })
     })
 }
 
@@ -472,7 +496,11 @@ fn reports_of(edition: Edition) -> impl Strategy<Value = Vec<AnnualReport>> {
             if edition == Edition::E2019 {
                 if let Some(Value::Money(a)) = r.cell("t2.procurement.amount".parse().unwrap()) {
                     let a = Amount::new(a.value(), unit).unwrap();
-                    set(&mut r, "t2.procurement.amount".parse().unwrap(), Some(Value::Money(a)));
+                    set(
+                        &mut r,
+                        "t2.procurement.amount".parse().unwrap(),
+                        Some(Value::Money(a)),
+                    );
                 }
             }
             let cells: Vec<CellRef> = CellRef::all(edition).collect();
