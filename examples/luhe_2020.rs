@@ -16,10 +16,10 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use ogi_report::render::{self, CellMark, HtmlOptions};
+use ogi_report::render::{self, HtmlOptions};
 use ogi_report::{
-    AnnualReport, AppealColumn, AppealGroup, Appeals, BodyKind, CellRef, Edition, Error,
-    OtherMatters, Proactive, RequestDetails, RequestRow, Requests, Section,
+    AnnualReport, Appeals, BodyKind, Edition, Error, OtherMatters, Proactive, RequestDetails,
+    RequestRow, Requests, Section,
 };
 
 /// The page text of the published report.
@@ -140,14 +140,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let report = report()?;
     println!("{}", serde_json::to_string_pretty(&report)?);
+    // The findings, one line each, then the summary line (as the `check` example prints).
+    let findings = ogi_report::validate(&report);
+    println!("{findings}");
 
-    let gap = CellRef::Appeals(AppealGroup::SuitDirect, AppealColumn::Pending);
-    let options = HtmlOptions::new().mark(CellMark::new(
-        "seed.t4_reading",
-        [gap],
-        "表四 is printed with 14 of its 15 cells; under this example's reading the missing \
-         one is this cell, kept blank",
-    ));
+    // The HTML page, each finding marked on the cells it cites.
+    let options = HtmlOptions::from_findings(&findings);
     let path = std::env::args_os().nth(1).map_or_else(
         || {
             PathBuf::from(concat!(

@@ -189,6 +189,20 @@ pub enum Error {
         /// The year given.
         year: i64,
     },
+    /// A rule id that the catalogue does not define.
+    #[error("unknown rule id {code:?}")]
+    UnknownRule {
+        /// The offending id.
+        code: String,
+    },
+    /// Two reports checked as a pair whose years are not consecutive.
+    #[error("a pair of reports must be of consecutive years, not {previous} and {next}")]
+    NotConsecutive {
+        /// The year of the report given as the earlier one.
+        previous: u16,
+        /// The year of the report given as the later one.
+        next: u16,
+    },
 }
 
 fn edition_note(table: Table, edition: Edition) -> String {

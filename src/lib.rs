@@ -54,6 +54,38 @@
 //! assert_eq!(err.to_string(), "t4 (表四) expects 15 cells in printed order, 14 given");
 //! ```
 //!
+//! ## Validate
+//!
+//! Every relation a reader can check in a published report is a rule of one catalogue,
+//! as data ([`Rule::all`]; stable ids such as `t3.balance`, listed at [`Rule`]).
+//! [`validate`] never changes the report and returns every [`Finding`]: the rule, the
+//! cells it read, the stated and the computed value, the difference, a message in English
+//! and Chinese. A blank cell makes a rule not assessable, never a pass, never a failure.
+//! [`validate_pair`] checks two consecutive years of one body, [`Rollup`] sums many
+//! reports exactly, and [`CheckedReport`] carries the guarantee in the type.
+//!
+//! ```
+//! use ogi_report::{
+//!     validate, AnnualReport, Appeals, BodyKind, CheckedReport, Edition, Proactive,
+//!     RequestDetails, Requests,
+//! };
+//!
+//! let printed = ["1", "0", "0", "0", "2", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"];
+//! let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+//!     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+//!     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+//!     .appeals(Appeals::from_printed(&printed)?)
+//!     .build()?;
+//! let findings = validate(&report);
+//! assert_eq!(findings.summary().to_string(), "1 error, 0 warning, 0 info, 0 unassessable");
+//! assert!(findings[0].to_string().starts_with(
+//!     "error t4.group_total t4.review.total,t4.review.upheld,t4.review.corrected,\
+//!      t4.review.other,t4.review.pending stated=2 computed=1 | "
+//! ));
+//! assert!(CheckedReport::new(report).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## Serialise
 //!
 //! With serde, losslessly: money as strings with their unit, dates as `YYYY-MM-DD`, the
@@ -119,12 +151,15 @@ mod proactive;
 pub mod render;
 mod report;
 mod requests;
+mod rollup;
+mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 mod section;
 mod serde_impl;
 mod text;
 pub mod tidy;
+mod validate;
 
 pub use appeals::Appeals;
 pub use cell::{
@@ -140,5 +175,11 @@ pub use proactive::Proactive;
 pub use render::{CellMark, HtmlOptions};
 pub use report::{AnnualReport, BodyKind, FIRST_YEAR, ReportBuilder};
 pub use requests::{RequestDetails, Requests};
+pub use rollup::{MixedRollup, Rollup, RollupError};
+pub use rules::{Relation, Rule, RuleId, Scope, Severity, Source};
 pub use section::Section;
 pub use tidy::{TidyCell, TidyError, TidyLineError};
+pub use validate::{
+    CheckedReport, CitedCell, Figure, Finding, Findings, Level, Rejected, Summary, validate,
+    validate_pair,
+};

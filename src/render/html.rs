@@ -15,6 +15,7 @@ use crate::edition::Edition;
 use crate::narrative::FeeStatement;
 use crate::report::AnnualReport;
 use crate::section::Section;
+use crate::validate::{Finding, Findings};
 
 /// What [`html`] adds to the official layout.
 ///
@@ -49,6 +50,40 @@ impl HtmlOptions {
     pub fn mark(mut self, mark: CellMark) -> HtmlOptions {
         self.marks.push(mark);
         self
+    }
+
+    /// One mark per finding, on the cells it cites.
+    ///
+    /// ```
+    /// use ogi_report::render::{self, HtmlOptions};
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails, Requests};
+    /// let t4 = Appeals::from_printed(&["1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"])?;
+    /// let report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    ///     .appeals(t4)
+    ///     .build()?;
+    /// let options = HtmlOptions::from_findings(&ogi_report::validate(&report));
+    /// assert_eq!(options.marks[0].rule, "t4.group_total");
+    /// assert!(render::html(&report, &options).contains("finding"));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    #[must_use]
+    pub fn from_findings(findings: &Findings) -> HtmlOptions {
+        HtmlOptions {
+            marks: findings.iter().map(CellMark::from).collect(),
+        }
+    }
+}
+
+impl From<&Finding> for CellMark {
+    /// The finding's rule id, its cells, and its one-line message.
+    fn from(finding: &Finding) -> CellMark {
+        CellMark::new(
+            finding.rule().id().to_string(),
+            finding.cells(),
+            finding.to_string(),
+        )
     }
 }
 

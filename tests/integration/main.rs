@@ -5,6 +5,9 @@ mod luhe;
 
 mod autotraits;
 mod cells;
+mod checks;
+mod checks_alloc;
+mod checks_props;
 mod constructors;
 mod hostile;
 mod props;

@@ -1,0 +1,994 @@
+//! Roll-ups: exact sums of many reports (a county's departments, a province's counties).
+
+use rust_decimal::Decimal;
+use thiserror::Error;
+
+use crate::appeals::Appeals;
+use crate::cell::{AppealColumn, AppealGroup, Applicant, CellRef, RequestRow, Table, Value};
+use crate::edition::Edition;
+use crate::error::{Error, ValueError};
+use crate::money::{Amount, MoneyUnit};
+use crate::proactive::Proactive;
+use crate::report::{AnnualReport, BodyKind};
+use crate::requests::Requests;
+
+/// Why a report or a roll-up could not be added to a roll-up. The roll-up is unchanged
+/// after an error: a report is added whole or not at all.
+///
+/// `index` is the position of the report among those added to the roll-up, counting from
+/// 0 (the number of reports added before it).
+///
+/// ```
+/// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests, Rollup};
+/// let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+///     .proactive(Proactive::blank(Edition::E2021))
+///     .requests(Requests::blank(Edition::E2021))
+///     .appeals(Appeals::blank())
+///     .build()?;
+/// let err = Rollup::new(Edition::E2019).add(&report).unwrap_err();
+/// assert_eq!(err.to_string(), "report 0 is of the 2021 edition, the roll-up of the 2019 edition");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum RollupError {
+    /// A sum that does not fit its type: a count beyond `u64`, a change beyond `i64`, an
+    /// amount beyond what a `Decimal` holds exactly.
+    #[error("report {index}: the sum of {cell} overflows")]
+    Overflow {
+        /// The position of the report.
+        index: u64,
+        /// The cell whose sum overflows.
+        cell: CellRef,
+    },
+    /// An amount printed without a unit: it cannot be converted to 元 until the caller
+    /// states the unit ([`Amount::stated_as`]).
+    #[error(
+        "report {index}: {cell} has no stated unit; state it with Amount::stated_as before rolling it up"
+    )]
+    UnitNotStated {
+        /// The position of the report.
+        index: u64,
+        /// The money cell.
+        cell: CellRef,
+    },
+    /// A report of another edition than the roll-up's.
+    #[error("report {index} is of the {given} edition, the roll-up of the {expected} edition")]
+    EditionMismatch {
+        /// The position of the report.
+        index: u64,
+        /// The roll-up's edition.
+        expected: Edition,
+        /// The report's edition.
+        given: Edition,
+    },
+    /// Merging two roll-ups whose sum of a cell overflows.
+    #[error("merging roll-ups: the sum of {cell} overflows")]
+    MergeOverflow {
+        /// The cell whose sum overflows.
+        cell: CellRef,
+    },
+    /// Merging roll-ups of different editions.
+    #[error("cannot merge a roll-up of the {given} edition into one of the {expected} edition")]
+    MergeEditionMismatch {
+        /// The edition of the roll-up merged into.
+        expected: Edition,
+        /// The edition of the roll-up merged.
+        given: Edition,
+    },
+}
+
+/// The sum of a count cell over the reports that filled it, and how many left it blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+struct Count {
+    sum: u64,
+    blanks: u64,
+}
+
+impl Count {
+    /// Adds one report's cell; `None` on overflow.
+    fn add(&mut self, value: Option<u64>) -> Option<()> {
+        match value {
+            Some(v) => self.sum = self.sum.checked_add(v)?,
+            None => self.blanks = self.blanks.saturating_add(1),
+        }
+        Some(())
+    }
+
+    fn merge(&mut self, other: Count) -> Option<()> {
+        self.sum = self.sum.checked_add(other.sum)?;
+        self.blanks = self.blanks.saturating_add(other.blanks);
+        Some(())
+    }
+}
+
+/// The sum of a 表二 cell, by kind: money in 元.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Sum {
+    Count(u64),
+    Delta(i64),
+    Yuan(Decimal),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct ProactiveSum {
+    sum: Sum,
+    blanks: u64,
+}
+
+/// The amount in 元, exactly, without the trailing zeros that the conversion itself adds
+/// (`1.5万元` is `15000元`, not `15000.0元`; `190.457379万元` is `1904573.79元`).
+fn in_yuan(amount: Amount) -> Result<Decimal, ValueError> {
+    let mut yuan = amount.to_yuan()?;
+    if amount.unit() == MoneyUnit::WanYuan {
+        // Dropping the four zeros that ×10000 appended loses nothing.
+        yuan.rescale(amount.value().scale().saturating_sub(4));
+    }
+    Ok(yuan)
+}
+
+/// Adds two amounts of money exactly: `None` when the exact sum does not fit a `Decimal`
+/// (it would have to be rounded).
+fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let sum = a.checked_add(b)?;
+    (sum.scale() >= a.scale().max(b.scale())).then_some(sum)
+}
+
+impl ProactiveSum {
+    fn new(cell: CellRef) -> ProactiveSum {
+        let sum = match cell.kind() {
+            crate::ValueKind::Count => Sum::Count(0),
+            crate::ValueKind::Delta => Sum::Delta(0),
+            crate::ValueKind::Money => Sum::Yuan(Decimal::ZERO),
+        };
+        ProactiveSum { sum, blanks: 0 }
+    }
+
+    fn add(&mut self, value: Option<Value>, index: u64, cell: CellRef) -> Result<(), RollupError> {
+        let overflow = RollupError::Overflow { index, cell };
+        match (&mut self.sum, value) {
+            (_, None) => self.blanks = self.blanks.saturating_add(1),
+            (Sum::Count(s), Some(Value::Count(v))) => *s = s.checked_add(v).ok_or(overflow)?,
+            (Sum::Delta(s), Some(Value::Delta(v))) => *s = s.checked_add(v).ok_or(overflow)?,
+            (Sum::Yuan(s), Some(Value::Money(a))) => {
+                let yuan = in_yuan(a).map_err(|e| match e {
+                    ValueError::UnitNotStated => RollupError::UnitNotStated { index, cell },
+                    _ => RollupError::Overflow { index, cell },
+                })?;
+                *s = exact_add(*s, yuan).ok_or(overflow)?;
+            }
+            // A table holds only values of its cells' kinds (set and parse check them).
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn merge(&mut self, other: ProactiveSum, cell: CellRef) -> Result<(), RollupError> {
+        let overflow = RollupError::MergeOverflow { cell };
+        match (&mut self.sum, other.sum) {
+            (Sum::Count(s), Sum::Count(v)) => *s = s.checked_add(v).ok_or(overflow)?,
+            (Sum::Delta(s), Sum::Delta(v)) => *s = s.checked_add(v).ok_or(overflow)?,
+            (Sum::Yuan(s), Sum::Yuan(v)) => *s = exact_add(*s, v).ok_or(overflow)?,
+            _ => {}
+        }
+        self.blanks = self.blanks.saturating_add(other.blanks);
+        Ok(())
+    }
+
+    fn value(self) -> Option<Value> {
+        Some(match self.sum {
+            Sum::Count(v) => Value::Count(v),
+            Sum::Delta(v) => Value::Delta(v),
+            Sum::Yuan(v) => Value::Money(Amount::new(v, MoneyUnit::Yuan).ok()?),
+        })
+    }
+}
+
+const ROWS: usize = 25;
+
+/// 表三 (in the layout of one edition) and 表四.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Core {
+    layout: Edition,
+    t3: [[Count; 7]; ROWS],
+    t4: [[Count; 5]; 3],
+}
+
+impl Core {
+    fn new(layout: Edition) -> Core {
+        Core {
+            layout,
+            t3: [[Count::default(); 7]; ROWS],
+            t4: [[Count::default(); 5]; 3],
+        }
+    }
+
+    /// A cell of 表三 read in the roll-up's layout: in the 2019 layout, （六）其他处理 of a
+    /// 2021-edition table is the sum of its three sub-rows (blank when one is blank).
+    fn read(&self, t3: &Requests, row: RequestRow, column: Applicant) -> Result<Option<u64>, ()> {
+        if t3.edition() == self.layout || row != RequestRow::OtherHandling {
+            return Ok(t3.get(row, column));
+        }
+        let mut sum = 0u64;
+        for part in [
+            RequestRow::NoCorrection,
+            RequestRow::UnpaidFee,
+            RequestRow::OtherHandlingOther,
+        ] {
+            match t3.get(part, column) {
+                Some(v) => sum = sum.checked_add(v).ok_or(())?,
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(sum))
+    }
+
+    fn add(&mut self, report: &AnnualReport, index: u64) -> Result<(), RollupError> {
+        let t3 = report.requests();
+        for (i, &row) in RequestRow::rows(self.layout).iter().enumerate() {
+            for (c, &column) in Applicant::ALL.iter().enumerate() {
+                let cell = CellRef::Requests(row, column);
+                let overflow = RollupError::Overflow { index, cell };
+                let value = self.read(t3, row, column).map_err(|()| overflow.clone())?;
+                self.t3[i][c].add(value).ok_or(overflow)?;
+            }
+        }
+        for (g, &group) in AppealGroup::ALL.iter().enumerate() {
+            for (c, &column) in AppealColumn::ALL.iter().enumerate() {
+                let value = report.appeals().get(group, column);
+                self.t4[g][c].add(value).ok_or(RollupError::Overflow {
+                    index,
+                    cell: CellRef::Appeals(group, column),
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    fn merge(&mut self, other: &Core) -> Result<(), RollupError> {
+        for (i, &row) in RequestRow::rows(self.layout).iter().enumerate() {
+            for (c, &column) in Applicant::ALL.iter().enumerate() {
+                self.t3[i][c]
+                    .merge(other.t3[i][c])
+                    .ok_or(RollupError::MergeOverflow {
+                        cell: CellRef::Requests(row, column),
+                    })?;
+            }
+        }
+        for (g, &group) in AppealGroup::ALL.iter().enumerate() {
+            for (c, &column) in AppealColumn::ALL.iter().enumerate() {
+                self.t4[g][c]
+                    .merge(other.t4[g][c])
+                    .ok_or(RollupError::MergeOverflow {
+                        cell: CellRef::Appeals(group, column),
+                    })?;
+            }
+        }
+        Ok(())
+    }
+
+    fn count(&self, cell: CellRef) -> Option<Count> {
+        match cell {
+            CellRef::Requests(r, c) => Some(self.t3[r.index(self.layout)?][c as usize]),
+            CellRef::Appeals(g, c) => Some(self.t4[g as usize][c as usize]),
+            CellRef::Proactive(..) => None,
+        }
+    }
+
+    fn requests(&self) -> Requests {
+        let mut table = Requests::blank(self.layout);
+        for (i, &row) in RequestRow::rows(self.layout).iter().enumerate() {
+            for (c, &column) in Applicant::ALL.iter().enumerate() {
+                let acc = self.t3[i][c];
+                // Every row of the layout is in its edition: `set` cannot fail.
+                let _ = table.set(row, column, (acc.blanks == 0).then_some(acc.sum));
+            }
+        }
+        table
+    }
+
+    fn appeals(&self) -> Appeals {
+        let mut table = Appeals::blank();
+        for (g, &group) in AppealGroup::ALL.iter().enumerate() {
+            for (c, &column) in AppealColumn::ALL.iter().enumerate() {
+                let acc = self.t4[g][c];
+                table.set(group, column, (acc.blanks == 0).then_some(acc.sum));
+            }
+        }
+        table
+    }
+}
+
+/// The sum of many reports of one edition, cell by cell: 表二, 表三 and 表四.
+///
+/// A fold: [`Rollup::add`] one report at a time; memory does not grow with the number of
+/// reports. [`Rollup::merge`] adds another roll-up, so reports can be summed in any
+/// grouping; the result does not depend on order or grouping.
+///
+/// - Counts are added with checked arithmetic: an overflow is an error naming the report
+///   and the cell, never a wrap. 本年增/减 sums as a signed change.
+/// - Money is converted exactly to 元 (万元 × 10000) and summed exactly, so totals of
+///   采购总金额 are exact to the 分 (and beyond). An amount printed without a unit is
+///   refused ([`RollupError::UnitNotStated`]) until the caller states its unit with
+///   [`Amount::stated_as`].
+/// - A blank cell is never read as 0. A cell left blank by any report is blank in the
+///   rolled-up tables ([`Rollup::get`], [`Rollup::to_report`]): its total is unknown.
+///   [`Rollup::blanks`] counts the reports that left it blank and [`Rollup::filled_sum`]
+///   gives the sum over the reports that filled it.
+/// - The totals (总计 column, （七）总计, 表四 总计) are summed like every other cell,
+///   never recomputed: the roll-up of consistent reports is consistent, and a report's
+///   mistake stays visible to [`crate::validate`].
+/// - 表四: by 国办公开办函〔2016〕201号 a suit where the reconsideration organ is a
+///   co-defendant is counted by the original acting organ only, so summing bodies' 表四
+///   does not count such a case twice when every body follows that rule.
+///
+/// Reports of both editions roll up in 表三 and 表四 only: see [`MixedRollup`].
+///
+/// ```
+/// use ogi_report::{
+///     Amount, AnnualReport, Appeals, BodyKind, Edition, MoneyUnit, Proactive,
+///     ProactiveColumn as C, ProactiveRow as R, RequestDetails, Requests, Rollup, Value,
+/// };
+///
+/// let report = |amount: &str| -> Result<AnnualReport, Box<dyn std::error::Error>> {
+///     let mut t2 = Proactive::from_printed(Edition::E2019, &["0"; 22])?;
+///     t2.set(R::Procurement, C::Amount, Some(Value::Money(amount.parse()?)))?;
+///     Ok(AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+///         .proactive(t2)
+///         .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+///         .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+///         .build()?)
+/// };
+/// let mut county = Rollup::new(Edition::E2019);
+/// county.add(&report("0.01万元")?)?;
+/// county.add(&report("251000.07元")?)?;
+/// assert_eq!(county.get("t4.review.total".parse()?), Some(Value::Count(2)));
+/// assert_eq!(
+///     county.get("t2.procurement.amount".parse()?).unwrap().to_string(),
+///     "251100.07元"
+/// );
+///
+/// // an amount printed without a unit is refused until the caller states it
+/// let err = county.add(&report("29451519.23")?).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "report 2: t2.procurement.amount has no stated unit; state it with Amount::stated_as before rolling it up"
+/// );
+/// assert_eq!(county.reports(), 2); // unchanged
+/// let total = county.to_report("某县", BodyKind::Government, 2020)?;
+/// assert_eq!(total.requests().get(ogi_report::RequestRow::New, ogi_report::Applicant::Total), Some(0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Rollup {
+    edition: Edition,
+    reports: u64,
+    t2: [ProactiveSum; MAX_T2],
+    core: Core,
+}
+
+const MAX_T2: usize = 22;
+
+impl Rollup {
+    /// An empty roll-up of reports of the edition (every sum 0).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let r = Rollup::new(Edition::E2021);
+    /// assert_eq!(r.reports(), 0);
+    /// assert_eq!(r.get("t4.review.total".parse()?), Some(Value::Count(0)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(edition: Edition) -> Rollup {
+        let mut t2 = [ProactiveSum {
+            sum: Sum::Count(0),
+            blanks: 0,
+        }; MAX_T2];
+        for (acc, cell) in t2.iter_mut().zip(Table::Proactive.cells(edition)) {
+            *acc = ProactiveSum::new(cell);
+        }
+        Rollup {
+            edition,
+            reports: 0,
+            t2,
+            core: Core::new(edition),
+        }
+    }
+
+    /// The edition of the reports rolled up.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// assert_eq!(Rollup::new(Edition::E2019).edition(), Edition::E2019);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn edition(&self) -> Edition {
+        self.edition
+    }
+
+    /// How many reports were added (through [`Rollup::merge`] too).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// assert_eq!(r.reports(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn reports(&self) -> u64 {
+        self.reports
+    }
+
+    /// Adds a report, whole or not at all.
+    ///
+    /// # Errors
+    /// [`RollupError::EditionMismatch`] for a report of another edition;
+    /// [`RollupError::UnitNotStated`] for an amount printed without a unit;
+    /// [`RollupError::Overflow`] naming the first cell whose sum overflows.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&report)?;
+    /// assert_eq!(r.get("t4.review.upheld".parse()?), Some(Value::Count(2)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add(&mut self, report: &AnnualReport) -> Result<(), RollupError> {
+        let index = self.reports;
+        if report.edition() != self.edition {
+            return Err(RollupError::EditionMismatch {
+                index,
+                expected: self.edition,
+                given: report.edition(),
+            });
+        }
+        let mut next = self.clone();
+        for (acc, (cell, value)) in next.t2.iter_mut().zip(report.proactive().cells()) {
+            acc.add(value, index, cell)?;
+        }
+        next.core.add(report, index)?;
+        next.reports = index.saturating_add(1);
+        *self = next;
+        Ok(())
+    }
+
+    /// Adds another roll-up of the same edition, whole or not at all.
+    ///
+    /// # Errors
+    /// [`RollupError::MergeEditionMismatch`] for a roll-up of another edition;
+    /// [`RollupError::MergeOverflow`] naming the first cell whose sum overflows.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Rollup};
+    /// let mut a = Rollup::new(Edition::E2021);
+    /// a.merge(&Rollup::new(Edition::E2021))?;
+    /// assert!(a.merge(&Rollup::new(Edition::E2019)).is_err());
+    /// # Ok::<(), ogi_report::RollupError>(())
+    /// ```
+    pub fn merge(&mut self, other: &Rollup) -> Result<(), RollupError> {
+        if other.edition != self.edition {
+            return Err(RollupError::MergeEditionMismatch {
+                expected: self.edition,
+                given: other.edition,
+            });
+        }
+        let mut next = self.clone();
+        for ((acc, &o), cell) in next
+            .t2
+            .iter_mut()
+            .zip(&other.t2)
+            .zip(Table::Proactive.cells(self.edition))
+        {
+            acc.merge(o, cell)?;
+        }
+        next.core.merge(&other.core)?;
+        next.reports = next.reports.saturating_add(other.reports);
+        *self = next;
+        Ok(())
+    }
+
+    fn proactive_sum(&self, cell: CellRef) -> Option<ProactiveSum> {
+        let i = Table::Proactive
+            .cells(self.edition)
+            .position(|c| c == cell)?;
+        self.t2.get(i).copied()
+    }
+
+    /// The sum of a cell over every report; `None` when a report left it blank (the total
+    /// is unknown) or when the edition has no such cell. Money is in 元.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&report)?;
+    /// assert_eq!(r.get("t2.fees.amount".parse()?).unwrap().to_string(), "30000元");
+    /// assert_eq!(r.get("t2.procurement.amount".parse()?), None); // not a 2021 cell
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn get(&self, cell: CellRef) -> Option<Value> {
+        match self.blanks(cell)? {
+            0 => self.filled_sum(cell),
+            _ => None,
+        }
+    }
+
+    /// The sum of a cell over the reports that filled it; `None` when the edition has no
+    /// such cell. Money is in 元.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut blank = report.clone();
+    /// blank.appeals_mut().set(AppealGroup::Review, AppealColumn::Upheld, None);
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&blank)?;
+    /// let cell = "t4.review.upheld".parse()?;
+    /// assert_eq!(r.get(cell), None);
+    /// assert_eq!(r.filled_sum(cell), Some(Value::Count(1)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn filled_sum(&self, cell: CellRef) -> Option<Value> {
+        match cell {
+            CellRef::Proactive(..) => self.proactive_sum(cell)?.value(),
+            _ => self.core.count(cell).map(|c| Value::Count(c.sum)),
+        }
+    }
+
+    /// How many reports left a cell blank; `None` when the edition has no such cell.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests, Rollup};
+    /// let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&report)?;
+    /// let cell = "t3.new.total".parse()?;
+    /// assert_eq!(r.blanks(cell), Some(2));
+    /// assert_eq!(r.get(cell), None);
+    /// assert_eq!(r.blanks("t2.procurement.amount".parse()?), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn blanks(&self, cell: CellRef) -> Option<u64> {
+        match cell {
+            CellRef::Proactive(..) => self.proactive_sum(cell).map(|s| s.blanks),
+            _ => self.core.count(cell).map(|c| c.blanks),
+        }
+    }
+
+    /// 表二 of the roll-up: blank where any report left the cell blank. 采购总金额 (2019)
+    /// is in 元; 本年收费金额 (2021) in 万元, the unit its header prints (in 元 in the
+    /// unlikely case that dividing by 10000 would not be exact).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&report)?;
+    /// let t2 = r.proactive();
+    /// assert_eq!(t2.amount(ProactiveRow::Fees, ProactiveColumn::Amount).unwrap().to_string(), "3万元");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn proactive(&self) -> Proactive {
+        let mut table = Proactive::blank(self.edition);
+        for (acc, cell) in self.t2.iter().zip(Table::Proactive.cells(self.edition)) {
+            let value = if acc.blanks == 0 { acc.value() } else { None };
+            let value = match (self.edition, value) {
+                (Edition::E2021, Some(Value::Money(a))) => Some(Value::Money(in_wan_yuan(a))),
+                (_, v) => v,
+            };
+            if let CellRef::Proactive(r, c) = cell {
+                // The cell is of the edition and the value of its kind: `set` cannot fail.
+                let _ = table.set(r, c, value);
+            }
+        }
+        table
+    }
+
+    /// 表三 of the roll-up: blank where any report left the cell blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// assert_eq!(r.requests().get(RequestRow::New, Applicant::Total), Some(0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn requests(&self) -> Requests {
+        self.core.requests()
+    }
+
+    /// 表四 of the roll-up: blank where any report left the cell blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&report)?;
+    /// assert_eq!(r.appeals().get(AppealGroup::Review, AppealColumn::Total), Some(2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn appeals(&self) -> Appeals {
+        self.core.appeals()
+    }
+
+    /// The roll-up as a report of the given body, kind and year (no narrative sections),
+    /// to validate, render or serialise like any other.
+    ///
+    /// # Errors
+    /// [`Error::YearOutOfRange`] for a year before 2019.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0", "0", "0", "0", "0", "0", "0", "0", "0", "1.5"])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&report)?;
+    /// let county = r.to_report("某县", BodyKind::Government, 2023)?;
+    /// assert!(validate(&county).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_report(
+        &self,
+        body: impl Into<String>,
+        kind: BodyKind,
+        year: u16,
+    ) -> Result<AnnualReport, Error> {
+        AnnualReport::builder(self.edition, year, body, kind)
+            .proactive(self.proactive())
+            .requests(self.requests())
+            .appeals(self.appeals())
+            .build()
+    }
+}
+
+/// The amount in 万元 when that is exact, else unchanged.
+fn in_wan_yuan(amount: Amount) -> Amount {
+    let Ok(yuan) = amount.to_yuan() else {
+        return amount;
+    };
+    let ten_thousand = Decimal::from(10_000);
+    yuan.checked_div(ten_thousand)
+        .filter(|w| w.checked_mul(ten_thousand) == Some(yuan))
+        .and_then(|w| Amount::new(w, MoneyUnit::WanYuan).ok())
+        .unwrap_or(amount)
+}
+
+/// The sum of reports of both editions, in 表三 and 表四 only.
+///
+/// 表二 is not summed: its 2019 and 2021 cells measure different things (item counts
+/// against document counts, procurement against fees) and the format gives no mapping
+/// between them. 表三 is kept in the 2019 layout, the rows common to both editions plus
+/// one （六）其他处理 row, which for a 2021-edition report is the sum of its three
+/// （六） sub-rows: across editions （六） is compared as one aggregate (`spec/FORMAT.md`
+/// T3-8). A 2021-edition report with one of those sub-rows blank leaves the aggregate
+/// blank. Otherwise it behaves like [`Rollup`]: checked sums, blanks counted and never
+/// read as 0, independent of order and grouping, constant memory.
+///
+/// ```
+/// use ogi_report::{
+///     Applicant as A, AnnualReport, Appeals, BodyKind, Edition, MixedRollup, Proactive,
+///     RequestDetails, RequestRow as R, Requests,
+/// };
+///
+/// let report = |edition, year, other: &[R]| -> Result<AnnualReport, ogi_report::Error> {
+///     let mut d = RequestDetails::new(edition);
+///     d.set(R::New, [other.len() as u64, 0, 0, 0, 0, 0])?;
+///     for &row in other {
+///         d.set(row, [1, 0, 0, 0, 0, 0])?;
+///     }
+///     AnnualReport::builder(edition, year, "某局", BodyKind::Department)
+///         .proactive(Proactive::blank(edition))
+///         .requests(Requests::assemble(&d)?)
+///         .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
+///         .build()
+/// };
+/// let mut all = MixedRollup::new();
+/// all.add(&report(Edition::E2019, 2020, &[R::OtherHandling])?)?;
+/// all.add(&report(Edition::E2021, 2021, &[R::NoCorrection, R::UnpaidFee])?)?;
+/// let t3 = all.requests();
+/// assert_eq!(t3.get(R::OtherHandling, A::Total), Some(3));
+/// assert_eq!(t3.get(R::ResultsTotal, A::Total), Some(3));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MixedRollup {
+    reports: u64,
+    core: Core,
+}
+
+impl Default for MixedRollup {
+    fn default() -> MixedRollup {
+        MixedRollup::new()
+    }
+}
+
+impl MixedRollup {
+    /// An empty roll-up (every sum 0).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// assert_eq!(MixedRollup::new().reports(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new() -> MixedRollup {
+        MixedRollup {
+            reports: 0,
+            core: Core::new(Edition::E2019),
+        }
+    }
+
+    /// How many reports were added (through [`MixedRollup::merge`] too).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.reports(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn reports(&self) -> u64 {
+        self.reports
+    }
+
+    /// Adds the 表三 and 表四 of a report of either edition, whole or not at all.
+    ///
+    /// # Errors
+    /// [`RollupError::Overflow`] naming the first cell whose sum overflows (for the
+    /// （六） aggregate of a 2021-edition report: `t3.other_handling.<column>`).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.get("t4.review.upheld".parse()?), Some(Value::Count(1)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add(&mut self, report: &AnnualReport) -> Result<(), RollupError> {
+        let index = self.reports;
+        let mut core = self.core.clone();
+        core.add(report, index)?;
+        self.core = core;
+        self.reports = index.saturating_add(1);
+        Ok(())
+    }
+
+    /// Adds another mixed roll-up, whole or not at all.
+    ///
+    /// # Errors
+    /// [`RollupError::MergeOverflow`] naming the first cell whose sum overflows.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let (mut a, mut b) = (MixedRollup::new(), MixedRollup::new());
+    /// a.add(&report)?;
+    /// b.add(&report)?;
+    /// a.merge(&b)?;
+    /// assert_eq!(a.get("t4.review.total".parse()?), Some(Value::Count(2)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn merge(&mut self, other: &MixedRollup) -> Result<(), RollupError> {
+        let mut core = self.core.clone();
+        core.merge(&other.core)?;
+        self.core = core;
+        self.reports = self.reports.saturating_add(other.reports);
+        Ok(())
+    }
+
+    /// The sum of a 表三 (2019 layout) or 表四 cell over every report; `None` when a report
+    /// left it blank or when the cell is not in the layout (表二, the 2021 （六） sub-rows).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.get("t3.other_handling.total".parse()?), Some(Value::Count(0)));
+    /// assert_eq!(m.get("t3.other_handling.unpaid_fee.total".parse()?), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn get(&self, cell: CellRef) -> Option<Value> {
+        let c = self.core.count(cell)?;
+        (c.blanks == 0).then_some(Value::Count(c.sum))
+    }
+
+    /// The sum of a cell over the reports that filled it; `None` when the cell is not in
+    /// the layout.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.filled_sum("t4.review.upheld".parse()?), Some(Value::Count(1)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn filled_sum(&self, cell: CellRef) -> Option<Value> {
+        self.core.count(cell).map(|c| Value::Count(c.sum))
+    }
+
+    /// How many reports left a cell blank; `None` when the cell is not in the layout.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.blanks("t3.new.total".parse()?), Some(0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn blanks(&self, cell: CellRef) -> Option<u64> {
+        self.core.count(cell).map(|c| c.blanks)
+    }
+
+    /// 表三 of the roll-up in the 2019 layout (its single （六）其他处理 row is the
+    /// aggregate), blank where any report left the cell blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.requests().edition(), Edition::E2019);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn requests(&self) -> Requests {
+        self.core.requests()
+    }
+
+    /// 表四 of the roll-up, blank where any report left the cell blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::blank(Edition::E2019))
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let mut m = MixedRollup::new();
+    /// m.add(&report)?;
+    /// assert_eq!(m.appeals().get(AppealGroup::Review, AppealColumn::Total), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn appeals(&self) -> Appeals {
+        self.core.appeals()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_add_refuses_rounding() {
+        let big = Decimal::MAX - Decimal::ONE;
+        let small = Decimal::new(1, 1);
+        assert_eq!(exact_add(big, small), None);
+        assert_eq!(
+            exact_add(Decimal::new(1, 2), Decimal::new(2, 1)),
+            Some(Decimal::new(21, 2))
+        );
+    }
+
+    #[test]
+    fn wan_yuan_to_yuan_keeps_no_extra_zeros() {
+        let a: Amount = "190.457379万元".parse().unwrap();
+        assert_eq!(in_yuan(a).unwrap().to_string(), "1904573.79");
+        let b: Amount = "1.5万元".parse().unwrap();
+        assert_eq!(in_yuan(b).unwrap().to_string(), "15000");
+        let c: Amount = "12.50元".parse().unwrap();
+        assert_eq!(in_yuan(c).unwrap().to_string(), "12.50");
+    }
+
+    #[test]
+    fn wan_yuan_back_is_exact() {
+        let a: Amount = "1605964元".parse().unwrap();
+        assert_eq!(in_wan_yuan(a).to_string(), "160.5964万元");
+    }
+}

@@ -1,0 +1,1163 @@
+//! The rule catalogue: every relation a reader can check in a published report (or in two
+//! reports of consecutive years), as data.
+//!
+//! A rule has a stable id ([`RuleId`]), a severity, the editions it applies to, the kinds
+//! of body it applies to, the cells it reads, its source and a one-line statement in
+//! Chinese and in English. A rule is applied per *scope* (a column, a row, a group, a
+//! cell, or the report as a whole); [`Rule::scopes`] lists them and [`Rule::cells_at`]
+//! names the cells one scope reads, the checked cell first.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::cell::{
+    AppealColumn, AppealGroup, Applicant, CellRef, ProactiveColumn, ProactiveRow, RequestRow,
+};
+use crate::edition::Edition;
+use crate::error::Error;
+use crate::report::BodyKind;
+
+/// How serious a rule's failure is.
+///
+/// ```
+/// use ogi_report::Severity;
+/// assert_eq!(Severity::Warning.code(), "warning");
+/// assert!(Severity::Error < Severity::Warning);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Severity {
+    /// An arithmetic relation the format itself defines: the printed numbers cannot all
+    /// be right.
+    Error,
+    /// A relation that usually holds; a failure deserves a look (real reports break some
+    /// of these legitimately).
+    Warning,
+    /// A fact worth knowing, not a mistake.
+    Info,
+}
+
+impl Severity {
+    /// The stable code: `error`, `warning` or `info`.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Severity::Info.code(), "info");
+    /// ```
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Where a rule comes from.
+///
+/// ```
+/// use ogi_report::{RuleId, Source};
+/// assert_eq!(RuleId::T3Balance.rule().source(), Source::Note);
+/// assert_eq!(Source::Article49.code(), "article49");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Source {
+    /// The 勾稽关系 note printed in the corner cell of 表三 ([`crate::REQUESTS_NOTE`]).
+    Note,
+    /// The structure of the tables and the meaning of their labels (总计, 上年结转,
+    /// 结转下年度继续办理, the statistical period of a year's report).
+    Structure,
+    /// Article 49 of the Regulations (Decree No. 711): the publication deadlines.
+    Article49,
+    /// The notices that issue the two editions (国办公开办函〔2019〕60号, 〔2021〕30号).
+    Notice,
+    /// A plausibility heuristic: usually true, legitimately broken now and then.
+    Heuristic,
+}
+
+impl Source {
+    /// The stable code: `note`, `structure`, `article49`, `notice` or `heuristic`.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Source::Heuristic.code(), "heuristic");
+    /// ```
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Source::Note => "note",
+            Source::Structure => "structure",
+            Source::Article49 => "article49",
+            Source::Notice => "notice",
+            Source::Heuristic => "heuristic",
+        }
+    }
+
+    /// A Chinese description of the source.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Source::Note.label(), "表三所印勾稽关系");
+    /// ```
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Source::Note => "表三所印勾稽关系",
+            Source::Structure => "表格结构与栏目含义",
+            Source::Article49 => "《政府信息公开条例》第四十九条",
+            Source::Notice => "年度报告格式通知",
+            Source::Heuristic => "经验规则",
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Where one application of a rule looks: the column, row, group or cell it checks, or
+/// the report as a whole.
+///
+/// ```
+/// use ogi_report::{Applicant, RuleId, Scope};
+/// let rule = RuleId::T3Balance.rule();
+/// let first = rule.scopes(ogi_report::Edition::E2019).next();
+/// assert_eq!(first, Some(Scope::Column(Applicant::NaturalPerson)));
+/// assert_eq!(Scope::Column(Applicant::Total).to_string(), "column total");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Scope {
+    /// The report as a whole (its metadata).
+    Report,
+    /// One applicant column of 表三.
+    Column(Applicant),
+    /// One row of 表三.
+    RequestRow(RequestRow),
+    /// One group of 表四.
+    Group(AppealGroup),
+    /// One row of 表二.
+    ProactiveRow(ProactiveRow),
+    /// One cell.
+    Cell(CellRef),
+}
+
+impl fmt::Display for Scope {
+    /// English: `report`, `column <code>`, `row t3.<code>`, `group <code>`, `row t2.<code>`
+    /// or `cell <code>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Scope::Report => f.write_str("report"),
+            Scope::Column(c) => write!(f, "column {c}"),
+            Scope::RequestRow(r) => write!(f, "row t3.{r}"),
+            Scope::Group(g) => write!(f, "group {g}"),
+            Scope::ProactiveRow(r) => write!(f, "row t2.{r}"),
+            Scope::Cell(c) => write!(f, "cell {c}"),
+        }
+    }
+}
+
+impl Scope {
+    /// The scope in Chinese, with the labels the given edition prints.
+    ///
+    /// ```
+    /// use ogi_report::{Applicant, Edition, Scope};
+    /// assert_eq!(Scope::Column(Applicant::Total).label(Edition::E2019).to_string(), "总计列");
+    /// ```
+    #[must_use]
+    pub fn label(self, edition: Edition) -> impl fmt::Display {
+        ScopeLabel(self, edition)
+    }
+}
+
+struct ScopeLabel(Scope, Edition);
+
+impl fmt::Display for ScopeLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ScopeLabel(scope, edition) = *self;
+        match scope {
+            Scope::Report => f.write_str("报告"),
+            Scope::Column(c) => write!(f, "{}列", c.label()),
+            Scope::RequestRow(r) => match r.group() {
+                Some(g) => write!(f, "「{}{}」行", g.label(), r.label()),
+                None => write!(f, "「{}」行", r.label()),
+            },
+            Scope::Group(g) => match g.parent_label() {
+                Some(p) => write!(f, "{p}·{}", g.label()),
+                None => f.write_str(g.label()),
+            },
+            Scope::ProactiveRow(r) => write!(f, "「{}」行", r.label(edition)),
+            Scope::Cell(c) => f.write_str(&c.label(edition)),
+        }
+    }
+}
+
+/// Which report of a pair a cell is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    /// The report checked, or the later report of a pair.
+    Current,
+    /// The earlier report of a pair.
+    Previous,
+}
+
+/// How a rule's scopes are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Shape {
+    /// One scope per applicant column of 表三.
+    Columns,
+    /// One scope per row of 表三.
+    RequestRows,
+    /// One scope per group of 表四.
+    Groups,
+    /// One scope per listed row of 表二.
+    ProactiveRows(&'static [ProactiveRow]),
+    /// One scope per cell of the 规章 row of 表二.
+    RulesCells,
+    /// A single cell.
+    Cell(CellRef),
+    /// The report's metadata.
+    Report,
+}
+
+impl Shape {
+    fn count(self, edition: Edition) -> usize {
+        match self {
+            Shape::Columns => Applicant::ALL.len(),
+            Shape::RequestRows => RequestRow::rows(edition).len(),
+            Shape::Groups => AppealGroup::ALL.len(),
+            Shape::ProactiveRows(rows) => rows.len(),
+            Shape::RulesCells => ProactiveRow::Rules.columns(edition).len(),
+            Shape::Cell(c) => usize::from(c.in_edition(edition)),
+            Shape::Report => 1,
+        }
+    }
+
+    fn at(self, edition: Edition, i: usize) -> Scope {
+        match self {
+            Shape::Columns => Scope::Column(Applicant::ALL[i]),
+            Shape::RequestRows => Scope::RequestRow(RequestRow::rows(edition)[i]),
+            Shape::Groups => Scope::Group(AppealGroup::ALL[i]),
+            Shape::ProactiveRows(rows) => Scope::ProactiveRow(rows[i]),
+            Shape::RulesCells => Scope::Cell(CellRef::Proactive(
+                ProactiveRow::Rules,
+                ProactiveRow::Rules.columns(edition)[i],
+            )),
+            Shape::Cell(c) => Scope::Cell(c),
+            Shape::Report => Scope::Report,
+        }
+    }
+}
+
+/// The kind of relation a rule tests between the checked cell (the first it reads) and the
+/// value derived from its other cells.
+///
+/// ```
+/// use ogi_report::{Relation, RuleId};
+/// assert_eq!(RuleId::T3RowTotal.rule().relation(), Relation::Equal);
+/// assert_eq!(RuleId::T3ResultsLeReceived.rule().relation(), Relation::AtMost);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Relation {
+    /// The checked cell equals the value derived from the others: any change to one cell
+    /// breaks it.
+    Equal,
+    /// The checked cell is at most the derived value.
+    AtMost,
+    /// The checked cell is at least the derived value.
+    AtLeast,
+    /// A condition of another form (a cell that must be 0, a unit, a date, an edition).
+    Condition,
+}
+
+/// What a rule tests, over the values of its cells (the first is the checked cell).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Test {
+    /// checked = Σ ± others.
+    Sum,
+    /// checked ≤ Σ ± others.
+    AtMost,
+    /// checked ≥ Σ ± others.
+    AtLeast,
+    /// checked ≤ the number of fee notices stated in section 六 (not a cell).
+    AtMostNotices,
+    /// checked = 0.
+    Zero,
+    /// checked = 0 when the other cell is 0.
+    ZeroIfOtherZero,
+    /// the amount is in 万元.
+    WanYuan,
+    /// the Article 49 deadline.
+    Deadline,
+    /// published after the report year.
+    AfterPeriod,
+    /// the edition fits the report year.
+    EditionYear,
+}
+
+const ALL_KINDS: &[BodyKind] = &BodyKind::ALL;
+const BOTH: &[Edition] = &Edition::ALL;
+const E2019: &[Edition] = &[Edition::E2019];
+const E2021: &[Edition] = &[Edition::E2021];
+
+/// The 表二 rows of the 2019 edition that have 上一年项目数量 and 本年增/减.
+const ITEM_ROWS: &[ProactiveRow] = &[
+    ProactiveRow::Licensing,
+    ProactiveRow::OtherServices,
+    ProactiveRow::Penalty,
+    ProactiveRow::Enforcement,
+    ProactiveRow::Fees,
+];
+
+/// The 表二 rows of block （一）.
+const DOCUMENT_ROWS: &[ProactiveRow] = &[ProactiveRow::Rules, ProactiveRow::Normative];
+
+const PROCUREMENT: &[ProactiveRow] = &[ProactiveRow::Procurement];
+
+/// Defines [`RuleId`] with its codes, in catalogue order.
+macro_rules! rule_ids {
+    ($( $(#[$meta:meta])* $variant:ident => $code:literal, )+) => {
+        /// The stable id of a rule. The codes are a public contract: lowercase ASCII,
+        /// `<table or area>.<relation>`, never changed once released. See [`Rule`] for the
+        /// whole catalogue.
+        ///
+        /// ```
+        /// use ogi_report::RuleId;
+        /// let id: RuleId = "t4.group_total".parse()?;
+        /// assert_eq!(id, RuleId::T4GroupTotal);
+        /// assert_eq!(id.to_string(), "t4.group_total");
+        /// assert!("t9.nothing".parse::<RuleId>().is_err());
+        /// # Ok::<(), ogi_report::Error>(())
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum RuleId { $( $(#[$meta])* $variant, )+ }
+
+        impl RuleId {
+            /// Every rule id, in catalogue order.
+            ///
+            /// ```
+            /// assert_eq!(ogi_report::RuleId::ALL[0], ogi_report::RuleId::T3Balance);
+            /// ```
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant),+];
+
+            /// The stable code, e.g. `t3.balance`.
+            ///
+            /// ```
+            /// assert_eq!(ogi_report::RuleId::T3RowTotal.code(), "t3.row_total");
+            /// ```
+            #[must_use]
+            pub const fn code(self) -> &'static str {
+                match self { $(RuleId::$variant => $code,)+ }
+            }
+        }
+    };
+}
+
+rule_ids! {
+    /// `t3.balance`: per column, 一 + 二 = （七）总计 + 四 (T3-1).
+    T3Balance => "t3.balance",
+    /// `t3.results_sum`: per column, （七）总计 = the sum of the outcome rows (T3-2).
+    T3ResultsSum => "t3.results_sum",
+    /// `t3.row_total`: per row, 总计 = the sum of the six applicant columns (T3-3).
+    T3RowTotal => "t3.row_total",
+    /// `t3.results_le_received`: per column, （七）总计 ≤ 一 + 二 (T3-5).
+    T3ResultsLeReceived => "t3.results_le_received",
+    /// `t3.unpaid_fee_le_notices`: 2021, lapses for non-payment ≤ fee notices (T3-7).
+    T3UnpaidFeeLeNotices => "t3.unpaid_fee_le_notices",
+    /// `t4.group_total`: per group, 总计 = 维持 + 纠正 + 其他 + 尚未审结 (T4-1).
+    T4GroupTotal => "t4.group_total",
+    /// `t2.item_count_nonnegative`: 2019, 上一年项目数量 + 本年增/减 ≥ 0 (T2a-3).
+    T2ItemCountNonnegative => "t2.item_count_nonnegative",
+    /// `t2.total_public_ge_published`: 2019, 对外公开总数量 ≥ 本年新公开数量 (T2a-4).
+    T2TotalPublicGePublished => "t2.total_public_ge_published",
+    /// `t2.published_le_made`: 2019, 本年新公开数量 ≤ 本年新制作数量 (T2a-5).
+    T2PublishedLeMade => "t2.published_le_made",
+    /// `t2.procurement_amount_needs_projects`: 2019, 采购总金额 > 0 only with 采购项目数量
+    /// > 0 (T2a-8).
+    T2ProcurementAmountNeedsProjects => "t2.procurement_amount_needs_projects",
+    /// `t2.procurement_projects_need_amount`: 2019, 采购项目数量 > 0 only with 采购总金额
+    /// > 0 (T2a-8).
+    T2ProcurementProjectsNeedAmount => "t2.procurement_projects_need_amount",
+    /// `t2.rules_township`: a township reports no 规章 (T2b-3).
+    T2RulesTownship => "t2.rules_township",
+    /// `t2.fees_unit`: 2021, 本年收费金额 in 万元 as the header prints (T2b-2).
+    T2FeesUnit => "t2.fees_unit",
+    /// `meta.deadline`: the Article 49 publication deadline (X-5).
+    MetaDeadline => "meta.deadline",
+    /// `meta.published_after_period`: published after the report year ends (X-6).
+    MetaPublishedAfterPeriod => "meta.published_after_period",
+    /// `meta.edition_year`: the edition serves the report year.
+    MetaEditionYear => "meta.edition_year",
+    /// `x.carry_over`: 上年结转 of N+1 = 结转下年度继续办理 of N, per column (X-1).
+    XCarryOver => "x.carry_over",
+    /// `x.item_count`: 2019 edition, 上一年项目数量 of N+1 = 上一年项目数量 + 本年增/减 of N
+    /// (X-2).
+    XItemCount => "x.item_count",
+    /// `x.in_force`: 2021 edition, 现行有效件数 of N+1 = 现行有效件数 of N + 本年制发件数 −
+    /// 本年废止件数 of N+1 (X-3).
+    XInForce => "x.in_force",
+}
+
+impl RuleId {
+    /// The rule with this id.
+    ///
+    /// ```
+    /// use ogi_report::{RuleId, Severity};
+    /// assert_eq!(RuleId::T3Balance.rule().severity(), Severity::Error);
+    /// ```
+    #[must_use]
+    pub fn rule(self) -> &'static Rule {
+        // RULES is written in RuleId order; a unit test checks it.
+        &RULES[self as usize]
+    }
+
+    /// The rule id with this code, `None` for an unknown code.
+    ///
+    /// ```
+    /// use ogi_report::RuleId;
+    /// assert_eq!(RuleId::from_code("x.carry_over"), Some(RuleId::XCarryOver));
+    /// assert_eq!(RuleId::from_code("x"), None);
+    /// ```
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<RuleId> {
+        RuleId::ALL.iter().copied().find(|r| r.code() == code)
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for RuleId {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        RuleId::from_code(s).ok_or_else(|| Error::UnknownRule { code: s.to_owned() })
+    }
+}
+
+/// One rule of the catalogue.
+///
+/// The catalogue ([`Rule::all`]), in order; "per" is the scope one finding is about.
+/// Relations of `spec/FORMAT.md` §5 not listed here are either enforced by the types
+/// (T2a-1, T2a-2, T2a-6, T2b-1, T3-4, T3-6, T4-2: counts are unsigned, a table has exactly
+/// its edition's cells), not decidable from the model (§5.6 narrative ↔ table), or marked
+/// there as not to be enforced (T4-3, X-4).
+///
+/// | id | severity | editions | per | source | statement |
+/// |---|---|---|---|---|---|
+/// | `t3.balance` | error | both | column | note | 一 + 二 = （七）总计 + 四 |
+/// | `t3.results_sum` | error | both | column | structure | （七）总计 = the sum of the 19 (2019) or 21 (2021) outcome rows |
+/// | `t3.row_total` | error | both | row of 表三 | structure | 总计 = the sum of the six applicant columns |
+/// | `t3.results_le_received` | error | both | column | structure | （七）总计 ≤ 一 + 二 |
+/// | `t3.unpaid_fee_le_notices` | warning | 2021 | report | heuristic | （六）2 总计 ≤ the fee notices stated in section 六 (only when stated) |
+/// | `t4.group_total` | error | both | group | structure | 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 |
+/// | `t2.item_count_nonnegative` | warning | 2019 | row of （五）（六）（八） | structure | 上一年项目数量 + 本年增/减 ≥ 0 |
+/// | `t2.total_public_ge_published` | warning | 2019 | row of （一） | heuristic | 对外公开总数量 ≥ 本年新公开数量 |
+/// | `t2.published_le_made` | warning | 2019 | row of （一） | heuristic | 本年新公开数量 ≤ 本年新制作数量 |
+/// | `t2.procurement_amount_needs_projects` | warning | 2019 | row | heuristic | 采购总金额 > 0 only with 采购项目数量 > 0 |
+/// | `t2.procurement_projects_need_amount` | warning | 2019 | row | heuristic | 采购项目数量 > 0 only with 采购总金额 > 0 |
+/// | `t2.rules_township` | warning | both | cell of 规章 | heuristic | a township has no rule-making power: its 规章 cells are 0 (townships only) |
+/// | `t2.fees_unit` | info | 2021 | cell | structure | 本年收费金额 is in 万元, the unit its header prints |
+/// | `meta.deadline` | warning | both | report | article49 | published by 31 January of the next year (department) or 31 March (government); when the date is known |
+/// | `meta.published_after_period` | warning | both | report | structure | published after 31 December of the report year; when the date is known |
+/// | `meta.edition_year` | info | both | report | notice | the 2019 edition serves report years 2019–2020, the 2021 edition 2021 on |
+/// | `x.carry_over` | warning | both | column | structure | 上年结转 of N+1 = 结转下年度继续办理 of N (also across the 2020→2021 edition change) |
+/// | `x.item_count` | warning | 2019 | row of （五）（六）（八） | structure | 上一年项目数量 of N+1 = 上一年项目数量 + 本年增/减 of N |
+/// | `x.in_force` | warning | 2021 | row of （一） | heuristic | 现行有效件数 of N+1 = 现行有效件数 of N + 本年制发件数 − 本年废止件数 of N+1 |
+///
+/// The `x.*` rules read two reports of one body ([`crate::validate_pair`]); a pair rule
+/// applies when both reports are of one of its editions.
+///
+/// ```
+/// use ogi_report::{Edition, Rule, RuleId, Severity, Source};
+///
+/// assert_eq!(Rule::all().len(), RuleId::ALL.len());
+/// let rule = Rule::find("t3.results_sum").unwrap();
+/// assert_eq!(rule.severity(), Severity::Error);
+/// assert_eq!(rule.source(), Source::Structure);
+/// assert_eq!(rule.spec(), "T3-2");
+/// // per column: （七）总计 and the 19 outcome rows of the 2019 edition
+/// let column = rule.scopes(Edition::E2019).next().unwrap();
+/// assert_eq!(rule.cells_at(Edition::E2019, column).count(), 20);
+/// assert_eq!(
+///     rule.cells_at(Edition::E2019, column).next().unwrap().to_string(),
+///     "t3.results_total.natural_person"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rule {
+    id: RuleId,
+    severity: Severity,
+    editions: &'static [Edition],
+    kinds: &'static [BodyKind],
+    source: Source,
+    spec: &'static str,
+    pair: bool,
+    shape: Shape,
+    test: Test,
+    statement_zh: &'static str,
+    statement_en: &'static str,
+}
+
+/// The catalogue, in [`RuleId`] order.
+static RULES: [Rule; 19] = [
+    Rule {
+        id: RuleId::T3Balance,
+        severity: Severity::Error,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Note,
+        spec: "T3-1",
+        pair: false,
+        shape: Shape::Columns,
+        test: Test::Sum,
+        statement_zh: "一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理",
+        statement_en: "new (一) + carried over (二) = results total (（七）总计) + carried forward (四)",
+    },
+    Rule {
+        id: RuleId::T3ResultsSum,
+        severity: Severity::Error,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Structure,
+        spec: "T3-2",
+        pair: false,
+        shape: Shape::Columns,
+        test: Test::Sum,
+        statement_zh: "（七）总计 = 各项办理结果之和（2019年版19项，2021年版21项）",
+        statement_en: "results total (（七）总计) = the sum of the outcome rows (19 in the 2019 edition, 21 in 2021)",
+    },
+    Rule {
+        id: RuleId::T3RowTotal,
+        severity: Severity::Error,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Structure,
+        spec: "T3-3",
+        pair: false,
+        shape: Shape::RequestRows,
+        test: Test::Sum,
+        statement_zh: "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他",
+        statement_en: "total (总计) = the sum of the six applicant columns",
+    },
+    Rule {
+        id: RuleId::T3ResultsLeReceived,
+        severity: Severity::Error,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Structure,
+        spec: "T3-5",
+        pair: false,
+        shape: Shape::Columns,
+        test: Test::AtMost,
+        statement_zh: "（七）总计 ≤ 一、本年新收 + 二、上年结转",
+        statement_en: "results total (（七）总计) ≤ new (一) + carried over (二)",
+    },
+    Rule {
+        id: RuleId::T3UnpaidFeeLeNotices,
+        severity: Severity::Warning,
+        editions: E2021,
+        kinds: ALL_KINDS,
+        source: Source::Heuristic,
+        spec: "T3-7",
+        pair: false,
+        shape: Shape::Cell(CellRef::Requests(RequestRow::UnpaidFee, Applicant::Total)),
+        test: Test::AtMostNotices,
+        statement_zh: "（六）2.逾期未缴费不再处理 总计 ≤ 第六部分所述发出收费通知件数",
+        statement_en: "applications lapsed for non-payment (（六）2, total) ≤ the fee notices issued, as section 六 states",
+    },
+    Rule {
+        id: RuleId::T4GroupTotal,
+        severity: Severity::Error,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Structure,
+        spec: "T4-1",
+        pair: false,
+        shape: Shape::Groups,
+        test: Test::Sum,
+        statement_zh: "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        statement_en: "total (总计) = upheld + corrected + other + pending",
+    },
+    Rule {
+        id: RuleId::T2ItemCountNonnegative,
+        severity: Severity::Warning,
+        editions: E2019,
+        kinds: ALL_KINDS,
+        source: Source::Structure,
+        spec: "T2a-3",
+        pair: false,
+        shape: Shape::ProactiveRows(ITEM_ROWS),
+        test: Test::AtLeast,
+        statement_zh: "上一年项目数量 + 本年增/减 ≥ 0（本年增/减 ≥ −上一年项目数量）",
+        statement_en: "previous-year items + change ≥ 0 (the change 本年增/减 ≥ −上一年项目数量)",
+    },
+    Rule {
+        id: RuleId::T2TotalPublicGePublished,
+        severity: Severity::Warning,
+        editions: E2019,
+        kinds: ALL_KINDS,
+        source: Source::Heuristic,
+        spec: "T2a-4",
+        pair: false,
+        shape: Shape::ProactiveRows(DOCUMENT_ROWS),
+        test: Test::AtLeast,
+        statement_zh: "对外公开总数量 ≥ 本年新公开数量",
+        statement_en: "total disclosed (对外公开总数量) ≥ newly disclosed this year (本年新公开数量)",
+    },
+    Rule {
+        id: RuleId::T2PublishedLeMade,
+        severity: Severity::Warning,
+        editions: E2019,
+        kinds: ALL_KINDS,
+        source: Source::Heuristic,
+        spec: "T2a-5",
+        pair: false,
+        shape: Shape::ProactiveRows(DOCUMENT_ROWS),
+        test: Test::AtMost,
+        statement_zh: "本年新公开数量 ≤ 本年新制作数量",
+        statement_en: "newly disclosed this year (本年新公开数量) ≤ newly made this year (本年新制作数量)",
+    },
+    Rule {
+        id: RuleId::T2ProcurementAmountNeedsProjects,
+        severity: Severity::Warning,
+        editions: E2019,
+        kinds: ALL_KINDS,
+        source: Source::Heuristic,
+        spec: "T2a-8",
+        pair: false,
+        shape: Shape::ProactiveRows(PROCUREMENT),
+        test: Test::ZeroIfOtherZero,
+        statement_zh: "采购总金额 > 0 须有采购项目数量 > 0（项目数为0则金额为0）",
+        statement_en: "a procurement amount (采购总金额) > 0 needs procurement projects (采购项目数量) > 0",
+    },
+    Rule {
+        id: RuleId::T2ProcurementProjectsNeedAmount,
+        severity: Severity::Warning,
+        editions: E2019,
+        kinds: ALL_KINDS,
+        source: Source::Heuristic,
+        spec: "T2a-8",
+        pair: false,
+        shape: Shape::ProactiveRows(PROCUREMENT),
+        test: Test::ZeroIfOtherZero,
+        statement_zh: "采购项目数量 > 0 须有采购总金额 > 0（金额为0则项目数为0）",
+        statement_en: "procurement projects (采购项目数量) > 0 need a procurement amount (采购总金额) > 0",
+    },
+    Rule {
+        id: RuleId::T2RulesTownship,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: &[BodyKind::Township],
+        source: Source::Heuristic,
+        spec: "T2b-3",
+        pair: false,
+        shape: Shape::RulesCells,
+        test: Test::Zero,
+        statement_zh: "乡镇人民政府、街道办事处无规章制定权，规章各栏应为0",
+        statement_en: "a township has no power to make 规章 (government rules): every 规章 cell is 0",
+    },
+    Rule {
+        id: RuleId::T2FeesUnit,
+        severity: Severity::Info,
+        editions: E2021,
+        kinds: ALL_KINDS,
+        source: Source::Structure,
+        spec: "T2b-2",
+        pair: false,
+        shape: Shape::Cell(CellRef::Proactive(
+            ProactiveRow::Fees,
+            ProactiveColumn::Amount,
+        )),
+        test: Test::WanYuan,
+        statement_zh: "本年收费金额以表头所印单位万元填报",
+        statement_en: "the fee amount (本年收费金额) is in 万元, the unit its header prints",
+    },
+    Rule {
+        id: RuleId::MetaDeadline,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: &[BodyKind::Department, BodyKind::Government],
+        source: Source::Article49,
+        spec: "X-5",
+        pair: false,
+        shape: Shape::Report,
+        test: Test::Deadline,
+        statement_zh: "按《条例》第四十九条期限公开：部门于次年1月31日前，本级政府年度报告于次年3月31日前",
+        statement_en: "published by the Article 49 deadline: 31 January of the next year for a department, 31 March for a government's own report",
+    },
+    Rule {
+        id: RuleId::MetaPublishedAfterPeriod,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Structure,
+        spec: "X-6",
+        pair: false,
+        shape: Shape::Report,
+        test: Test::AfterPeriod,
+        statement_zh: "在统计期（报告年度1月1日至12月31日）结束后公开",
+        statement_en: "published after the statistical period (the report year, 1 January to 31 December) ends",
+    },
+    Rule {
+        id: RuleId::MetaEditionYear,
+        severity: Severity::Info,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Notice,
+        spec: "§2, §3",
+        pair: false,
+        shape: Shape::Report,
+        test: Test::EditionYear,
+        statement_zh: "2019年版格式用于2019、2020年度报告，2021年版格式用于2021年度起的报告",
+        statement_en: "the 2019 edition serves report years 2019 and 2020, the 2021 edition report years from 2021 on",
+    },
+    Rule {
+        id: RuleId::XCarryOver,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Structure,
+        spec: "X-1",
+        pair: true,
+        shape: Shape::Columns,
+        test: Test::Sum,
+        statement_zh: "次年二、上年结转 = 本年四、结转下年度继续办理",
+        statement_en: "carried over (二) of year N+1 = carried forward (四) of year N",
+    },
+    Rule {
+        id: RuleId::XItemCount,
+        severity: Severity::Warning,
+        editions: E2019,
+        kinds: ALL_KINDS,
+        source: Source::Structure,
+        spec: "X-2",
+        pair: true,
+        shape: Shape::ProactiveRows(ITEM_ROWS),
+        test: Test::Sum,
+        statement_zh: "次年上一年项目数量 = 本年上一年项目数量 + 本年增/减",
+        statement_en: "previous-year items (上一年项目数量) of year N+1 = previous-year items + change (本年增/减) of year N",
+    },
+    Rule {
+        id: RuleId::XInForce,
+        severity: Severity::Warning,
+        editions: E2021,
+        kinds: ALL_KINDS,
+        source: Source::Heuristic,
+        spec: "X-3",
+        pair: true,
+        shape: Shape::ProactiveRows(DOCUMENT_ROWS),
+        test: Test::Sum,
+        statement_zh: "次年现行有效件数 = 本年现行有效件数 + 次年本年制发件数 − 次年本年废止件数",
+        statement_en: "in force (现行有效件数) of year N+1 = in force of year N + issued (本年制发件数) − repealed (本年废止件数) of year N+1",
+    },
+];
+
+impl Rule {
+    /// Every rule, in catalogue order.
+    ///
+    /// ```
+    /// let ids: Vec<&str> = ogi_report::Rule::all().iter().map(|r| r.id().code()).collect();
+    /// assert_eq!(&ids[..3], ["t3.balance", "t3.results_sum", "t3.row_total"]);
+    /// ```
+    #[must_use]
+    pub fn all() -> &'static [Rule] {
+        &RULES
+    }
+
+    /// The rule with this code, `None` for an unknown code.
+    ///
+    /// ```
+    /// let rule = ogi_report::Rule::find("x.carry_over").unwrap();
+    /// assert!(rule.is_pair());
+    /// assert!(ogi_report::Rule::find("x.nothing").is_none());
+    /// ```
+    #[must_use]
+    pub fn find(code: &str) -> Option<&'static Rule> {
+        RuleId::from_code(code).map(RuleId::rule)
+    }
+
+    /// The rule's id.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.id(), RuleId::T3Balance);
+    /// ```
+    #[must_use]
+    pub const fn id(&self) -> RuleId {
+        self.id
+    }
+
+    /// The severity of a failure.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.severity(), Severity::Error);
+    /// ```
+    #[must_use]
+    pub const fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// The editions the rule applies to (for a pair rule: the editions both reports must
+    /// be of).
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.editions(), &Edition::ALL);
+    /// assert_eq!(RuleId::XInForce.rule().editions(), &[Edition::E2021]);
+    /// ```
+    #[must_use]
+    pub const fn editions(&self) -> &'static [Edition] {
+        self.editions
+    }
+
+    /// The kinds of body the rule applies to.
+    ///
+    /// ```
+    /// use ogi_report::{BodyKind, RuleId};
+    /// assert_eq!(RuleId::T2RulesTownship.rule().body_kinds(), &[BodyKind::Township]);
+    /// ```
+    #[must_use]
+    pub const fn body_kinds(&self) -> &'static [BodyKind] {
+        self.kinds
+    }
+
+    /// Whether the rule applies to a report of this edition issued by this kind of body.
+    ///
+    /// ```
+    /// use ogi_report::{BodyKind, Edition, RuleId};
+    /// let rule = RuleId::MetaDeadline.rule();
+    /// assert!(rule.applies(Edition::E2019, BodyKind::Government));
+    /// assert!(!rule.applies(Edition::E2019, BodyKind::Township));
+    /// ```
+    #[must_use]
+    pub fn applies(&self, edition: Edition, kind: BodyKind) -> bool {
+        self.editions.contains(&edition) && self.kinds.contains(&kind)
+    }
+
+    /// Where the rule comes from.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.source(), Source::Note);
+    /// ```
+    #[must_use]
+    pub const fn source(&self) -> Source {
+        self.source
+    }
+
+    /// The id of the relation in `spec/FORMAT.md` §5 (e.g. `T3-1`, `X-5`).
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.spec(), "T3-1");
+    /// ```
+    #[must_use]
+    pub const fn spec(&self) -> &'static str {
+        self.spec
+    }
+
+    /// Whether the rule reads two reports of consecutive years.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert!(!rule.is_pair());
+    /// assert!(RuleId::XCarryOver.rule().is_pair());
+    /// ```
+    #[must_use]
+    pub const fn is_pair(&self) -> bool {
+        self.pair
+    }
+
+    /// The one-line statement in Chinese.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.statement_zh(), "一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理");
+    /// ```
+    #[must_use]
+    pub const fn statement_zh(&self) -> &'static str {
+        self.statement_zh
+    }
+
+    /// The one-line statement in English.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert!(rule.statement_en().starts_with("new (一) + carried over (二)"));
+    /// ```
+    #[must_use]
+    pub const fn statement_en(&self) -> &'static str {
+        self.statement_en
+    }
+
+    pub(crate) const fn test(&self) -> Test {
+        self.test
+    }
+
+    /// The kind of relation the rule tests.
+    ///
+    /// ```
+    /// use ogi_report::*;
+    /// let rule = RuleId::T3Balance.rule();
+    /// assert_eq!(rule.relation(), Relation::Equal);
+    /// ```
+    #[must_use]
+    pub const fn relation(&self) -> Relation {
+        match self.test {
+            Test::Sum => Relation::Equal,
+            Test::AtMost | Test::AtMostNotices => Relation::AtMost,
+            Test::AtLeast => Relation::AtLeast,
+            _ => Relation::Condition,
+        }
+    }
+
+    /// The scopes the rule is applied to in a report of the edition, in order (none when
+    /// the rule does not apply to the edition).
+    ///
+    /// ```
+    /// use ogi_report::{Edition, RuleId};
+    /// assert_eq!(RuleId::T3RowTotal.rule().scopes(Edition::E2019).count(), 23);
+    /// assert_eq!(RuleId::T3RowTotal.rule().scopes(Edition::E2021).count(), 25);
+    /// assert_eq!(RuleId::T2ItemCountNonnegative.rule().scopes(Edition::E2021).count(), 0);
+    /// ```
+    pub fn scopes(&self, edition: Edition) -> impl Iterator<Item = Scope> + Clone + use<> {
+        let shape = self.shape;
+        let n = if self.editions.contains(&edition) {
+            shape.count(edition)
+        } else {
+            0
+        };
+        (0..n).map(move |i| shape.at(edition, i))
+    }
+
+    /// The cells the rule reads in one scope, the checked cell first; empty for a scope
+    /// the rule does not have and for the rules on metadata. For a pair rule the cells of
+    /// both reports are listed (a code may repeat), the later report's checked cell first.
+    ///
+    /// ```
+    /// use ogi_report::{AppealGroup, Edition, RuleId, Scope};
+    /// let cells: Vec<String> = RuleId::T4GroupTotal
+    ///     .rule()
+    ///     .cells_at(Edition::E2021, Scope::Group(AppealGroup::SuitDirect))
+    ///     .map(|c| c.to_string())
+    ///     .collect();
+    /// assert_eq!(cells, [
+    ///     "t4.suit_direct.total",
+    ///     "t4.suit_direct.upheld",
+    ///     "t4.suit_direct.corrected",
+    ///     "t4.suit_direct.other",
+    ///     "t4.suit_direct.pending",
+    /// ]);
+    /// ```
+    pub fn cells_at(
+        &self,
+        edition: Edition,
+        scope: Scope,
+    ) -> impl Iterator<Item = CellRef> + Clone + use<> {
+        let id = self.id;
+        (0..).map_while(move |i| cell_at(id, edition, scope, i).map(|(c, _)| c))
+    }
+
+    /// Every cell the rule reads in a report of the edition, scope by scope.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, RuleId};
+    /// // 4 rows × 7 columns
+    /// assert_eq!(RuleId::T3Balance.rule().reads(Edition::E2021).count(), 28);
+    /// ```
+    pub fn reads(&self, edition: Edition) -> impl Iterator<Item = CellRef> + Clone + use<> {
+        let rule = *self;
+        self.scopes(edition)
+            .flat_map(move |s| rule.cells_at(edition, s))
+    }
+}
+
+impl fmt::Display for Rule {
+    /// `<id> (<severity>, <source>): <statement in English>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} ({}, {}): {}",
+            self.id, self.severity, self.source, self.statement_en
+        )
+    }
+}
+
+/// The most cells one scope of a rule reads (（七）总计 and the 21 outcome rows of 2021).
+pub(crate) const MAX_CELLS: usize = 22;
+
+/// The `i`-th cell one scope of a rule reads, with the report of a pair it is read from.
+pub(crate) fn cell_at(
+    id: RuleId,
+    edition: Edition,
+    scope: Scope,
+    i: usize,
+) -> Option<(CellRef, Side)> {
+    use AppealColumn as T4;
+    use ProactiveColumn as T2;
+    use RequestRow as R;
+    use Side::{Current, Previous};
+    let current = |c: CellRef| Some((c, Current));
+    match (id, scope) {
+        (RuleId::T3Balance, Scope::Column(c)) => {
+            let row = [R::CarriedForward, R::New, R::CarriedOver, R::ResultsTotal].get(i)?;
+            current(CellRef::Requests(*row, c))
+        }
+        (RuleId::T3ResultsSum, Scope::Column(c)) => {
+            let row = match i {
+                0 => R::ResultsTotal,
+                _ => *RequestRow::outcomes(edition).get(i - 1)?,
+            };
+            current(CellRef::Requests(row, c))
+        }
+        (RuleId::T3RowTotal, Scope::RequestRow(r)) if r.in_edition(edition) => {
+            let column = match i {
+                0 => Applicant::Total,
+                _ => *Applicant::DETAIL.get(i - 1)?,
+            };
+            current(CellRef::Requests(r, column))
+        }
+        (RuleId::T3ResultsLeReceived, Scope::Column(c)) => {
+            let row = [R::ResultsTotal, R::New, R::CarriedOver].get(i)?;
+            current(CellRef::Requests(*row, c))
+        }
+        (RuleId::T4GroupTotal, Scope::Group(g)) => {
+            let column = match i {
+                0 => T4::Total,
+                _ => *AppealColumn::DETAIL.get(i - 1)?,
+            };
+            current(CellRef::Appeals(g, column))
+        }
+        (RuleId::T2ItemCountNonnegative, Scope::ProactiveRow(r)) => {
+            let column = [T2::Delta, T2::PriorItems].get(i)?;
+            current(CellRef::Proactive(r, *column))
+        }
+        (RuleId::T2TotalPublicGePublished, Scope::ProactiveRow(r)) => {
+            let column = [T2::TotalPublic, T2::Published].get(i)?;
+            current(CellRef::Proactive(r, *column))
+        }
+        (RuleId::T2PublishedLeMade, Scope::ProactiveRow(r)) => {
+            let column = [T2::Published, T2::Made].get(i)?;
+            current(CellRef::Proactive(r, *column))
+        }
+        (RuleId::T2ProcurementAmountNeedsProjects, Scope::ProactiveRow(r)) => {
+            let column = [T2::Amount, T2::Projects].get(i)?;
+            current(CellRef::Proactive(r, *column))
+        }
+        (RuleId::T2ProcurementProjectsNeedAmount, Scope::ProactiveRow(r)) => {
+            let column = [T2::Projects, T2::Amount].get(i)?;
+            current(CellRef::Proactive(r, *column))
+        }
+        (
+            RuleId::T3UnpaidFeeLeNotices | RuleId::T2RulesTownship | RuleId::T2FeesUnit,
+            Scope::Cell(c),
+        ) if i == 0 && c.in_edition(edition) => current(c),
+        (RuleId::XCarryOver, Scope::Column(c)) => match i {
+            0 => Some((CellRef::Requests(R::CarriedOver, c), Current)),
+            1 => Some((CellRef::Requests(R::CarriedForward, c), Previous)),
+            _ => None,
+        },
+        (RuleId::XItemCount, Scope::ProactiveRow(r)) => match i {
+            0 => Some((CellRef::Proactive(r, T2::PriorItems), Current)),
+            1 => Some((CellRef::Proactive(r, T2::PriorItems), Previous)),
+            2 => Some((CellRef::Proactive(r, T2::Delta), Previous)),
+            _ => None,
+        },
+        (RuleId::XInForce, Scope::ProactiveRow(r)) => match i {
+            0 => Some((CellRef::Proactive(r, T2::InForce), Current)),
+            1 => Some((CellRef::Proactive(r, T2::InForce), Previous)),
+            2 => Some((CellRef::Proactive(r, T2::Issued), Current)),
+            3 => Some((CellRef::Proactive(r, T2::Repealed), Current)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether the `i`-th cell (i ≥ 1) of a scope is subtracted in the rule's sum.
+pub(crate) fn subtracts(id: RuleId, i: usize) -> bool {
+    matches!(
+        (id, i),
+        (RuleId::T3Balance | RuleId::XInForce, 3) | (RuleId::T2ItemCountNonnegative, 1)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_is_in_id_order() {
+        assert_eq!(RULES.len(), RuleId::ALL.len());
+        for (rule, &id) in RULES.iter().zip(RuleId::ALL) {
+            assert_eq!(rule.id, id);
+            assert_eq!(id.rule().id(), id);
+        }
+    }
+
+    #[test]
+    fn codes_are_lowercase_ascii_and_unique() {
+        for (i, id) in RuleId::ALL.iter().enumerate() {
+            let code = id.code();
+            assert!(
+                code.bytes().all(|b| b.is_ascii_lowercase()
+                    || b == b'.'
+                    || b == b'_'
+                    || b.is_ascii_digit()),
+                "{code}"
+            );
+            assert_eq!(code.parse::<RuleId>().ok(), Some(*id));
+            assert!(RuleId::ALL[..i].iter().all(|o| o.code() != code));
+        }
+    }
+
+    #[test]
+    fn scopes_fit_cells() {
+        for rule in Rule::all() {
+            for edition in Edition::ALL {
+                for scope in rule.scopes(edition) {
+                    let n = rule.cells_at(edition, scope).count();
+                    assert!(n <= MAX_CELLS, "{} {scope}", rule.id);
+                    let meta = matches!(
+                        rule.test,
+                        Test::Deadline | Test::AfterPeriod | Test::EditionYear
+                    );
+                    assert_eq!(n == 0, meta, "{} {scope}", rule.id);
+                    for cell in rule.cells_at(edition, scope) {
+                        assert!(cell.in_edition(edition), "{} {cell}", rule.id);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn results_sum_reads_every_outcome() {
+        let rule = RuleId::T3ResultsSum.rule();
+        let column = Scope::Column(Applicant::Total);
+        assert_eq!(rule.cells_at(Edition::E2019, column).count(), 20);
+        assert_eq!(rule.cells_at(Edition::E2021, column).count(), 22);
+    }
+}

@@ -1,0 +1,1551 @@
+//! Validation: findings that cite their cells, the checks across two reports, and the
+//! checked wrapper.
+
+use std::fmt;
+use std::ops::Deref;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use thiserror::Error;
+
+use crate::cell::{CellRef, Value};
+use crate::edition::Edition;
+use crate::error::Error;
+use crate::money::{Amount, MoneyUnit};
+use crate::report::{AnnualReport, BodyKind};
+use crate::rules::{MAX_CELLS, Rule, RuleId, Scope, Severity, Side, Test, cell_at, subtracts};
+
+/// What a finding says: the rule failed at its severity, or it could not be assessed.
+///
+/// ```
+/// use ogi_report::Level;
+/// assert_eq!(Level::Unassessable.to_string(), "unassessable");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Level {
+    /// An error rule failed.
+    Error,
+    /// A warning rule failed.
+    Warning,
+    /// An info rule failed.
+    Info,
+    /// A cell the rule needs is blank: neither a pass nor a failure.
+    Unassessable,
+}
+
+impl Level {
+    /// Every level, in the order of the summary line.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Level::ALL.len(), 4);
+    /// ```
+    pub const ALL: [Level; 4] = [
+        Level::Error,
+        Level::Warning,
+        Level::Info,
+        Level::Unassessable,
+    ];
+
+    /// The stable code: `error`, `warning`, `info` or `unassessable`.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Level::Warning.code(), "warning");
+    /// ```
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Info => "info",
+            Level::Unassessable => "unassessable",
+        }
+    }
+}
+
+impl From<Severity> for Level {
+    fn from(severity: Severity) -> Level {
+        match severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+            Severity::Info => Level::Info,
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A stated or computed quantity in a finding.
+///
+/// ```
+/// use ogi_report::Figure;
+/// assert_eq!(Figure::Number(-3).to_string(), "-3");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Figure {
+    /// A count, a change, or a sum of them (wide enough that no sum of cells overflows).
+    Number(i128),
+    /// An amount of money as printed.
+    Money(Amount),
+    /// A date (publication date, deadline).
+    Date(NaiveDate),
+    /// An edition.
+    Edition(Edition),
+}
+
+impl From<Value> for Figure {
+    fn from(value: Value) -> Figure {
+        match value {
+            Value::Count(v) => Figure::Number(i128::from(v)),
+            Value::Delta(v) => Figure::Number(i128::from(v)),
+            Value::Money(a) => Figure::Money(a),
+        }
+    }
+}
+
+impl fmt::Display for Figure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Figure::Number(v) => write!(f, "{v}"),
+            Figure::Money(a) => write!(f, "{a}"),
+            Figure::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Figure::Edition(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// One cell a finding cites: the cell, the year of the report it was read from, and
+/// whether it was blank.
+///
+/// ```
+/// use ogi_report::{
+///     validate, AnnualReport, AppealColumn as C, AppealGroup as G, Appeals, BodyKind, Edition,
+///     Proactive, RequestDetails, Requests, RuleId,
+/// };
+/// let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+///     .proactive(Proactive::blank(Edition::E2021))
+///     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+///     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+///     .build()?;
+/// report.appeals_mut().set(G::Review, C::Other, None);
+/// let findings = validate(&report);
+/// let finding = findings.of_rule(RuleId::T4GroupTotal).next().unwrap();
+/// let blank: Vec<String> = finding
+///     .cited()
+///     .filter(|c| c.blank)
+///     .map(|c| format!("{} {}", c.year, c.cell))
+///     .collect();
+/// assert_eq!(blank, ["2023 t4.review.other"]);
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct CitedCell {
+    /// The cell.
+    pub cell: CellRef,
+    /// The year of the report the cell was read from.
+    pub year: u16,
+    /// Whether the cell was blank.
+    pub blank: bool,
+}
+
+/// One result of a rule at one scope: a failure, or a rule that could not be assessed
+/// because a cell it needs is blank.
+///
+/// [`Display`](fmt::Display) gives one line:
+/// `<level> <rule-id> <cell codes, comma-separated> stated=<value> computed=<value> | <English message> / <中文信息>`,
+/// with `-` for no cells, no stated value or no computed value. The message names the
+/// scope and the rule's statement; for a rule that could not be assessed, the blank cells.
+///
+/// `stated` is the printed value of the checked cell (the first cited), `computed` the
+/// value the rule derives from the other cells (for a bound, the bound), `difference`
+/// is `stated − computed` (days for dates).
+///
+/// ```
+/// use ogi_report::{
+///     validate, AnnualReport, AppealColumn as C, AppealGroup as G, Appeals, BodyKind, Edition,
+///     Figure, Level, Proactive, Requests,
+/// };
+///
+/// let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+///     .proactive(Proactive::blank(Edition::E2021))
+///     .requests(Requests::blank(Edition::E2021))
+///     .appeals(Appeals::assemble([3, 1, 0, 0], [0; 4], [0; 4])?)
+///     .build()?;
+/// report.appeals_mut().set(G::Review, C::Total, Some(5));
+/// let findings = validate(&report);
+/// let f = findings.iter().find(|f| f.rule_id().code() == "t4.group_total").unwrap();
+/// assert_eq!(f.level(), Level::Error);
+/// assert_eq!(f.stated(), Some(Figure::Number(5)));
+/// assert_eq!(f.computed(), Some(Figure::Number(4)));
+/// assert_eq!(f.difference(), Some(1));
+/// assert_eq!(
+///     f.to_string(),
+///     "error t4.group_total t4.review.total,t4.review.upheld,t4.review.corrected,t4.review.other,t4.review.pending \
+///      stated=5 computed=4 | group review: fails \"total (总计) = upheld + corrected + other + pending\", \
+///      difference 1 / 行政复议：不符合“总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结”，差额 1"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Finding {
+    rule: RuleId,
+    scope: Scope,
+    edition: Edition,
+    year: u16,
+    level: Level,
+    stated: Option<Figure>,
+    computed: Option<Figure>,
+    difference: Option<i128>,
+    /// Bit `i` set: the `i`-th cited cell was blank.
+    blanks: u32,
+}
+
+impl Finding {
+    /// The rule.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.rule().spec(), "T4-1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn rule(&self) -> &'static Rule {
+        self.rule.rule()
+    }
+
+    /// The rule's id.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.rule_id(), RuleId::T4GroupTotal);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn rule_id(&self) -> RuleId {
+        self.rule
+    }
+
+    /// What the finding says: failed at the rule's severity, or not assessable.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.level(), Level::Error);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn level(&self) -> Level {
+        self.level
+    }
+
+    /// The rule's severity (also for a finding that could not be assessed).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.severity(), Severity::Error);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.rule().severity()
+    }
+
+    /// Whether the rule could not be assessed because a cell it needs is blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert!(!f.is_unassessable());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_unassessable(&self) -> bool {
+        self.level == Level::Unassessable
+    }
+
+    /// Where the rule was applied.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.scope(), Scope::Group(AppealGroup::Review));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn scope(&self) -> Scope {
+        self.scope
+    }
+
+    /// The edition of the report checked (the later report of a pair).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.edition(), Edition::E2021);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn edition(&self) -> Edition {
+        self.edition
+    }
+
+    /// The year of the report checked (the later report of a pair).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.year(), 2023);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn year(&self) -> u16 {
+        self.year
+    }
+
+    /// The printed value of the checked cell (`None` when blank or when the rule has
+    /// none).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.stated(), Some(Figure::Number(2)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn stated(&self) -> Option<Figure> {
+        self.stated
+    }
+
+    /// The value the rule derives from the other cells (`None` when a cell is blank or
+    /// when the rule derives none).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.computed(), Some(Figure::Number(1)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn computed(&self) -> Option<Figure> {
+        self.computed
+    }
+
+    /// `stated − computed` for numbers, the number of days for dates; `None` otherwise.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.difference(), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn difference(&self) -> Option<i128> {
+        self.difference
+    }
+
+    /// The codes of the cells the rule read at this scope, the checked cell first.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.cells().next().unwrap().to_string(), "t4.review.total");
+    /// assert_eq!(f.cells().count(), 5);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cells(&self) -> impl Iterator<Item = CellRef> + Clone + use<> {
+        self.rule().cells_at(self.edition, self.scope)
+    }
+
+    /// The cells that were blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(f.blanks().count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn blanks(&self) -> impl Iterator<Item = CellRef> + Clone + use<> {
+        let blanks = self.blanks;
+        self.cells()
+            .enumerate()
+            .filter(move |&(i, _)| blanks & (1 << i) != 0)
+            .map(|(_, c)| c)
+    }
+
+    /// The cells with the year of the report each was read from and whether it was
+    /// blank.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert!(f.cited().all(|c| c.year == 2023 && !c.blank));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cited(&self) -> impl Iterator<Item = CitedCell> + Clone + use<> {
+        let (rule, edition, scope, year, blanks) =
+            (self.rule, self.edition, self.scope, self.year, self.blanks);
+        (0..).map_while(move |i| {
+            let (cell, side) = cell_at(rule, edition, scope, i)?;
+            Some(CitedCell {
+                cell,
+                year: match side {
+                    Side::Current => year,
+                    Side::Previous => year.saturating_sub(1),
+                },
+                blank: i < 32 && blanks & (1 << i) != 0,
+            })
+        })
+    }
+
+    /// The message in English (formatted when displayed, never stored).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(
+    ///     f.message_en().to_string(),
+    ///     "group review: fails \"total (总计) = upheld + corrected + other + pending\", difference 1"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn message_en(&self) -> impl fmt::Display + '_ {
+        Message(self, Language::En)
+    }
+
+    /// The message in Chinese (formatted when displayed, never stored).
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(
+    ///     f.message_zh().to_string(),
+    ///     "行政复议：不符合“总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结”，差额 1"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn message_zh(&self) -> impl fmt::Display + '_ {
+        Message(self, Language::Zh)
+    }
+
+    fn write_codes(&self, f: &mut fmt::Formatter<'_>, blanks_only: bool) -> fmt::Result {
+        let mut first = true;
+        for (i, cell) in self.cells().enumerate() {
+            if blanks_only && self.blanks & (1 << i) == 0 {
+                continue;
+            }
+            if !first {
+                f.write_str(",")?;
+            }
+            first = false;
+            write!(f, "{cell}")?;
+        }
+        if first {
+            f.write_str("-")?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Language {
+    En,
+    Zh,
+}
+
+struct Message<'a>(&'a Finding, Language);
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Message(finding, language) = *self;
+        let rule = finding.rule();
+        let pair = rule.is_pair();
+        let year = finding.year;
+        let previous = year.saturating_sub(1);
+        match language {
+            Language::En => {
+                if pair {
+                    write!(f, "{previous} → {year}, ")?;
+                }
+                match finding.scope {
+                    Scope::Report => write!(f, "the {year} report")?,
+                    scope => write!(f, "{scope}")?,
+                }
+                if finding.is_unassessable() {
+                    write!(f, ": cannot assess \"{}\", blank: ", rule.statement_en())?;
+                    finding.write_codes(f, true)
+                } else {
+                    write!(f, ": fails \"{}\"", rule.statement_en())?;
+                    match (finding.difference, finding.stated) {
+                        (Some(d), Some(Figure::Date(_))) => write!(f, ", difference {d} days"),
+                        (Some(d), _) => write!(f, ", difference {d}"),
+                        (None, _) => Ok(()),
+                    }
+                }
+            }
+            Language::Zh => {
+                if pair {
+                    write!(f, "{previous}—{year}年")?;
+                }
+                match finding.scope {
+                    Scope::Report => write!(f, "{year}年度报告")?,
+                    scope => write!(f, "{}", scope.label(finding.edition))?,
+                }
+                if finding.is_unassessable() {
+                    write!(f, "：无法核对“{}”，空白单元格：", rule.statement_zh())?;
+                    finding.write_codes(f, true)
+                } else {
+                    write!(f, "：不符合“{}”", rule.statement_zh())?;
+                    match (finding.difference, finding.stated) {
+                        (Some(d), Some(Figure::Date(_))) => write!(f, "，相差 {d} 天"),
+                        (Some(d), _) => write!(f, "，差额 {d}"),
+                        (None, _) => Ok(()),
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} ", self.level, self.rule)?;
+        self.write_codes(f, false)?;
+        f.write_str(" stated=")?;
+        match self.stated {
+            Some(v) => write!(f, "{v}")?,
+            None => f.write_str("-")?,
+        }
+        f.write_str(" computed=")?;
+        match self.computed {
+            Some(v) => write!(f, "{v}")?,
+            None => f.write_str("-")?,
+        }
+        write!(f, " | {} / {}", self.message_en(), self.message_zh())
+    }
+}
+
+/// How many findings of each level.
+///
+/// [`Display`](fmt::Display) gives the summary line of the `check` example:
+/// `N error, N warning, N info, N unassessable`.
+///
+/// ```
+/// use ogi_report::{Level, Summary};
+/// let mut s = Summary::default();
+/// s.add(Level::Warning);
+/// s.add(Level::Unassessable);
+/// assert_eq!(s.to_string(), "0 error, 1 warning, 0 info, 1 unassessable");
+/// assert_eq!(s.total(), 2);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct Summary {
+    /// Failed error rules.
+    pub error: usize,
+    /// Failed warning rules.
+    pub warning: usize,
+    /// Failed info rules.
+    pub info: usize,
+    /// Rules that could not be assessed.
+    pub unassessable: usize,
+}
+
+impl Summary {
+    /// Counts one finding of the level.
+    ///
+    /// ```
+    /// use ogi_report::{Level, Summary};
+    /// let mut s = Summary::default();
+    /// s.add(Level::Error);
+    /// assert_eq!(s.error, 1);
+    /// ```
+    pub fn add(&mut self, level: Level) {
+        let n = match level {
+            Level::Error => &mut self.error,
+            Level::Warning => &mut self.warning,
+            Level::Info => &mut self.info,
+            Level::Unassessable => &mut self.unassessable,
+        };
+        *n = n.saturating_add(1);
+    }
+
+    /// Adds another summary's counts.
+    ///
+    /// ```
+    /// use ogi_report::{Level, Summary};
+    /// let (mut a, mut b) = (Summary::default(), Summary::default());
+    /// a.add(Level::Info);
+    /// b.add(Level::Info);
+    /// a.merge(b);
+    /// assert_eq!(a.info, 2);
+    /// ```
+    pub fn merge(&mut self, other: Summary) {
+        self.error = self.error.saturating_add(other.error);
+        self.warning = self.warning.saturating_add(other.warning);
+        self.info = self.info.saturating_add(other.info);
+        self.unassessable = self.unassessable.saturating_add(other.unassessable);
+    }
+
+    /// The count of one level.
+    ///
+    /// ```
+    /// use ogi_report::{Level, Summary};
+    /// let mut s = Summary::default();
+    /// s.add(Level::Unassessable);
+    /// assert_eq!(s.count(Level::Unassessable), 1);
+    /// ```
+    #[must_use]
+    pub const fn count(&self, level: Level) -> usize {
+        match level {
+            Level::Error => self.error,
+            Level::Warning => self.warning,
+            Level::Info => self.info,
+            Level::Unassessable => self.unassessable,
+        }
+    }
+
+    /// All findings counted.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Summary::default().total(), 0);
+    /// ```
+    #[must_use]
+    pub const fn total(&self) -> usize {
+        self.error
+            .saturating_add(self.warning)
+            .saturating_add(self.info)
+            .saturating_add(self.unassessable)
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} error, {} warning, {} info, {} unassessable",
+            self.error, self.warning, self.info, self.unassessable
+        )
+    }
+}
+
+/// Every finding of a validation, in catalogue order, then scope order.
+///
+/// Empty findings hold no allocation: a clean report is validated without allocating.
+/// Dereferences to a slice of [`Finding`]. [`Display`](fmt::Display) prints one line per
+/// finding, then the [`Summary`] line.
+///
+/// ```
+/// use ogi_report::{validate, AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+/// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+///     .proactive(Proactive::blank(Edition::E2019))
+///     .requests(Requests::blank(Edition::E2019))
+///     .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
+///     .build()?;
+/// let findings = validate(&report);
+/// // 表二 and 表三 are blank: no relation there can be assessed, none fails
+/// assert!(!findings.has_errors());
+/// assert_eq!(findings.summary().to_string(), "0 error, 0 warning, 0 info, 55 unassessable");
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Findings {
+    list: Vec<Finding>,
+}
+
+impl Findings {
+    /// No findings (allocates nothing).
+    ///
+    /// ```
+    /// assert!(ogi_report::Findings::new().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn new() -> Findings {
+        Findings { list: Vec::new() }
+    }
+
+    fn push(&mut self, finding: Finding) {
+        self.list.push(finding);
+    }
+
+    /// The counts by level.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(findings.summary().error, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary::default();
+        for f in &self.list {
+            s.add(f.level);
+        }
+        s
+    }
+
+    /// Whether any error rule failed.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert!(findings.has_errors());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(|f| f.level == Level::Error)
+    }
+
+    /// The findings of one level.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(findings.at_level(Level::Warning).count(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn at_level(&self, level: Level) -> impl Iterator<Item = &Finding> + '_ {
+        self.list.iter().filter(move |f| f.level == level)
+    }
+
+    /// The findings of one rule.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// assert_eq!(findings.of_rule(RuleId::T4GroupTotal).count(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn of_rule(&self, rule: RuleId) -> impl Iterator<Item = &Finding> + '_ {
+        self.list.iter().filter(move |f| f.rule == rule)
+    }
+
+    /// The findings as a vector.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// let findings = validate(&report);
+    /// let f = &findings[0];
+    /// let all: Vec<Finding> = findings.clone().into_vec();
+    /// assert_eq!(all.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn into_vec(self) -> Vec<Finding> {
+        self.list
+    }
+}
+
+impl Deref for Findings {
+    type Target = [Finding];
+
+    fn deref(&self) -> &[Finding] {
+        &self.list
+    }
+}
+
+impl<'a> IntoIterator for &'a Findings {
+    type Item = &'a Finding;
+    type IntoIter = std::slice::Iter<'a, Finding>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl IntoIterator for Findings {
+    type Item = Finding;
+    type IntoIter = std::vec::IntoIter<Finding>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.into_iter()
+    }
+}
+
+impl Extend<Finding> for Findings {
+    fn extend<I: IntoIterator<Item = Finding>>(&mut self, iter: I) {
+        self.list.extend(iter);
+    }
+}
+
+impl fmt::Display for Findings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for finding in &self.list {
+            writeln!(f, "{finding}")?;
+        }
+        write!(f, "{}", self.summary())
+    }
+}
+
+/// The reports a rule reads: one, or the two of a pair.
+struct Reports<'a> {
+    current: &'a AnnualReport,
+    previous: Option<&'a AnnualReport>,
+}
+
+impl Reports<'_> {
+    fn read(&self, cell: CellRef, side: Side) -> Option<Value> {
+        match side {
+            Side::Current => self.current.cell(cell),
+            Side::Previous => self.previous.and_then(|r| r.cell(cell)),
+        }
+    }
+
+    fn finding(
+        &self,
+        rule: &Rule,
+        scope: Scope,
+        level: Level,
+        stated: Option<Figure>,
+        computed: Option<Figure>,
+        difference: Option<i128>,
+    ) -> Finding {
+        Finding {
+            rule: rule.id(),
+            scope,
+            edition: self.current.edition(),
+            year: self.current.year(),
+            level,
+            stated,
+            computed,
+            difference,
+            blanks: 0,
+        }
+    }
+}
+
+/// Checks a report against every rule of the catalogue that applies to its edition and
+/// kind of body, and returns every finding. The report is not changed.
+///
+/// A rule whose cells include a blank is reported as [`Level::Unassessable`] with the
+/// blank cells named: never a pass, never a failure, a blank never read as 0. The rules
+/// on the publication date ([`RuleId::MetaDeadline`],
+/// [`RuleId::MetaPublishedAfterPeriod`]) apply only when the date is known, and
+/// [`RuleId::T3UnpaidFeeLeNotices`] only when section 六 states the number of fee notices.
+/// Validating a report with no findings allocates nothing.
+///
+/// ```
+/// use ogi_report::{
+///     validate, AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails,
+///     RequestRow as R, Requests,
+/// };
+///
+/// let mut details = RequestDetails::new(Edition::E2021);
+/// details.set(R::New, [8, 1, 0, 0, 0, 0])?;
+/// details.set(R::Disclosed, [5, 1, 0, 0, 0, 0])?;
+/// let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+///     .published(chrono::NaiveDate::from_ymd_opt(2024, 2, 3).unwrap())
+///     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+///     .requests(Requests::assemble(&details)?)
+///     .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
+///     .build()?;
+/// let findings = validate(&report);
+/// assert_eq!(findings.len(), 1);
+/// assert_eq!(
+///     findings[0].to_string(),
+///     "warning meta.deadline - stated=2024-02-03 computed=2024-01-31 | the 2023 report: fails \
+///      \"published by the Article 49 deadline: 31 January of the next year for a department, \
+///      31 March for a government's own report\", difference 3 days / 2023年度报告：不符合\
+///      “按《条例》第四十九条期限公开：部门于次年1月31日前，本级政府年度报告于次年3月31日前”，相差 3 天"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn validate(report: &AnnualReport) -> Findings {
+    let mut findings = Findings::new();
+    let reports = Reports {
+        current: report,
+        previous: None,
+    };
+    for rule in Rule::all() {
+        if !rule.is_pair() && rule.applies(report.edition(), report.kind()) {
+            check(rule, &reports, &mut findings);
+        }
+    }
+    findings
+}
+
+/// Checks two reports of one body for consecutive years N and N+1 against the rules
+/// across years ([`Rule::is_pair`]): 上年结转 against 结转下年度继续办理 column by column
+/// (also across the 2020→2021 edition change), the 2019 edition's item counts, the 2021
+/// edition's 现行有效件数. A pair rule applies when both reports are of one of its
+/// editions. The findings carry the later report's year and edition.
+///
+/// Whether the two reports come from the same body is the caller's business: bodies are
+/// renamed, merged and split, and only the caller knows which reports continue which.
+///
+/// # Errors
+/// [`Error::NotConsecutive`] when `next` is not of the year after `previous`.
+///
+/// ```
+/// use ogi_report::{
+///     validate_pair, AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails,
+///     RequestRow as R, Requests,
+/// };
+///
+/// let report = |edition, year, carried_over: u64| -> Result<AnnualReport, ogi_report::Error> {
+///     let mut d = RequestDetails::new(edition);
+///     d.set(R::New, [3, 0, 0, 0, 0, 0])?;
+///     d.set(R::CarriedOver, [carried_over, 0, 0, 0, 0, 0])?;
+///     d.set(R::Disclosed, [2, 0, 0, 0, 0, 0])?;
+///     AnnualReport::builder(edition, year, "某局", BodyKind::Department)
+///         .proactive(Proactive::blank(edition))
+///         .requests(Requests::assemble(&d)?)
+///         .appeals(Appeals::blank())
+///         .build()
+/// };
+/// let y2020 = report(Edition::E2019, 2020, 0)?; // carries 1 forward
+/// let y2021 = report(Edition::E2021, 2021, 2)?; // says 2 were carried over
+/// let findings = validate_pair(&y2020, &y2021)?;
+/// assert_eq!(findings.len(), 2); // the 自然人 column and the 总计 column
+/// assert!(findings[0].to_string().starts_with(
+///     "warning x.carry_over t3.carried_over.natural_person,t3.carried_forward.natural_person stated=2 computed=1 |"
+/// ));
+/// assert!(validate_pair(&y2021, &y2020).is_err());
+/// # Ok::<(), ogi_report::Error>(())
+/// ```
+pub fn validate_pair(previous: &AnnualReport, next: &AnnualReport) -> Result<Findings, Error> {
+    if u32::from(previous.year()) + 1 != u32::from(next.year()) {
+        return Err(Error::NotConsecutive {
+            previous: previous.year(),
+            next: next.year(),
+        });
+    }
+    let mut findings = Findings::new();
+    let reports = Reports {
+        current: next,
+        previous: Some(previous),
+    };
+    for rule in Rule::all() {
+        if rule.is_pair()
+            && rule.editions().contains(&previous.edition())
+            && rule.editions().contains(&next.edition())
+        {
+            check(rule, &reports, &mut findings);
+        }
+    }
+    Ok(findings)
+}
+
+fn check(rule: &Rule, reports: &Reports<'_>, findings: &mut Findings) {
+    let report = reports.current;
+    let found = match rule.test() {
+        Test::Deadline => deadline(rule, reports),
+        Test::AfterPeriod => after_period(rule, reports),
+        Test::EditionYear => edition_year(rule, reports),
+        _ => {
+            for scope in rule.scopes(report.edition()) {
+                if let Some(f) = assess(rule, scope, reports) {
+                    findings.push(f);
+                }
+            }
+            None
+        }
+    };
+    if let Some(f) = found {
+        findings.push(f);
+    }
+}
+
+fn number(value: Option<Value>) -> Option<i128> {
+    match value? {
+        Value::Count(v) => Some(i128::from(v)),
+        Value::Delta(v) => Some(i128::from(v)),
+        Value::Money(_) => None,
+    }
+}
+
+fn is_zero(value: Option<Value>) -> Option<bool> {
+    Some(match value? {
+        Value::Count(v) => v == 0,
+        Value::Delta(v) => v == 0,
+        Value::Money(a) => a.value().is_zero(),
+    })
+}
+
+/// Applies a rule on cells at one scope.
+fn assess(rule: &Rule, scope: Scope, reports: &Reports<'_>) -> Option<Finding> {
+    let report = reports.current;
+    let edition = report.edition();
+    let limit = match rule.test() {
+        // Applies only when section 六 states the number of fee notices.
+        Test::AtMostNotices => Some(i128::from(report.other_matters().fees?.notices?)),
+        _ => None,
+    };
+    let mut values: [Option<Value>; MAX_CELLS] = [None; MAX_CELLS];
+    let mut blanks = 0u32;
+    let mut n = 0;
+    while n < MAX_CELLS {
+        let Some((cell, side)) = cell_at(rule.id(), edition, scope, n) else {
+            break;
+        };
+        values[n] = reports.read(cell, side);
+        if values[n].is_none() {
+            blanks |= 1 << n;
+        }
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let stated = values[0].map(Figure::from);
+    if blanks != 0 {
+        let mut f = reports.finding(rule, scope, Level::Unassessable, stated, None, None);
+        f.blanks = blanks;
+        return Some(f);
+    }
+    let level = Level::from(rule.severity());
+    let fail = |computed: Option<Figure>, difference: Option<i128>| {
+        Some(reports.finding(rule, scope, level, stated, computed, difference))
+    };
+    match rule.test() {
+        Test::Sum | Test::AtMost | Test::AtLeast => {
+            let s = number(values[0])?;
+            let mut computed = 0i128;
+            for (i, &v) in values.iter().enumerate().take(n).skip(1) {
+                let x = number(v)?;
+                if subtracts(rule.id(), i) {
+                    computed -= x;
+                } else {
+                    computed += x;
+                }
+            }
+            let d = s - computed;
+            let fails = match rule.test() {
+                Test::Sum => d != 0,
+                Test::AtMost => d > 0,
+                _ => d < 0,
+            };
+            if fails {
+                fail(Some(Figure::Number(computed)), Some(d))
+            } else {
+                None
+            }
+        }
+        Test::AtMostNotices => {
+            let (s, limit) = (number(values[0])?, limit?);
+            if s > limit {
+                fail(Some(Figure::Number(limit)), Some(s - limit))
+            } else {
+                None
+            }
+        }
+        Test::Zero => {
+            let s = number(values[0])?;
+            if s == 0 {
+                None
+            } else {
+                fail(Some(Figure::Number(0)), Some(s))
+            }
+        }
+        Test::ZeroIfOtherZero => {
+            if !is_zero(values[0])? && is_zero(values[1])? {
+                fail(Some(Figure::Number(0)), number(values[0]))
+            } else {
+                None
+            }
+        }
+        Test::WanYuan => match values[0] {
+            Some(Value::Money(a)) if a.unit() != MoneyUnit::WanYuan => fail(None, None),
+            _ => None,
+        },
+        Test::Deadline | Test::AfterPeriod | Test::EditionYear => None,
+    }
+}
+
+fn date(year: u16, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(i32::from(year), month, day)
+}
+
+fn days(from: NaiveDate, to: NaiveDate) -> i128 {
+    i128::from(to.signed_duration_since(from).num_days())
+}
+
+/// `meta.deadline`: Article 49.
+fn deadline(rule: &Rule, reports: &Reports<'_>) -> Option<Finding> {
+    let report = reports.current;
+    let published = report.published()?;
+    let next = report.year().checked_add(1)?;
+    let due = match report.kind() {
+        BodyKind::Department => date(next, 1, 31)?,
+        BodyKind::Government => date(next, 3, 31)?,
+        _ => return None,
+    };
+    (published > due).then(|| {
+        reports.finding(
+            rule,
+            Scope::Report,
+            Level::from(rule.severity()),
+            Some(Figure::Date(published)),
+            Some(Figure::Date(due)),
+            Some(days(due, published)),
+        )
+    })
+}
+
+/// `meta.published_after_period`: the statistical period is the report year.
+fn after_period(rule: &Rule, reports: &Reports<'_>) -> Option<Finding> {
+    let report = reports.current;
+    let published = report.published()?;
+    let first = date(report.year().checked_add(1)?, 1, 1)?;
+    (published < first).then(|| {
+        reports.finding(
+            rule,
+            Scope::Report,
+            Level::from(rule.severity()),
+            Some(Figure::Date(published)),
+            Some(Figure::Date(first)),
+            Some(days(first, published)),
+        )
+    })
+}
+
+/// `meta.edition_year`: which edition serves the report year.
+fn edition_year(rule: &Rule, reports: &Reports<'_>) -> Option<Finding> {
+    let report = reports.current;
+    let expected = if report.year() >= 2021 {
+        Edition::E2021
+    } else {
+        Edition::E2019
+    };
+    (report.edition() != expected).then(|| {
+        reports.finding(
+            rule,
+            Scope::Report,
+            Level::from(rule.severity()),
+            Some(Figure::Edition(report.edition())),
+            Some(Figure::Edition(expected)),
+            None,
+        )
+    })
+}
+
+/// A report that validation has checked: every error rule was assessed and holds, so a
+/// consumer can rely on the arithmetic of 表三 and 表四 (both sides of every relation
+/// printed and equal). Only [`CheckedReport::new`] makes one; deserialising one checks it
+/// the same way. Warnings, infos and unassessable non-error rules are allowed and kept
+/// ([`CheckedReport::findings`]).
+///
+/// ```
+/// use ogi_report::{
+///     AnnualReport, Appeals, AppealColumn as C, AppealGroup as G, BodyKind, CheckedReport,
+///     Edition, Proactive, RequestDetails, Requests,
+/// };
+///
+/// let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+///     .proactive(Proactive::blank(Edition::E2021))
+///     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+///     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+///     .build()?;
+/// let checked = CheckedReport::new(report.clone())?;
+/// assert_eq!(checked.year(), 2023); // derefs to the report
+///
+/// report.appeals_mut().set(G::Review, C::Total, Some(2));
+/// let rejected = CheckedReport::new(report).unwrap_err();
+/// assert_eq!(
+///     rejected.to_string(),
+///     "the report fails 1 and cannot assess 0 error-rule checks, the first t4.group_total at group review"
+/// );
+/// let report = rejected.into_report(); // nothing is lost
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CheckedReport {
+    report: AnnualReport,
+    findings: Findings,
+}
+
+impl CheckedReport {
+    /// Validates the report and wraps it when every error rule holds.
+    ///
+    /// # Errors
+    /// [`Rejected`], holding the report and its findings, when an error rule fails or
+    /// cannot be assessed.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let checked = CheckedReport::new(report)?;
+    /// assert!(checked.findings().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(report: AnnualReport) -> Result<CheckedReport, Rejected> {
+        let findings = validate(&report);
+        if findings.iter().any(|f| f.severity() == Severity::Error) {
+            return Err(Rejected {
+                report: Box::new(report),
+                findings,
+            });
+        }
+        Ok(CheckedReport { report, findings })
+    }
+
+    /// The report.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let checked = CheckedReport::new(report.clone())?;
+    /// assert_eq!(checked.report(), &report);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn report(&self) -> &AnnualReport {
+        &self.report
+    }
+
+    /// The findings of validation: none of an error rule.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let checked = CheckedReport::new(report)?;
+    /// assert_eq!(checked.findings().len(), 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn findings(&self) -> &Findings {
+        &self.findings
+    }
+
+    /// The report, unwrapped.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let checked = CheckedReport::new(report.clone())?;
+    /// assert_eq!(checked.into_inner(), report);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn into_inner(self) -> AnnualReport {
+        self.report
+    }
+}
+
+impl Deref for CheckedReport {
+    type Target = AnnualReport;
+
+    fn deref(&self) -> &AnnualReport {
+        &self.report
+    }
+}
+
+impl AsRef<AnnualReport> for CheckedReport {
+    fn as_ref(&self) -> &AnnualReport {
+        &self.report
+    }
+}
+
+impl TryFrom<AnnualReport> for CheckedReport {
+    type Error = Rejected;
+
+    fn try_from(report: AnnualReport) -> Result<CheckedReport, Rejected> {
+        CheckedReport::new(report)
+    }
+}
+
+impl From<CheckedReport> for AnnualReport {
+    fn from(checked: CheckedReport) -> AnnualReport {
+        checked.report
+    }
+}
+
+impl Serialize for CheckedReport {
+    /// The report's JSON form.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.report.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for CheckedReport {
+    /// A report's JSON form, validated: a report failing an error rule is rejected with
+    /// the first such finding.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CheckedReport, D::Error> {
+        let report = AnnualReport::deserialize(d)?;
+        CheckedReport::new(report).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A report that [`CheckedReport::new`] refused: an error rule fails or cannot be
+/// assessed. Holds the report and all its findings.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Error)]
+#[error(
+    "the report fails {} and cannot assess {} error-rule checks, the first {}",
+    count(&self.findings, false),
+    count(&self.findings, true),
+    first(&self.findings)
+)]
+///
+/// ```
+/// # use ogi_report::*;
+/// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+/// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+/// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+/// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+/// #     .build()?;
+/// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, None);
+/// let rejected = CheckedReport::new(report.clone()).unwrap_err();
+/// assert_eq!(
+///     rejected.to_string(),
+///     "the report fails 0 and cannot assess 1 error-rule checks, the first t4.group_total at group review"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct Rejected {
+    report: Box<AnnualReport>,
+    findings: Findings,
+}
+
+fn count(findings: &Findings, unassessable: bool) -> usize {
+    findings
+        .iter()
+        .filter(|f| f.severity() == Severity::Error && f.is_unassessable() == unassessable)
+        .count()
+}
+
+fn first(findings: &Findings) -> impl fmt::Display + '_ {
+    struct First<'a>(Option<&'a Finding>);
+    impl fmt::Display for First<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self.0 {
+                Some(x) => write!(f, "{} at {}", x.rule, x.scope),
+                None => f.write_str("-"),
+            }
+        }
+    }
+    First(findings.iter().find(|f| f.severity() == Severity::Error))
+}
+
+impl Rejected {
+    /// Every finding of the validation.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, None);
+    /// let rejected = CheckedReport::new(report.clone()).unwrap_err();
+    /// assert!(rejected.findings()[0].is_unassessable());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub const fn findings(&self) -> &Findings {
+        &self.findings
+    }
+
+    /// The report, unchanged.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, None);
+    /// let rejected = CheckedReport::new(report.clone()).unwrap_err();
+    /// assert_eq!(rejected.report(), &report);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn report(&self) -> &AnnualReport {
+        &self.report
+    }
+
+    /// The report, unchanged, to correct it.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
+    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
+    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, None);
+    /// let rejected = CheckedReport::new(report.clone()).unwrap_err();
+    /// assert_eq!(rejected.into_report(), report);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn into_report(self) -> AnnualReport {
+        *self.report
+    }
+}
