@@ -6,8 +6,8 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ogi_report::{
-    AnnualReport, Appeals, Applicant, BodyKind, Edition, FeeStatement, OtherMatters, Proactive,
-    RequestDetails, RequestRow, Requests, Rollup, validate, validate_pair,
+    AnnualReport, Appeals, Applicant, BodyKind, CellRef, Edition, FeeStatement, OtherMatters,
+    Proactive, RequestDetails, RequestRow, Requests, Rollup, Value, validate, validate_pair,
 };
 
 #[path = "../examples/luhe_2020.rs"]
@@ -79,9 +79,11 @@ fn broken(report: &AnnualReport) -> AnnualReport {
     let mut r = report.clone();
     for &row in RequestRow::rows(r.edition()) {
         let total = r.requests().get(row, Applicant::Total).unwrap_or(0);
-        r.requests_mut()
-            .set(row, Applicant::Total, Some(total + 1))
-            .expect("a row of the edition");
+        r.set(
+            CellRef::Requests(row, Applicant::Total),
+            Some(Value::Count(total + 1)),
+        )
+        .expect("a row of the edition");
     }
     for g in ogi_report::AppealGroup::ALL {
         let total = r

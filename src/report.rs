@@ -10,7 +10,7 @@ use crate::cell::{CellRef, Table, Value};
 use crate::edition::Edition;
 use crate::error::Error;
 use crate::narrative::OtherMatters;
-use crate::proactive::Proactive;
+use crate::proactive::{Proactive, check_kind};
 use crate::requests::Requests;
 
 /// The first report year either edition covers.
@@ -366,46 +366,94 @@ impl AnnualReport {
         &self.appeals
     }
 
-    /// 表二, to change cells (its edition cannot change).
+    /// Sets any cell of the report (`None` makes it blank). Totals are not recomputed:
+    /// this holds what a report prints.
+    ///
+    /// # Errors
+    /// [`Error::NotInEdition`] for a cell the report's edition does not have;
+    /// [`Error::WrongKind`] for a value of the wrong kind.
     ///
     /// ```
-    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests, Value};
     /// let mut report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
-    ///     .overview("总体情况……")
     ///     .proactive(Proactive::blank(Edition::E2019))
     ///     .requests(Requests::blank(Edition::E2019))
     ///     .appeals(Appeals::blank())
-    ///     .problems("问题……")
-    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
     ///     .build()?;
-    /// use ogi_report::{ProactiveColumn as C, ProactiveRow as R, Value};
-    /// report.proactive_mut().set(R::Rules, C::Made, Some(Value::Count(1)))?;
-    /// assert_eq!(report.proactive().count(R::Rules, C::Made), Some(1));
+    /// report.set("t3.new.total".parse()?, Some(Value::Count(11)))?;
+    /// report.set("t2.licensing.delta".parse()?, Some(Value::Delta(-8)))?;
+    /// assert_eq!(report.cell("t3.new.total".parse()?), Some(Value::Count(11)));
+    /// assert!(report.set("t3.other_handling.other.total".parse()?, Some(Value::Count(1))).is_err());
+    /// assert!(report.set("t4.review.total".parse()?, Some(Value::Delta(1))).is_err());
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
-    pub const fn proactive_mut(&mut self) -> &mut Proactive {
-        &mut self.proactive
+    pub fn set(&mut self, cell: CellRef, value: Option<Value>) -> Result<(), Error> {
+        if !cell.in_edition(self.edition) {
+            return Err(Error::NotInEdition {
+                cell,
+                edition: self.edition,
+            });
+        }
+        if let Some(v) = value {
+            check_kind(cell, v)?;
+        }
+        // Only counts get past the kind check for 表三 and 表四.
+        let count = match value {
+            Some(Value::Count(v)) => Some(v),
+            _ => None,
+        };
+        match cell {
+            CellRef::Proactive(r, c) => self.proactive.set(r, c, value),
+            CellRef::Requests(r, c) => self.requests.set(r, c, count),
+            CellRef::Appeals(g, c) => {
+                self.appeals.set(g, c, count);
+                Ok(())
+            }
+        }
     }
 
-    /// 表三, to change cells (its edition cannot change).
+    /// Replaces 表二 with a table of the report's edition and returns the one it held.
+    ///
+    /// # Errors
+    /// [`Error::EditionMismatch`] for a table of another edition.
     ///
     /// ```
     /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let mut report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// assert!(report.replace_proactive(Proactive::blank(Edition::E2021)).is_ok());
+    /// assert!(report.replace_proactive(Proactive::blank(Edition::E2019)).is_err());
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn replace_proactive(&mut self, table: Proactive) -> Result<Proactive, Error> {
+        check_edition(Table::Proactive, table.edition(), self.edition)?;
+        Ok(std::mem::replace(&mut self.proactive, table))
+    }
+
+    /// Replaces 表三 with a table of the report's edition and returns the one it held.
+    ///
+    /// # Errors
+    /// [`Error::EditionMismatch`] for a table of another edition.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails, Requests};
     /// let mut report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
-    ///     .overview("总体情况……")
     ///     .proactive(Proactive::blank(Edition::E2019))
     ///     .requests(Requests::blank(Edition::E2019))
     ///     .appeals(Appeals::blank())
-    ///     .problems("问题……")
-    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
     ///     .build()?;
-    /// use ogi_report::{Applicant, RequestRow};
-    /// report.requests_mut().set(RequestRow::New, Applicant::Total, Some(5))?;
-    /// assert_eq!(report.requests().get(RequestRow::New, Applicant::Total), Some(5));
+    /// let assembled = Requests::assemble(&RequestDetails::new(Edition::E2019))?;
+    /// let old = report.replace_requests(assembled)?;
+    /// assert_eq!(old, Requests::blank(Edition::E2019));
+    /// assert!(report.replace_requests(Requests::blank(Edition::E2021)).is_err());
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
-    pub const fn requests_mut(&mut self) -> &mut Requests {
-        &mut self.requests
+    pub fn replace_requests(&mut self, table: Requests) -> Result<Requests, Error> {
+        check_edition(Table::Requests, table.edition(), self.edition)?;
+        Ok(std::mem::replace(&mut self.requests, table))
     }
 
     /// 表四, to change cells.
@@ -692,18 +740,8 @@ impl ReportBuilder {
         let appeals = self.appeals.ok_or(Error::MissingPart {
             part: Table::Appeals,
         })?;
-        for (table, edition) in [
-            (Table::Proactive, proactive.edition()),
-            (Table::Requests, requests.edition()),
-        ] {
-            if edition != self.edition {
-                return Err(Error::EditionMismatch {
-                    table,
-                    table_edition: edition,
-                    report_edition: self.edition,
-                });
-            }
-        }
+        check_edition(Table::Proactive, proactive.edition(), self.edition)?;
+        check_edition(Table::Requests, requests.edition(), self.edition)?;
         if self.edition == Edition::E2019 && self.other_matters.fees.is_some() {
             return Err(Error::FeesOutsideEdition);
         }
@@ -719,6 +757,23 @@ impl ReportBuilder {
             appeals,
             problems: self.problems,
             other_matters: self.other_matters,
+        })
+    }
+}
+
+/// A table of the report's edition, or [`Error::EditionMismatch`].
+fn check_edition(
+    table: Table,
+    table_edition: Edition,
+    report_edition: Edition,
+) -> Result<(), Error> {
+    if table_edition == report_edition {
+        Ok(())
+    } else {
+        Err(Error::EditionMismatch {
+            table,
+            table_edition,
+            report_edition,
         })
     }
 }

@@ -276,24 +276,9 @@ pub fn rebuild(
             return Err(TidyError::Duplicate { line, cell, first });
         }
         seen.insert(cell, line);
-        let at = |reason| TidyError::Cell { line, reason };
-        if !cell.in_edition(edition) {
-            return Err(at(Error::NotInEdition { cell, edition }));
-        }
-        let count = || match value {
-            None => Ok(None),
-            Some(Value::Count(v)) => Ok(Some(v)),
-            Some(other) => Err(at(Error::WrongKind {
-                cell,
-                expected: ValueKind::Count,
-                given: other.kind(),
-            })),
-        };
-        match cell {
-            CellRef::Proactive(r, c) => report.proactive_mut().set(r, c, value).map_err(at)?,
-            CellRef::Requests(r, c) => report.requests_mut().set(r, c, count()?).map_err(at)?,
-            CellRef::Appeals(g, c) => report.appeals_mut().set(g, c, count()?),
-        }
+        report
+            .set(cell, value)
+            .map_err(|reason| TidyError::Cell { line, reason })?;
     }
     if let Some(cell) = CellRef::all(edition).find(|c| !seen.contains_key(c)) {
         return Err(TidyError::Missing { cell });

@@ -28,29 +28,9 @@ pub(crate) fn cell(code: &str) -> CellRef {
 
 /// Sets any cell (`None` blanks it).
 pub(crate) fn set(report: &mut AnnualReport, cell: CellRef, value: Option<Value>) {
-    match cell {
-        CellRef::Proactive(r, c) => report
-            .proactive_mut()
-            .set(r, c, value)
-            .expect("a cell of the edition"),
-        CellRef::Requests(r, c) => {
-            let v = value.map(|v| match v {
-                Value::Count(n) => n,
-                _ => panic!("表三 holds counts"),
-            });
-            report
-                .requests_mut()
-                .set(r, c, v)
-                .expect("a row of the edition");
-        }
-        CellRef::Appeals(g, c) => {
-            let v = value.map(|v| match v {
-                Value::Count(n) => n,
-                _ => panic!("表四 holds counts"),
-            });
-            report.appeals_mut().set(g, c, v);
-        }
-    }
+    report
+        .set(cell, value)
+        .expect("a cell of the edition, a value of its kind");
 }
 
 fn put(report: &mut AnnualReport, code: &str, value: Option<Value>) {
@@ -207,7 +187,8 @@ pub(crate) fn next_of(previous: &AnnualReport, edition: Edition) -> AnnualReport
     for &row in outcomes {
         next_details.set(row, [1; 6]).unwrap();
     }
-    *next.requests_mut() = Requests::assemble(&next_details).unwrap();
+    next.replace_requests(Requests::assemble(&next_details).unwrap())
+        .unwrap();
     match (previous.edition(), edition) {
         (Edition::E2019, Edition::E2019) => {
             for &row in ogi_report::Article20Item::Five
