@@ -84,6 +84,7 @@ mod appeals;
 mod cell;
 mod edition;
 mod error;
+mod import;
 mod money;
 mod narrative;
 mod proactive;
@@ -100,6 +101,7 @@ pub use cell::{
 };
 pub use edition::Edition;
 pub use error::{Error, ValueError};
+pub use import::{ImportError, Imported, Location, Note, NoteKind, RowRef, Section, import};
 pub use money::{Amount, MoneyUnit};
 pub use narrative::{FeeStatement, OtherMatters};
 pub use proactive::Proactive;
