@@ -250,7 +250,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         builder = builder.published(date);
     }
     let report = builder.build().map_err(|source| ImportError::Report {
-        line: lines.len(),
+        line: last_text_line(&lines) + 1,
         source,
     })?;
     notes.sort_by_key(|n| n.at.line);
@@ -335,7 +335,7 @@ fn missing_section(
     let at = headings
         .iter()
         .find(|h| h.section > section)
-        .map_or(lines.len().saturating_sub(1), |h| h.line);
+        .map_or_else(|| last_text_line(lines), |h| h.line);
     notes.push(note(NoteKind::MissingSection, section, None, None, at));
 }
 
@@ -463,4 +463,9 @@ const fn count(value: Option<Value>) -> Option<u64> {
         Some(Value::Count(v)) => Some(v),
         _ => None,
     }
+}
+
+/// The index of the last line that is not blank.
+fn last_text_line(lines: &[Line<'_>]) -> usize {
+    lines.iter().rposition(|l| !l.is_blank()).unwrap_or(0)
 }

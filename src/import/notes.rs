@@ -98,7 +98,13 @@ impl fmt::Display for Location {
 /// ```
 /// use ogi_report::{Location, Note, NoteKind, Section, Table, Edition};
 /// let note = Note {
-///     kind: NoteKind::TableUnreadable { table: Table::Appeals, edition: Edition::E2019, expected: 15, found: 14 },
+///     kind: NoteKind::TableUnreadable {
+///         table: Table::Appeals,
+///         edition: Edition::E2019,
+///         expected: 15,
+///         found: 14,
+///         printed: vec!["0".into(); 14],
+///     },
 ///     at: Location { section: Section::Appeals, row: None, cell: None, line: 573 },
 /// };
 /// assert_eq!(
@@ -192,6 +198,8 @@ pub enum NoteKind {
         expected: usize,
         /// How many cells the page prints.
         found: usize,
+        /// The cells as printed, in order, so that nothing is lost.
+        printed: Vec<String>,
     },
     /// The text ends inside the table: the cells before the note's cell are imported,
     /// the rest are blank.
@@ -316,6 +324,7 @@ impl fmt::Display for NoteKind {
                 edition,
                 expected,
                 found,
+                ..
             } => {
                 write!(
                     f,

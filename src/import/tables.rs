@@ -766,6 +766,12 @@ pub(crate) fn read<'a>(lines: &[Line<'a>], scan: &Scan<'a>, layout: Edition) -> 
                 edition: layout,
                 expected,
                 found: values,
+                printed: scan
+                    .sequence
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .map(|c| c.text.to_owned())
+                    .collect(),
             },
             scan.region.section,
             None,
