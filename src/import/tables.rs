@@ -18,7 +18,12 @@ use crate::text::is_blank_token;
 /// blank, or an empty cell).
 #[derive(Debug, Clone, Copy)]
 enum Item<'a> {
-    Text { text: &'a str, line: usize },
+    /// `piped`: printed in a pipe row, where a row can print no cell at all.
+    Text {
+        text: &'a str,
+        line: usize,
+        piped: bool,
+    },
     Cell(Cell<'a>),
 }
 
@@ -47,6 +52,8 @@ struct Occurrence<'a> {
     /// The format's label, when the printed one differs.
     variant: Option<&'static str>,
     line: usize,
+    /// Printed in a pipe row (`label |`), where no cell means every cell is blank.
+    piped: bool,
     cells: Vec<Cell<'a>>,
 }
 
@@ -346,7 +353,11 @@ fn pipe_items<'a>(text: &'a str, line: usize, out: &mut Vec<Item<'a>>) {
         if p.is_empty() || is_value(p) {
             out.push(Item::Cell(Cell { text: p, line, run }));
         } else {
-            out.push(Item::Text { text: p, line });
+            out.push(Item::Text {
+                text: p,
+                line,
+                piped: true,
+            });
         }
     }
 }
@@ -380,6 +391,7 @@ fn word_items<'a>(text: &'a str, line: usize, out: &mut Vec<Item<'a>>) {
         out.push(Item::Text {
             text: text.get(from..to).unwrap_or(""),
             line,
+            piped: false,
         });
     }
     for (_, w) in words.iter().skip(first_value) {
@@ -408,13 +420,14 @@ pub(crate) fn scan<'a>(lines: &[Line<'a>], table: Table, region: Region) -> Scan
     let mut value_lines: Vec<usize> = Vec::new();
     for item in &items {
         match *item {
-            Item::Text { text, line } => {
+            Item::Text { text, line, piped } => {
                 let found = match_label(table, text, &mut buf);
                 occurrences.push(Occurrence {
                     row: found.map(|(e, ..)| e.row),
                     label: found.map_or(text, |(_, printed, _)| printed),
                     variant: found.and_then(|(e, _, exact)| (!exact).then_some(e.label)),
                     line,
+                    piped,
                     cells: Vec::new(),
                 });
             }
@@ -679,6 +692,18 @@ fn row_wise<'s, 'a>(scan: &'s Scan<'a>, layout_rows: &[(RowRef, usize, usize)]) 
             let at_end = k + 1 == count && scan.region.ends_text;
             let group_heading =
                 row == RowRef::Requests(RequestRow::OtherHandling) || scan.table == Table::Appeals;
+            if o.piped && !group_heading {
+                // `行政许可 |`: a pipe row printing no cell, all blank.
+                perfect = false;
+                if last.is_some_and(|l| l >= i) {
+                    acceptable = false;
+                }
+                if let Some(slot) = found.get_mut(i) {
+                    *slot = Some(o);
+                }
+                last = Some(i);
+                continue;
+            }
             if !(at_end || group_heading) {
                 acceptable = false;
             }

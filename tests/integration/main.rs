@@ -1,4 +1,5 @@
 //! The integration tests: one binary, a module per concept.
 
 mod import;
+mod import_roundtrip;
 mod seed;
