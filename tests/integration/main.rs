@@ -1,5 +1,6 @@
 //! The integration tests: one binary, a module per concept.
 
 mod import;
+mod import_robust;
 mod import_roundtrip;
 mod seed;
