@@ -5,6 +5,7 @@
 //! instead of the JSON, one per line: `code<TAB>value<TAB>unit`. The exit status is
 //! non-zero only when the page cannot be read at all.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use ogi_report::{AnnualReport, Value};
@@ -19,7 +20,7 @@ fn tidy_cells(report: &AnnualReport) -> String {
             Some(Value::Money(a)) => (a.value().to_string(), a.unit().code()),
             Some(v) => (v.to_string(), ""),
         };
-        out.push_str(&format!("{cell}\t{value}\t{unit}\n"));
+        let _ = writeln!(out, "{cell}\t{value}\t{unit}");
     }
     out
 }

@@ -976,7 +976,7 @@ impl<'de> Visitor<'de> for ReportVisitor {
                     once(&mut p.edition, v, name)?;
                 }
                 ReportField::Body => {
-                    once(&mut p.body, map.next_value_seed(text_field("body"))?, name)?
+                    once(&mut p.body, map.next_value_seed(text_field("body"))?, name)?;
                 }
                 ReportField::BodyKind => {
                     let v = map.next_value_seed(StrSeed {

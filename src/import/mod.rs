@@ -7,6 +7,8 @@ mod notes;
 mod sections;
 mod tables;
 
+use chrono::NaiveDate;
+
 use crate::appeals::Appeals;
 use crate::cell::{CellRef, Table, Value};
 use crate::edition::Edition;
@@ -100,153 +102,30 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     if headings.is_empty() && scans.iter().all(Option::is_none) {
         return Err(ImportError::NothingFound { lines: lines.len() });
     }
+    let meta = metadata(&lines, &headings, &scans, &mut notes)?;
+    let (proactive, requests, appeals) =
+        tables(&lines, &headings, &scans, meta.edition, &mut notes);
 
-    let title = find_title(&lines, front_end);
-    if let Some(t) = &title {
-        if t.year < crate::report::FIRST_YEAR {
-            return Err(ImportError::YearBeforeFormat {
-                year: t.year,
-                line: t.line + 1,
-            });
-        }
-    }
-    let overview = section_span(&lines, &headings, Section::Overview);
-    let year = title.as_ref().map(|t| (t.year, t.line)).or_else(|| {
-        let (ov_start, ov_end) = overview.unwrap_or((front_end, front_end));
-        statistical_year(&lines, 0, ov_end.max(front_end))
-            .or_else(|| first_year(&lines, ov_start, ov_end))
-            .or_else(|| first_year(&lines, 0, lines.len()))
-            .inspect(|&(year, line)| {
-                notes.push(note(
-                    NoteKind::YearFromText { year },
-                    Section::Front,
-                    None,
-                    None,
-                    line,
-                ));
-            })
-    });
-
-    let edition = decide_edition(&scans, year, &mut notes);
-    let year = match year {
-        Some((y, _)) => y,
-        None => {
-            let assumed = first_year_of(edition);
-            notes.push(note(
-                NoteKind::YearMissing { assumed },
-                Section::Front,
-                None,
-                None,
-                0,
-            ));
-            assumed
+    let mut narrative = |section: Section| -> &str {
+        if let Some((start, end)) = section_span(&lines, &headings, section) {
+            text_of(text, &lines, start, end)
+        } else {
+            missing_section(&headings, &lines, section, &mut notes);
+            ""
         }
     };
+    let overview = narrative(Section::Overview);
+    let problems = narrative(Section::Problems);
+    let other = narrative(Section::OtherMatters);
 
-    let (body, kind) = match &title {
-        Some(t) if !t.body.is_empty() => {
-            let kind = body_kind(&t.body);
-            notes.push(note(
-                NoteKind::BodyKindInferred { kind },
-                Section::Front,
-                None,
-                None,
-                t.line,
-            ));
-            (t.body.clone(), kind)
-        }
-        _ => {
-            notes.push(note(NoteKind::BodyMissing, Section::Front, None, None, 0));
-            (String::new(), BodyKind::Other)
-        }
-    };
-    let published = find_date(&lines, front_end).map(|(d, _)| d);
-    if published.is_none() {
-        let at = title.as_ref().map_or(0, |t| t.line);
-        notes.push(note(
-            NoteKind::NoPublicationDate,
-            Section::Front,
-            None,
-            None,
-            at,
-        ));
-    }
-
-    let [t2, t3, t4] = &scans;
-    let mut proactive = Proactive::blank(edition);
-    let mut requests = Requests::blank(edition);
-    let mut appeals = Appeals::blank();
-    for (table, scan) in [
-        (Table::Proactive, t2),
-        (Table::Requests, t3),
-        (Table::Appeals, t4),
-    ] {
-        let Some(scan) = scan else {
-            missing_section(&headings, &lines, Section::of_table(table), &mut notes);
-            continue;
-        };
-        let layout = match table {
-            Table::Requests => scan.layout().unwrap_or(edition),
-            _ => edition,
-        };
-        if layout != edition {
-            let first = scan.region.start.min(lines.len().saturating_sub(1));
-            notes.push(note(
-                NoteKind::MixedLayout {
-                    table,
-                    layout,
-                    edition,
-                },
-                scan.region.section,
-                None,
-                None,
-                first,
-            ));
-        }
-        let reading = read(&lines, scan, layout);
-        // The kind of each value comes from its cell and rows of another edition are
-        // kept apart, so the tables take every value `place` gives them.
-        place(
-            &reading,
-            scan,
-            edition,
-            &mut notes,
-            |cell, value| match cell {
-                CellRef::Proactive(r, c) => {
-                    let v = value.map(|v| in_header_unit(edition, cell, v));
-                    proactive.set(r, c, v).ok();
-                }
-                CellRef::Requests(r, c) => {
-                    requests.set(r, c, count(value)).ok();
-                }
-                CellRef::Appeals(g, c) => appeals.set(g, c, count(value)),
-            },
-        );
-        notes.extend(reading.notes);
-        scan.prose_notes(&mut notes);
-    }
-
-    let narrative = |section: Section, notes: &mut Vec<Note>| -> &str {
-        match section_span(&lines, &headings, section) {
-            Some((start, end)) => text_of(text, &lines, start, end),
-            None => {
-                missing_section(&headings, &lines, section, notes);
-                ""
-            }
-        }
-    };
-    let overview_text = narrative(Section::Overview, &mut notes);
-    let problems = narrative(Section::Problems, &mut notes);
-    let other = narrative(Section::OtherMatters, &mut notes);
-
-    let mut builder = AnnualReport::builder(edition, year, body, kind)
-        .overview(overview_text)
+    let mut builder = AnnualReport::builder(meta.edition, meta.year, meta.body, meta.kind)
+        .overview(overview)
         .proactive(proactive)
         .requests(requests)
         .appeals(appeals)
         .problems(problems)
         .other_matters(OtherMatters::new(other));
-    if let Some(date) = published {
+    if let Some(date) = meta.published {
         builder = builder.published(date);
     }
     let report = builder.build().map_err(|source| ImportError::Report {
@@ -255,6 +134,124 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     })?;
     notes.sort_by_key(|n| n.at.line);
     Ok(Imported { report, notes })
+}
+
+/// What a report says about itself.
+struct Meta {
+    edition: Edition,
+    year: u16,
+    body: String,
+    kind: BodyKind,
+    published: Option<NaiveDate>,
+}
+
+/// The title's body and year (else the year from the text), the edition the tables show
+/// (else the year's), the kind of body its name suggests, the publication date.
+fn metadata(
+    lines: &[Line<'_>],
+    headings: &[Heading],
+    scans: &[Option<Scan<'_>>; 3],
+    notes: &mut Vec<Note>,
+) -> Result<Meta, ImportError> {
+    let front_end = headings.first().map_or(lines.len(), |h| h.line);
+    let front = |kind: NoteKind, line: usize| note(kind, Section::Front, None, None, line);
+    let title = find_title(lines, front_end);
+    if let Some(t) = title
+        .as_ref()
+        .filter(|t| t.year < crate::report::FIRST_YEAR)
+    {
+        return Err(ImportError::YearBeforeFormat {
+            year: t.year,
+            line: t.line + 1,
+        });
+    }
+    let year = title.as_ref().map(|t| (t.year, t.line)).or_else(|| {
+        let overview = section_span(lines, headings, Section::Overview);
+        let (ov_start, ov_end) = overview.unwrap_or((front_end, front_end));
+        statistical_year(lines, 0, ov_end.max(front_end))
+            .or_else(|| first_year(lines, ov_start, ov_end))
+            .or_else(|| first_year(lines, 0, lines.len()))
+            .inspect(|&(year, line)| notes.push(front(NoteKind::YearFromText { year }, line)))
+    });
+    let edition = decide_edition(scans, year, notes);
+    let year = if let Some((y, _)) = year {
+        y
+    } else {
+        let assumed = first_year_of(edition);
+        notes.push(front(NoteKind::YearMissing { assumed }, 0));
+        assumed
+    };
+    let (body, kind) = match &title {
+        Some(t) if !t.body.is_empty() => {
+            let kind = body_kind(&t.body);
+            notes.push(front(NoteKind::BodyKindInferred { kind }, t.line));
+            (t.body.clone(), kind)
+        }
+        _ => {
+            notes.push(front(NoteKind::BodyMissing, 0));
+            (String::new(), BodyKind::Other)
+        }
+    };
+    let published = find_date(lines, front_end).map(|(d, _)| d);
+    if published.is_none() {
+        let at = title.as_ref().map_or(0, |t| t.line);
+        notes.push(front(NoteKind::NoPublicationDate, at));
+    }
+    Ok(Meta {
+        edition,
+        year,
+        body,
+        kind,
+        published,
+    })
+}
+
+/// 表二, 表三 and 表四 of the edition, each read in the layout it prints.
+fn tables(
+    lines: &[Line<'_>],
+    headings: &[Heading],
+    scans: &[Option<Scan<'_>>; 3],
+    edition: Edition,
+    notes: &mut Vec<Note>,
+) -> (Proactive, Requests, Appeals) {
+    let mut proactive = Proactive::blank(edition);
+    let mut requests = Requests::blank(edition);
+    let mut appeals = Appeals::blank();
+    for (&table, scan) in Table::ALL.iter().zip(scans) {
+        let Some(scan) = scan else {
+            missing_section(headings, lines, Section::of_table(table), notes);
+            continue;
+        };
+        let layout = match table {
+            Table::Requests => scan.layout().unwrap_or(edition),
+            _ => edition,
+        };
+        if layout != edition {
+            let kind = NoteKind::MixedLayout {
+                table,
+                layout,
+                edition,
+            };
+            let first = scan.region.start.min(last_text_line(lines));
+            notes.push(note(kind, scan.region.section, None, None, first));
+        }
+        let reading = read(lines, scan, layout);
+        // The kind of each value comes from its cell and rows of another edition are
+        // kept apart, so the tables take every value `place` gives them.
+        place(&reading, scan, edition, notes, |cell, value| match cell {
+            CellRef::Proactive(r, c) => {
+                let v = value.map(|v| in_header_unit(edition, cell, v));
+                proactive.set(r, c, v).ok();
+            }
+            CellRef::Requests(r, c) => {
+                requests.set(r, c, count(value)).ok();
+            }
+            CellRef::Appeals(g, c) => appeals.set(g, c, count(value)),
+        });
+        notes.extend(reading.notes);
+        scan.prose_notes(notes);
+    }
+    (proactive, requests, appeals)
 }
 
 /// The first report year an edition covers.

@@ -225,17 +225,16 @@ pub(crate) fn region(lines: &[Line<'_>], headings: &[Heading], k: Option<usize>)
         None => headings.first(),
         Some(k) => headings.get(k + 1),
     };
-    match next {
-        Some(h) => (start, h.line),
-        None => {
-            let end = lines
-                .iter()
-                .enumerate()
-                .skip(start)
-                .find(|(_, l)| is_furniture(l.text))
-                .map_or(lines.len(), |(i, _)| i);
-            (start, end)
-        }
+    if let Some(h) = next {
+        (start, h.line)
+    } else {
+        let end = lines
+            .iter()
+            .enumerate()
+            .skip(start)
+            .find(|(_, l)| is_furniture(l.text))
+            .map_or(lines.len(), |(i, _)| i);
+        (start, end)
     }
 }
 

@@ -953,34 +953,11 @@ fn by_rows<'a>(
         }
         read_to = from + printed;
         let truncated = k == last_found && scan.region.ends_text;
-        if printed < columns && !truncated {
-            reading.notes.push(note(
-                NoteKind::ShortRow {
-                    found: printed,
-                    expected: columns,
-                },
-                section,
-                Some(row),
-                Some(from + printed + 1),
-                o.line,
-            ));
-        } else if printed == columns {
-            let taken = o.cells.get(..columns).unwrap_or(&[]);
-            let pushed = taken.iter().position(|c| c.run).is_some_and(|p| {
-                p > 0 && taken.get(p..).is_some_and(|t| t.iter().all(Cell::is_empty))
-            });
-            if pushed {
-                reading.notes.push(note(
-                    NoteKind::BlanksAtRowEnd {
-                        values: o.values(),
-                        columns,
-                    },
-                    section,
-                    Some(row),
-                    None,
-                    o.line,
-                ));
-            }
+        if let Some(kind) = row_shape(o, columns, truncated) {
+            let cell = matches!(kind, NoteKind::ShortRow { .. }).then_some(from + printed + 1);
+            reading
+                .notes
+                .push(note(kind, section, Some(row), cell, o.line));
         }
     }
     if scan.region.ends_text && read_to < cells.len() {
@@ -1014,6 +991,27 @@ fn by_rows<'a>(
             ));
         }
     }
+}
+
+/// A note on a row that prints fewer cells than it has (unless the text ends in it), or
+/// that prints its blank cells together at its end, in a line of nothing but pipes.
+fn row_shape(o: &Occurrence<'_>, columns: usize, truncated: bool) -> Option<NoteKind> {
+    let printed = o.cells.len().min(columns);
+    if printed < columns {
+        return (!truncated).then_some(NoteKind::ShortRow {
+            found: printed,
+            expected: columns,
+        });
+    }
+    let taken = o.cells.get(..columns).unwrap_or(&[]);
+    let pushed = taken
+        .iter()
+        .position(|c| c.run)
+        .is_some_and(|p| p > 0 && taken.get(p..).is_some_and(|t| t.iter().all(Cell::is_empty)));
+    pushed.then_some(NoteKind::BlanksAtRowEnd {
+        values: o.values(),
+        columns,
+    })
 }
 
 /// Whether a cell's text is a sign printed in place of a number.

@@ -314,7 +314,7 @@ fn corpus_truncations_are_located() {
 }
 
 #[test]
-fn corpus_layouts_are_noted() {
+fn corpus_06_short_row_annotated_header_prose() {
     // 06: a blank cell dropped from 规章 (row prints 2 of 3), an annotated column header,
     // prose under section 三.
     let k = notes_of("06-");
@@ -329,7 +329,10 @@ fn corpus_layouts_are_noted() {
     assert!(kinds(&k).contains(&&NoteKind::TextNotKept { lines: 1 }));
     assert!(kinds(&k).contains(&&NoteKind::BodyMissing));
     assert!(kinds(&k).contains(&&NoteKind::YearFromText { year: 2022 }));
+}
 
+#[test]
+fn corpus_10_blanks_pushed_to_row_ends() {
     // 10: blanks pushed to the end of the rows, values kept left-aligned.
     let k = notes_of("10-");
     let pushed: Vec<_> = k
@@ -348,7 +351,10 @@ fn corpus_layouts_are_noted() {
         ]
         .map(|r| Some(RowRef::Requests(r)))
     );
+}
 
+#[test]
+fn corpus_12_signs_for_blanks() {
     // 12: '/' in every empty cell, kept blank.
     let k = notes_of("12-");
     let signs: Vec<_> = kinds(&k)
@@ -362,7 +368,10 @@ fn corpus_layouts_are_noted() {
         signs,
         [(Table::Proactive, 9, "/"), (Table::Requests, 77, "/")]
     );
+}
 
+#[test]
+fn corpus_14_earlier_layout() {
     // 14: a 2021 report on the 2019 layout.
     let k = notes_of("14-");
     assert_eq!(k.report.edition(), Edition::E2019);
@@ -370,7 +379,10 @@ fn corpus_layouts_are_noted() {
         edition: Edition::E2019,
         year: 2021
     }));
+}
 
+#[test]
+fn corpus_23_flip_book_page() {
     // 23: one flip-book page, starting inside 表三; no table shows the edition.
     let k = notes_of("23-");
     assert!(kinds(&k).contains(&&NoteKind::EditionFromYear {
@@ -396,7 +408,10 @@ fn corpus_layouts_are_noted() {
         ))
     );
     assert!(k.report.problems().starts_with("2020 年,在区政府"));
+}
 
+#[test]
+fn corpus_hongze_mixed_layout_and_misprint() {
     // 洪泽: the 2021 tables with （六）其他处理 as one row, and a misprinted label.
     for name in [
         "full-hongze-district-govt-2023",
@@ -434,7 +449,10 @@ fn corpus_layouts_are_noted() {
             }
         );
     }
+}
 
+#[test]
+fn corpus_huaian_complete_pdf() {
     // 淮安: a complete 2021 report read from a PDF text layer with nothing to say but the
     // kind of body and the missing date.
     let k = notes_of("full-huaian");

@@ -62,39 +62,7 @@ fn page(report: &AnnualReport) -> String {
         }
     }
 
-    let _ = writeln!(out, "{}", Table::Requests.heading());
-    let _ = writeln!(out, "{REQUESTS_NOTE} | {APPLICANTS_LABEL}");
-    let _ = writeln!(
-        out,
-        "{} | {ORGANISATIONS_LABEL} | {}",
-        Applicant::NaturalPerson.label(),
-        Applicant::Total.label()
-    );
-    let orgs: Vec<&str> = Applicant::ALL
-        .iter()
-        .filter(|a| a.is_organisation())
-        .map(|a| a.label())
-        .collect();
-    let _ = writeln!(out, "{}", orgs.join(" | "));
-    let t3 = report.requests();
-    let mut group = None;
-    for &r in RequestRow::rows(e) {
-        let mut label = String::new();
-        if r == RequestRow::Disclosed {
-            let _ = write!(label, "{RESULTS_LABEL} | ");
-        }
-        if r.group() != group {
-            if let Some(g) = r.group() {
-                let _ = write!(label, "{} | ", g.label());
-            }
-            group = r.group();
-        }
-        label.push_str(r.label());
-        let cells = Applicant::ALL
-            .iter()
-            .map(|&c| cell_text(t3.get(r, c).map(Value::Count)));
-        out.push_str(&row(&label, cells));
-    }
+    requests_page(report, &mut out);
 
     let _ = writeln!(out, "{}", Table::Appeals.heading());
     let _ = writeln!(
@@ -131,6 +99,44 @@ fn page(report: &AnnualReport) -> String {
         report.other_matters().text
     );
     out
+}
+
+/// 表三 as page text, group labels printed before a group's first row.
+fn requests_page(report: &AnnualReport, out: &mut String) {
+    let e = report.edition();
+    let _ = writeln!(out, "{}", Table::Requests.heading());
+    let _ = writeln!(out, "{REQUESTS_NOTE} | {APPLICANTS_LABEL}");
+    let _ = writeln!(
+        out,
+        "{} | {ORGANISATIONS_LABEL} | {}",
+        Applicant::NaturalPerson.label(),
+        Applicant::Total.label()
+    );
+    let orgs: Vec<&str> = Applicant::ALL
+        .iter()
+        .filter(|a| a.is_organisation())
+        .map(|a| a.label())
+        .collect();
+    let _ = writeln!(out, "{}", orgs.join(" | "));
+    let t3 = report.requests();
+    let mut group = None;
+    for &r in RequestRow::rows(e) {
+        let mut label = String::new();
+        if r == RequestRow::Disclosed {
+            let _ = write!(label, "{RESULTS_LABEL} | ");
+        }
+        if r.group() != group {
+            if let Some(g) = r.group() {
+                let _ = write!(label, "{} | ", g.label());
+            }
+            group = r.group();
+        }
+        label.push_str(r.label());
+        let cells = Applicant::ALL
+            .iter()
+            .map(|&c| cell_text(t3.get(r, c).map(Value::Count)));
+        out.push_str(&row(&label, cells));
+    }
 }
 
 /// Lines of narrative, some of them close to a heading.
