@@ -307,7 +307,20 @@ fn decide_edition(
             ));
             edition
         }
-        (None, None) => Edition::E2021,
+        (None, None) => {
+            // Neither structure nor year: the current edition, said twice (the year
+            // missing is noted with the year assumed).
+            let edition = Edition::E2021;
+            let year = first_year_of(edition);
+            notes.push(note(
+                NoteKind::EditionFromYear { edition, year },
+                Section::Front,
+                None,
+                None,
+                0,
+            ));
+            edition
+        }
     }
 }
 

@@ -51,6 +51,8 @@ struct Occurrence<'a> {
     label: &'a str,
     /// The format's label, when the printed one differs.
     variant: Option<&'static str>,
+    /// The edition whose layout alone has the label.
+    edition: Option<Edition>,
     line: usize,
     /// Printed in a pipe row (`label |`), where no cell means every cell is blank.
     piped: bool,
@@ -426,6 +428,7 @@ pub(crate) fn scan<'a>(lines: &[Line<'a>], table: Table, region: Region) -> Scan
                     row: found.map(|(e, ..)| e.row),
                     label: found.map_or(text, |(_, printed, _)| printed),
                     variant: found.and_then(|(e, _, exact)| (!exact).then_some(e.label)),
+                    edition: found.and_then(|(e, ..)| e.edition),
                     line,
                     piped,
                     cells: Vec::new(),
@@ -508,12 +511,7 @@ impl Scan<'_> {
         };
         for o in self.occurrences.iter().filter(|o| o.values() > 0) {
             let Some(row) = o.row else { continue };
-            if let Some(e) = catalogue(self.table)
-                .iter()
-                .find(|e| e.row == row && (e.label == o.label || o.variant == Some(e.label)))
-                .or_else(|| catalogue(self.table).iter().find(|e| e.row == row))
-                .and_then(|e| e.edition)
-            {
+            if let Some(e) = o.edition {
                 add(e, 2);
             }
             if let RowRef::Proactive(r) = row {
