@@ -127,6 +127,15 @@ impl fmt::Display for Note {
 }
 
 /// What a [`Note`] says.
+///
+/// ```
+/// use ogi_report::NoteKind;
+/// let kind = NoteKind::ShortRow { found: 2, expected: 3 };
+/// assert_eq!(
+///     kind.to_string(),
+///     "the row prints 2 of its 3 cells; kept left-aligned as printed, the rest blank"
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum NoteKind {

@@ -41,6 +41,11 @@ pub enum Section {
 
 impl Section {
     /// The six sections in printed order (without [`Section::Front`]).
+    ///
+    /// ```
+    /// use ogi_report::Section;
+    /// assert_eq!(Section::NUMBERED.map(Section::heading)[5], "六、其他需要报告的事项");
+    /// ```
     pub const NUMBERED: [Section; 6] = [
         Section::Overview,
         Section::Proactive,
