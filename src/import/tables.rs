@@ -99,6 +99,8 @@ pub(crate) struct Scan<'a> {
     header: String,
     /// Lines of prose: (first line index, how many).
     prose: Vec<(usize, usize)>,
+    /// Whether the section prints pipe rows.
+    piped: bool,
 }
 
 /// The rows a table's labels can name, in both editions.
@@ -487,6 +489,9 @@ pub(crate) fn scan<'a>(lines: &[Line<'a>], table: Table, region: Region) -> Scan
         sequence,
         header,
         prose,
+        piped: lines
+            .get(region.start..region.end)
+            .is_some_and(|b| b.iter().any(|l| l.text.contains('|'))),
     }
 }
 
@@ -745,18 +750,27 @@ pub(crate) fn read<'a>(lines: &[Line<'a>], scan: &Scan<'a>, layout: Edition) -> 
     if table == Table::Proactive {
         column_variants(scan, layout, &mut reading.notes);
     }
-    if rw.perfect {
-        by_rows(scan, &cells, &layout_rows, &rw, &mut reading, lines);
-    } else if scan.sequence.len() == expected || values == expected {
-        let seq: Vec<Cell<'a>> = if scan.sequence.len() == expected {
-            scan.sequence.clone()
-        } else {
+    let whole: Option<Vec<Cell<'a>>> = if scan.sequence.len() == expected {
+        Some(scan.sequence.clone())
+    } else if values == expected {
+        Some(
             scan.sequence
                 .iter()
                 .filter(|c| !c.is_empty())
                 .copied()
-                .collect()
-        };
+                .collect(),
+        )
+    } else {
+        None
+    };
+    // In printed order when the count is right and no label printed beside its values
+    // says they belong to another row (a row dropped and a local row added, say).
+    // Pipe rows mark every cell and label: read row by row whenever that works.
+    let whole =
+        whole.filter(|seq| !rw.acceptable || (!scan.piped && consistent(scan, &layout_rows, seq)));
+    if rw.perfect {
+        by_rows(scan, &cells, &layout_rows, &rw, &mut reading, lines);
+    } else if let Some(seq) = whole {
         in_sequence(scan, &cells, &layout_rows, &seq, &mut reading);
     } else if rw.acceptable {
         by_rows(scan, &cells, &layout_rows, &rw, &mut reading, lines);
@@ -846,6 +860,29 @@ fn last_line(lines: &[Line<'_>], region: Region) -> usize {
         .unwrap_or(region.start.min(region.end.saturating_sub(1)))
 }
 
+/// The occurrence whose first cell is `cell` (the same printed text, not an equal one).
+fn labelled<'s, 'a>(scan: &'s Scan<'a>, cell: &Cell<'a>) -> Option<&'s Occurrence<'a>> {
+    scan.occurrences.iter().rev().find(|o| {
+        o.line == cell.line
+            && o.cells
+                .first()
+                .is_some_and(|c| std::ptr::eq(c.text, cell.text))
+    })
+}
+
+/// Whether every row label printed on the line of a value read in sequence is the label
+/// of the row that value starts.
+fn consistent(scan: &Scan<'_>, layout_rows: &[(RowRef, usize, usize)], seq: &[Cell<'_>]) -> bool {
+    seq.iter().enumerate().all(|(i, c)| {
+        let Some(row) = labelled(scan, c).and_then(|o| o.row) else {
+            return true;
+        };
+        layout_rows
+            .iter()
+            .any(|&(r, from, _)| r == row && from == i)
+    })
+}
+
 fn in_sequence<'a>(
     scan: &Scan<'a>,
     cells: &[CellRef],
@@ -864,13 +901,7 @@ fn in_sequence<'a>(
     // A label printed on the same line as its row's first value can be checked.
     for &(row, from, _) in layout_rows {
         let Some(first) = seq.get(from) else { break };
-        let label = scan.occurrences.iter().rev().find(|o| {
-            o.line == first.line
-                && o.cells
-                    .first()
-                    .is_some_and(|c| std::ptr::eq(c.text, first.text))
-        });
-        if let Some(o) = label {
+        if let Some(o) = labelled(scan, first) {
             if let (Some(r), Some(standard)) = (o.row, o.variant) {
                 if r == row {
                     reading.notes.push(note(

@@ -122,6 +122,27 @@ fn an_extra_local_row_is_noted_not_fatal() -> Result<(), ImportError> {
 }
 
 #[test]
+fn a_dropped_row_and_a_local_row_are_not_shifted() -> Result<(), ImportError> {
+    // As many cells as the layout has, but 规章 is not printed and a local row is.
+    let page = format!(
+        "{TITLE_2020}二、主动公开政府信息情况\n第二十条第（一）项\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量\n\
+         其他主动公开文件 | 3 | 3 | 5\n规范性文件 | 4 | 4 | 10\n\
+         第二十条第（五）项\n行政许可 | 1 | 0 | 2\n其他对外管理服务事项 | 1 | 0 | 2\n\
+         第二十条第（六）项\n行政处罚 | 1 | 0 | 2\n行政强制 | 1 | 0 | 2\n\
+         第二十条第（八）项\n行政事业性收费 | 0 | 0\n第二十条第（九）项\n政府集中采购 | 0 | 0\n\
+         三、收到和处理政府信息公开申请情况\n"
+    );
+    let imported = import(&page)?;
+    let r = &imported.report;
+    assert_eq!(t2(r, R::Rules, C::Made), None);
+    assert_eq!(t2(r, R::Normative, C::Made).as_deref(), Some("4"));
+    let kinds: Vec<_> = imported.notes.iter().map(|n| &n.kind).collect();
+    assert!(kinds.contains(&&NoteKind::RowMissing));
+    assert!(kinds.iter().any(|k| matches!(k, NoteKind::ExtraRow { .. })));
+    Ok(())
+}
+
+#[test]
 fn a_table_with_too_many_cells_is_left_blank() -> Result<(), ImportError> {
     let page = format!(
         "{TITLE_2020}四、政府信息公开行政复议、行政诉讼情况\n1 0 0 0 1 0 0 0 0 0 0 0 0 0 0 7\n五、存在的主要问题及改进情况\n无\n"
