@@ -61,11 +61,18 @@ impl fmt::Display for RowRef {
 /// edition except where a [`NoteKind::MixedLayout`] note says otherwise.
 ///
 /// ```
-/// use ogi_report::{Location, Section};
-/// let at = Location { section: Section::Appeals, row: None, cell: None, line: 573 };
-/// assert_eq!(at.to_string(), "line 573, t4, row -, cell -");
+/// use ogi_report::{NoteKind, RequestRow, RowRef, Section};
+/// let page = "某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+///             一、本年新收政府信息公开申请数量 | 3 | 0";
+/// let imported = ogi_report::import(page)?;
+/// let end = imported.notes.iter().find(|n| matches!(n.kind, NoteKind::TextEndsInTable { .. }));
+/// let at = end.map(|n| n.at).unwrap();
+/// assert_eq!((at.section, at.row, at.cell, at.line), (Section::Requests, Some(RowRef::Requests(RequestRow::New)), Some(3), 3));
+/// assert_eq!(at.to_string(), "line 3, t3, row t3.new, cell 3");
+/// # Ok::<(), ogi_report::ImportError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Location {
     /// The section of the report.
     pub section: Section,
@@ -96,23 +103,18 @@ impl fmt::Display for Location {
 /// read a layout that departs from the format. A note never stops the import.
 ///
 /// ```
-/// use ogi_report::{Location, Note, NoteKind, Section, Table, Edition};
-/// let note = Note {
-///     kind: NoteKind::TableUnreadable {
-///         table: Table::Appeals,
-///         edition: Edition::E2019,
-///         expected: 15,
-///         found: 14,
-///         printed: vec!["0".into(); 14],
-///     },
-///     at: Location { section: Section::Appeals, row: None, cell: None, line: 573 },
-/// };
+/// let page = "某局2020年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
+///             0 0 0 0 0 1 0 0 1 0 0 0 0 0\n五、存在的主要问题及改进情况\n";
+/// let imported = ogi_report::import(page)?;
+/// let note = imported.notes.iter().find(|n| n.at.line == 3).unwrap();
 /// assert_eq!(
 ///     note.to_string(),
-///     "line 573, t4, row -, cell -: 表四 cannot be read: 14 cells printed, 15 expected; left blank"
+///     "line 3, t4, row -, cell -: 表四 cannot be read: 14 cells printed, 15 expected; left blank"
 /// );
+/// # Ok::<(), ogi_report::ImportError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Note {
     /// What was noticed.
     pub kind: NoteKind,
