@@ -66,10 +66,10 @@ impl fmt::Display for RowRef {
 ///             一、本年新收政府信息公开申请数量 | 3 | 0";
 /// let imported = ogi_report::import(page)?;
 /// let end = imported.notes.iter().find(|n| matches!(n.kind, NoteKind::TextEndsInTable { .. }));
-/// let at = end.map(|n| n.at).unwrap();
+/// let at = end.map(|n| n.at).ok_or("no note on the end of the text")?;
 /// assert_eq!((at.section, at.row, at.cell, at.line), (Section::Requests, Some(RowRef::Requests(RequestRow::New)), Some(3), 3));
 /// assert_eq!(at.to_string(), "line 3, t3, row t3.new, cell 3");
-/// # Ok::<(), ogi_report::ImportError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -106,12 +106,12 @@ impl fmt::Display for Location {
 /// let page = "某局2020年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
 ///             0 0 0 0 0 1 0 0 1 0 0 0 0 0\n五、存在的主要问题及改进情况\n";
 /// let imported = ogi_report::import(page)?;
-/// let note = imported.notes.iter().find(|n| n.at.line == 3).unwrap();
+/// let note = imported.notes.iter().find(|n| n.at.line == 3).ok_or("no note on line 3")?;
 /// assert_eq!(
 ///     note.to_string(),
 ///     "line 3, t4, row -, cell -: 表四 cannot be read: 14 cells printed, 15 expected; left blank"
 /// );
-/// # Ok::<(), ogi_report::ImportError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
