@@ -86,6 +86,26 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## Import a published page
+//!
+//! [`import()`] reads the text of a report page as copied from a browser or a PDF: the
+//! title, the six sections, the tables cell by cell, with the edition decided from the
+//! tables' structure. It returns the report as printed and [`Note`]s, each naming the
+//! section, row, cell and line, on everything it inferred or could not read.
+//!
+//! ```
+//! let page = "某局2020年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
+//!             0 0 0 0 0 1 0 0 1 0 0 0 0 0\n五、存在的主要问题及改进情况\n无\n";
+//! let imported = ogi_report::import(page)?;
+//! assert_eq!(imported.report.problems(), "无");
+//! let t4 = imported.notes.iter().find(|n| n.at.section == ogi_report::Section::Appeals);
+//! assert_eq!(
+//!     t4.map(ToString::to_string).as_deref(),
+//!     Some("line 3, t4, row -, cell -: 表四 cannot be read: 14 cells printed, 15 expected; left blank")
+//! );
+//! # Ok::<(), ogi_report::ImportError>(())
+//! ```
+//!
 //! ## Serialise
 //!
 //! With serde, losslessly: money as strings with their unit, dates as `YYYY-MM-DD`, the
@@ -145,6 +165,7 @@ mod appeals;
 mod cell;
 mod edition;
 mod error;
+mod import;
 mod money;
 mod narrative;
 mod proactive;
@@ -169,6 +190,7 @@ pub use cell::{
 };
 pub use edition::Edition;
 pub use error::{Error, ValueError};
+pub use import::{ImportError, Imported, Location, Note, NoteKind, RowRef, import};
 pub use money::{Amount, MoneyUnit};
 pub use narrative::{FeeStatement, OtherMatters};
 pub use proactive::Proactive;

@@ -1,17 +1,24 @@
 //! The six sections of a report and the headings the official format prints.
 
+use std::fmt;
+
 use crate::cell::Table;
 
-/// A section of the report, in printed order: the three texts and the three tables.
+/// A part of the report, in printed order: the front matter (title, publication date,
+/// preamble), then the six sections, three texts and three tables.
 ///
 /// ```
 /// use ogi_report::{Section, Table};
 /// assert_eq!(Section::Overview.heading(), "一、总体情况");
 /// assert_eq!(Section::Requests.heading(), Table::Requests.heading());
 /// assert_eq!(Section::ALL.map(Section::table)[3], Some(Table::Appeals));
+/// assert_eq!(Section::Requests.to_string(), "t3");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Section {
+    /// Everything before section 一: the title, the publication date, a preamble.
+    Front,
     /// 一、总体情况 (text).
     Overview,
     /// 二、主动公开政府信息情况 (表二).
@@ -27,7 +34,7 @@ pub enum Section {
 }
 
 impl Section {
-    /// Every section, in printed order.
+    /// The six numbered sections, in printed order (without [`Section::Front`]).
     pub const ALL: [Section; 6] = [
         Section::Overview,
         Section::Proactive,
@@ -45,6 +52,7 @@ impl Section {
     #[must_use]
     pub const fn heading(self) -> &'static str {
         match self {
+            Section::Front => "",
             Section::Overview => "一、总体情况",
             Section::Proactive => Table::Proactive.heading(),
             Section::Requests => Table::Requests.heading(),
@@ -66,7 +74,47 @@ impl Section {
             Section::Proactive => Some(Table::Proactive),
             Section::Requests => Some(Table::Requests),
             Section::Appeals => Some(Table::Appeals),
-            Section::Overview | Section::Problems | Section::OtherMatters => None,
+            Section::Front | Section::Overview | Section::Problems | Section::OtherMatters => None,
         }
+    }
+
+    /// The section that holds a table.
+    ///
+    /// ```
+    /// use ogi_report::{Section, Table};
+    /// assert_eq!(Section::of_table(Table::Proactive), Section::Proactive);
+    /// ```
+    #[must_use]
+    pub const fn of_table(table: Table) -> Section {
+        match table {
+            Table::Proactive => Section::Proactive,
+            Table::Requests => Section::Requests,
+            Table::Appeals => Section::Appeals,
+        }
+    }
+
+    /// A stable code: `front`, `overview`, `t2`, `t3`, `t4`, `problems`, `other_matters`
+    /// (the tables' codes for the table sections, the report's JSON keys for the texts).
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Section::Overview.code(), "overview");
+    /// ```
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Section::Front => "front",
+            Section::Overview => "overview",
+            Section::Proactive => Table::Proactive.code(),
+            Section::Requests => Table::Requests.code(),
+            Section::Appeals => Table::Appeals.code(),
+            Section::Problems => "problems",
+            Section::OtherMatters => "other_matters",
+        }
+    }
+}
+
+impl fmt::Display for Section {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
     }
 }

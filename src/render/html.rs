@@ -197,6 +197,8 @@ pub fn html(report: &AnnualReport, options: &HtmlOptions) -> String {
         escape(&mut out, section.heading());
         out.push_str("</h2>\n");
         match section {
+            // The front matter (title, date) is written before the sections.
+            Section::Front => {}
             Section::Overview => text(&mut out, report.overview()),
             Section::Proactive => page.proactive(&mut out, report),
             Section::Requests => page.requests(&mut out, report),

@@ -50,6 +50,8 @@ pub fn markdown(report: &AnnualReport) -> String {
         out.push_str(section.heading());
         out.push_str("\n\n");
         match section {
+            // The front matter (title, date) is written before the sections.
+            Section::Front => {}
             Section::Overview => paragraphs(&mut out, report.overview()),
             Section::Proactive => proactive(&mut out, report),
             Section::Requests => requests(&mut out, report),

@@ -54,6 +54,8 @@ pub fn text(report: &AnnualReport) -> String {
         out.push_str(section.heading());
         out.push('\n');
         match section {
+            // The front matter (title, date) is written before the sections.
+            Section::Front => {}
             Section::Overview => push_text(&mut out, report.overview()),
             Section::Proactive => proactive(report).write(&mut out),
             Section::Requests => requests(report).write(&mut out),

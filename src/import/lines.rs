@@ -1,0 +1,304 @@
+//! The page text as lines, and the small text tests the importer needs: label
+//! normalisation, page footers, page furniture, cell tokens.
+
+use crate::cell::{Value, ValueKind};
+use crate::text::is_blank_token;
+
+/// One line of the input: its text without the line break (and without a `\r` before
+/// it), and where it starts in the input.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) start: usize,
+}
+
+impl Line<'_> {
+    /// The byte offset just after the line's text.
+    pub(crate) const fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// Whether the line holds nothing but white space.
+    pub(crate) fn is_blank(&self) -> bool {
+        self.text.chars().all(is_space)
+    }
+}
+
+/// Splits the input into lines (`\n`, `\r\n`); a byte-order mark at the start is skipped.
+pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
+    let skip = if input.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = Vec::with_capacity(input.len() / 24 + 1);
+    let mut start = skip;
+    let bytes = input.as_bytes();
+    while start <= input.len() {
+        let end = memchr_newline(&bytes[start..]).map_or(input.len(), |i| start + i);
+        let raw = input.get(start..end).unwrap_or("");
+        let text = raw.strip_suffix('\r').unwrap_or(raw);
+        lines.push(Line { text, start });
+        if end == input.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    lines
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+/// White space as pages print it: Unicode white space (non-breaking and full-width
+/// spaces included) and the zero-width space.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
+}
+
+/// Appends `text` normalised for comparing labels: white space removed, full-width ASCII
+/// forms made half-width, the punctuation that pages vary (`、` `，` `,` `．` after a
+/// number) made `.`, curly quotes made straight.
+pub(crate) fn normalize_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if is_space(c) {
+            continue;
+        }
+        let c = match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
+            '﹙' => '(',
+            '﹚' => ')',
+            '“' | '”' | '„' | '″' => '"',
+            '‘' | '’' => '\'',
+            '〔' | '﹝' | '【' | '〖' => '[',
+            '〕' | '﹞' | '】' | '〗' => ']',
+            '−' => '-',
+            c => c,
+        };
+        out.push(match c {
+            '、' | ',' | '.' => '.',
+            c => c,
+        });
+    }
+}
+
+/// [`normalize_into`] into a new string.
+pub(crate) fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// Whether a line is a page footer or header of a PDF text layer or a flip-book page:
+/// `- 3 -`, `—3—`, `第 3 页`, `第3页 共5页`, `P. 9`, `Page 9`.
+pub(crate) fn is_page_footer(text: &str) -> bool {
+    let t = text.trim_matches(is_space);
+    if t.is_empty() {
+        return false;
+    }
+    let dashes = |c: char| matches!(c, '-' | '－' | '—' | '–' | '−');
+    if let Some(inner) = t.strip_prefix(dashes).and_then(|s| s.strip_suffix(dashes)) {
+        let inner = inner.trim_matches(|c| is_space(c) || dashes(c));
+        return !inner.is_empty() && inner.chars().all(is_digit);
+    }
+    if let Some(n) = t.strip_prefix("Page").or_else(|| t.strip_prefix("P.")) {
+        let n = n.trim_matches(is_space);
+        return !n.is_empty() && n.chars().all(is_digit);
+    }
+    let mut rest = t;
+    let mut pages = 0;
+    while let Some(r) = rest.strip_prefix(['第', '共']) {
+        let r = r.trim_start_matches(is_space);
+        let digits = r.find(|c: char| !is_digit(c)).unwrap_or(r.len());
+        if digits == 0 {
+            return false;
+        }
+        let Some(r) = r[digits..].trim_start_matches(is_space).strip_prefix('页') else {
+            return false;
+        };
+        rest = r.trim_start_matches(|c| is_space(c) || c == '/' || c == '，' || c == ',');
+        pages += 1;
+    }
+    pages > 0 && rest.is_empty()
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Words of the page furniture that web pages print after a report (share buttons,
+/// print and close links, leaving-site prompts): where the last section's text stops.
+const FURNITURE: &[&str] = &[
+    "扫一扫",
+    "在手机打开",
+    "打印本页",
+    "关闭窗口",
+    "您访问的链接即将离开",
+    "分享到",
+    "【打印】",
+    "【关闭】",
+    "上一篇",
+    "下一篇",
+    "网站标识码",
+    "版权所有",
+];
+
+/// Whether a line is page furniture rather than report text.
+pub(crate) fn is_furniture(text: &str) -> bool {
+    text.chars().count() <= 60 && FURNITURE.iter().any(|w| text.contains(w))
+}
+
+/// Whether a piece of text stands for one cell of a table: a number of any kind the
+/// crate reads, or one of the signs printed in place of a number (`/`, `-`, `—`, `无`).
+/// The test is [`Value::parse`] itself, so a token is a value exactly when the cell
+/// parser reads it.
+pub(crate) fn is_value(token: &str) -> bool {
+    let t = token.trim_matches(is_space);
+    if t.is_empty() {
+        return false;
+    }
+    if is_blank_token(t) {
+        return true;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if !(is_digit(first) || matches!(first, '+' | '-' | '＋' | '－' | '−')) {
+        return false;
+    }
+    Value::parse(ValueKind::Delta, t).is_ok() || Value::parse(ValueKind::Money, t).is_ok()
+}
+
+/// The first `20xx年` (digits may be full-width, spaces may stand before 年) in the text
+/// from 2019 on, with its byte position.
+pub(crate) fn find_year(text: &str) -> Option<(u16, usize)> {
+    let mut chars = text.char_indices().peekable();
+    let mut prev_digit = false;
+    while let Some((pos, c)) = chars.next() {
+        let starts = !prev_digit && digit_value(c) == Some(2);
+        prev_digit = is_digit(c);
+        if !starts {
+            continue;
+        }
+        let mut ahead = chars.clone();
+        let mut year = 2;
+        let mut n = 1;
+        while let Some(d) = ahead.peek().and_then(|&(_, c)| digit_value(c)) {
+            year = year * 10 + d;
+            n += 1;
+            ahead.next();
+            if n > 4 {
+                break;
+            }
+        }
+        if n != 4 {
+            continue;
+        }
+        while ahead.peek().is_some_and(|&(_, c)| is_space(c)) {
+            ahead.next();
+        }
+        if ahead.peek().is_some_and(|&(_, c)| c == '年') && (2019..=2099).contains(&year) {
+            return u16::try_from(year).ok().map(|y| (y, pos));
+        }
+    }
+    None
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(u32::from(c) - u32::from('０')),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_offsets() {
+        let lines = split_lines("a\r\n\nbc");
+        let texts: Vec<_> = lines.iter().map(|l| (l.text, l.start)).collect();
+        assert_eq!(texts, [("a", 0), ("", 3), ("bc", 4)]);
+        assert_eq!(split_lines("").len(), 1);
+        assert_eq!(split_lines("x\n").len(), 2);
+    }
+
+    #[test]
+    fn normalising_labels() {
+        assert_eq!(
+            normalize("（二）部分公开（区分处理的, 只计这一情 形，不"),
+            "(二)部分公开(区分处理的.只计这一情形.不"
+        );
+        assert_eq!(normalize("1、申请人"), normalize("1．申请人"));
+        assert_eq!(
+            normalize("本年收费金额(单位:万元)"),
+            normalize("本年收费金额（单位：万元）")
+        );
+        assert_eq!(normalize("自 然\u{a0}人\u{3000}"), "自然人");
+    }
+
+    #[test]
+    fn footers() {
+        for f in [
+            "- 3 -",
+            "-3-",
+            "— 12 —",
+            "第 3 页",
+            "第3页 共5页",
+            "  - ５ -  ",
+            "P. 9",
+            "Page 12",
+        ] {
+            assert!(is_page_footer(f), "{f}");
+        }
+        for f in [
+            "- -",
+            "-",
+            "0",
+            "3",
+            "第三页",
+            "- 3",
+            "行政许可 - 3 -",
+            "Page 9 - 2020年报",
+            "P.",
+        ] {
+            assert!(!is_page_footer(f), "{f}");
+        }
+    }
+
+    #[test]
+    fn value_tokens() {
+        for v in [
+            "0",
+            " 1,036",
+            "+12",
+            "-8",
+            "/",
+            "—",
+            "无",
+            "79000.1元",
+            "160.5964万元",
+            "１２",
+        ] {
+            assert!(is_value(v), "{v}");
+        }
+        for v in [
+            "",
+            "1.",
+            "1.属于国家秘密",
+            "2020年",
+            "规章",
+            "本年增/减",
+            "- 3 -",
+        ] {
+            assert!(!is_value(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(find_year("陆河县2020年度"), Some((2020, 9)));
+        assert_eq!(find_year("2023 年政府"), Some((2023, 0)));
+        assert_eq!(find_year("２０２１年"), Some((2021, 0)));
+        assert_eq!(find_year("2018年与2019年"), Some((2019, 10)));
+        assert_eq!(find_year("12020年"), None);
+        assert_eq!(find_year("年"), None);
+    }
+}

@@ -1,0 +1,481 @@
+//! The importer: the visible text of a published report page, as people copy it from a
+//! browser or a PDF, read into the model exactly as printed, with notes on everything it
+//! inferred or could not read.
+
+mod lines;
+mod notes;
+mod sections;
+mod tables;
+
+use chrono::NaiveDate;
+
+use crate::appeals::Appeals;
+use crate::cell::{CellRef, Table, Value};
+use crate::edition::Edition;
+use crate::narrative::OtherMatters;
+use crate::proactive::{Proactive, in_header_unit};
+use crate::report::{AnnualReport, BodyKind};
+use crate::requests::Requests;
+use crate::section::Section;
+
+pub use notes::{ImportError, Location, Note, NoteKind, RowRef};
+
+use lines::{Line, split_lines};
+use sections::{
+    Heading, body_kind, find_date, find_headings, find_title, first_year, region, statistical_year,
+    text_of,
+};
+use tables::{Reading, Region, Scan, is_sign, note, read, row_of, scan};
+
+/// A report imported from page text: the report exactly as printed, and the notes on
+/// what the importer inferred, read loosely or could not read.
+///
+/// ```
+/// let page = "某县人民政府2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n";
+/// let imported = ogi_report::import(page)?;
+/// assert_eq!(imported.report.appeals().get(ogi_report::AppealGroup::Review, ogi_report::AppealColumn::Total), Some(1));
+/// assert!(!imported.notes.is_empty());
+/// # Ok::<(), ogi_report::ImportError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Imported {
+    /// The report as printed; what could not be read is blank (or empty).
+    pub report: AnnualReport,
+    /// The notes, in the order of the lines they are about.
+    pub notes: Vec<Note>,
+}
+
+/// Imports the text of a published report page (both editions).
+///
+/// Reads the title (the body's name and the report year), the publication date when
+/// printed, the six sections found by their headings however they are numbered, their
+/// texts byte for byte, and 表二, 表三 and 表四 cell by cell in the official order. The
+/// edition is the one the tables' structure shows (a 2021 report on the 2019 layout is
+/// read as the 2019 edition, with a note). Each cell is read with [`Value::parse`]: a
+/// sign printed in place of a number stays blank, never 0.
+///
+/// It copes with what real pages do: one cell per line, pipe rows, labels split across
+/// lines or spaced out, values on the line above their label, page footers inside
+/// tables, blank cells as empty lines, extra local rows (noted), and text that ends
+/// inside a table (what is complete is imported, a note says where the text ends). A
+/// table with too few or too many cells is never shifted: it is left blank with a note
+/// giving the counts, and the rest of the report is imported.
+///
+/// # Errors
+/// [`ImportError::NothingFound`] when the text has no section heading and no row of a
+/// table; [`ImportError::YearBeforeFormat`] when the title names a year before 2019.
+///
+/// ```
+/// use ogi_report::{NoteKind, Table};
+/// let page = "\
+/// 某局2020年政府信息公开工作年度报告
+/// 一、总体情况
+/// 2020年，我局……
+/// 二、主动公开政府信息情况
+/// 第二十条第（一）项
+/// 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量
+/// 规章 | 0 | 0 | 0
+/// 规范性文件 | 4 | 4 | 10
+/// 第二十条第（五）项
+/// 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量
+/// 行政许可 | 1,004 | +3 | 43797
+/// ";
+/// let imported = ogi_report::import(page)?;
+/// let report = &imported.report;
+/// assert_eq!((report.body(), report.year()), ("某局", 2020));
+/// assert_eq!(report.overview(), "2020年，我局……");
+/// assert_eq!(report.cell("t2.licensing.delta".parse()?).map(|v| v.to_string()), Some("3".into()));
+/// assert!(imported.notes.iter().any(|n| matches!(
+///     n.kind,
+///     NoteKind::TextEndsInTable { table: Table::Proactive, read: 9, expected: 22 }
+/// )));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn import(text: &str) -> Result<Imported, ImportError> {
+    let lines = split_lines(text);
+    let headings = find_headings(&lines);
+    let front_end = headings.first().map_or(lines.len(), |h| h.line);
+    let mut notes = Vec::new();
+
+    let scans = table_scans(&lines, &headings, front_end);
+    if headings.is_empty() && scans.iter().all(Option::is_none) {
+        return Err(ImportError::NothingFound { lines: lines.len() });
+    }
+    let meta = metadata(&lines, &headings, &scans, &mut notes)?;
+    let (proactive, requests, appeals) =
+        tables(&lines, &headings, &scans, meta.edition, &mut notes);
+
+    let mut narrative = |section: Section| -> &str {
+        if let Some((start, end)) = section_span(&lines, &headings, section) {
+            text_of(text, &lines, start, end)
+        } else {
+            missing_section(&headings, &lines, section, &mut notes);
+            ""
+        }
+    };
+    let overview = narrative(Section::Overview);
+    let problems = narrative(Section::Problems);
+    let other = narrative(Section::OtherMatters);
+
+    let mut builder = AnnualReport::builder(meta.edition, meta.year, meta.body, meta.kind)
+        .overview(overview)
+        .proactive(proactive)
+        .requests(requests)
+        .appeals(appeals)
+        .problems(problems)
+        .other_matters(OtherMatters::new(other));
+    if let Some(date) = meta.published {
+        builder = builder.published(date);
+    }
+    let report = builder.build().map_err(|source| ImportError::Report {
+        line: last_text_line(&lines) + 1,
+        source,
+    })?;
+    notes.sort_by_key(|n| n.at.line);
+    Ok(Imported { report, notes })
+}
+
+/// What a report says about itself.
+struct Meta {
+    edition: Edition,
+    year: u16,
+    body: String,
+    kind: BodyKind,
+    published: Option<NaiveDate>,
+}
+
+/// The title's body and year (else the year from the text), the edition the tables show
+/// (else the year's), the kind of body its name suggests, the publication date.
+fn metadata(
+    lines: &[Line<'_>],
+    headings: &[Heading],
+    scans: &[Option<Scan<'_>>; 3],
+    notes: &mut Vec<Note>,
+) -> Result<Meta, ImportError> {
+    let front_end = headings.first().map_or(lines.len(), |h| h.line);
+    let front = |kind: NoteKind, line: usize| note(kind, Section::Front, None, None, line);
+    let title = find_title(lines, front_end);
+    if let Some(t) = title
+        .as_ref()
+        .filter(|t| t.year < crate::report::FIRST_YEAR)
+    {
+        return Err(ImportError::YearBeforeFormat {
+            year: t.year,
+            line: t.line + 1,
+        });
+    }
+    let year = title.as_ref().map(|t| (t.year, t.line)).or_else(|| {
+        let overview = section_span(lines, headings, Section::Overview);
+        let (ov_start, ov_end) = overview.unwrap_or((front_end, front_end));
+        statistical_year(lines, 0, ov_end.max(front_end))
+            .or_else(|| first_year(lines, ov_start, ov_end))
+            .or_else(|| first_year(lines, 0, lines.len()))
+            .inspect(|&(year, line)| notes.push(front(NoteKind::YearFromText { year }, line)))
+    });
+    let edition = decide_edition(scans, year, notes);
+    let year = if let Some((y, _)) = year {
+        y
+    } else {
+        let assumed = first_year_of(edition);
+        notes.push(front(NoteKind::YearMissing { assumed }, 0));
+        assumed
+    };
+    let (body, kind) = match &title {
+        Some(t) if !t.body.is_empty() => {
+            let kind = body_kind(&t.body);
+            notes.push(front(NoteKind::BodyKindInferred { kind }, t.line));
+            (t.body.clone(), kind)
+        }
+        _ => {
+            notes.push(front(NoteKind::BodyMissing, 0));
+            (String::new(), BodyKind::Other)
+        }
+    };
+    let published = find_date(lines, front_end).map(|(d, _)| d);
+    if published.is_none() {
+        let at = title.as_ref().map_or(0, |t| t.line);
+        notes.push(front(NoteKind::NoPublicationDate, at));
+    }
+    Ok(Meta {
+        edition,
+        year,
+        body,
+        kind,
+        published,
+    })
+}
+
+/// 表二, 表三 and 表四 of the edition, each read in the layout it prints.
+fn tables(
+    lines: &[Line<'_>],
+    headings: &[Heading],
+    scans: &[Option<Scan<'_>>; 3],
+    edition: Edition,
+    notes: &mut Vec<Note>,
+) -> (Proactive, Requests, Appeals) {
+    let mut proactive = Proactive::blank(edition);
+    let mut requests = Requests::blank(edition);
+    let mut appeals = Appeals::blank();
+    for (&table, scan) in Table::ALL.iter().zip(scans) {
+        let Some(scan) = scan else {
+            missing_section(headings, lines, Section::of_table(table), notes);
+            continue;
+        };
+        let layout = match table {
+            Table::Requests => scan.layout().unwrap_or(edition),
+            _ => edition,
+        };
+        if layout != edition {
+            let kind = NoteKind::MixedLayout {
+                table,
+                layout,
+                edition,
+            };
+            let first = scan.region.start.min(last_text_line(lines));
+            notes.push(note(kind, scan.region.section, None, None, first));
+        }
+        let reading = read(lines, scan, layout);
+        // The kind of each value comes from its cell and rows of another edition are
+        // kept apart, so the tables take every value `place` gives them.
+        place(&reading, scan, edition, notes, |cell, value| match cell {
+            CellRef::Proactive(r, c) => {
+                let v = value.map(|v| in_header_unit(edition, cell, v));
+                proactive.set(r, c, v).ok();
+            }
+            CellRef::Requests(r, c) => {
+                requests.set(r, c, count(value)).ok();
+            }
+            CellRef::Appeals(g, c) => appeals.set(g, c, count(value)),
+        });
+        notes.extend(reading.notes);
+        scan.prose_notes(notes);
+    }
+    (proactive, requests, appeals)
+}
+
+/// The first report year an edition covers.
+const fn first_year_of(edition: Edition) -> u16 {
+    match edition {
+        Edition::E2019 => crate::report::FIRST_YEAR,
+        Edition::E2021 => 2021,
+    }
+}
+
+/// The edition of the format for a report year.
+const fn edition_of_year(year: u16) -> Edition {
+    if year < 2021 {
+        Edition::E2019
+    } else {
+        Edition::E2021
+    }
+}
+
+/// The edition: the one 表二's structure shows, else 表三's, else the report year's (noted).
+fn decide_edition(
+    scans: &[Option<Scan<'_>>; 3],
+    year: Option<(u16, usize)>,
+    notes: &mut Vec<Note>,
+) -> Edition {
+    let [t2, t3, _] = scans;
+    let shown = t2
+        .as_ref()
+        .and_then(Scan::layout)
+        .or_else(|| t3.as_ref().and_then(Scan::layout));
+    match (shown, year) {
+        (Some(edition), Some((year, line))) => {
+            if edition_of_year(year) != edition {
+                notes.push(note(
+                    NoteKind::EditionNotOfYear { edition, year },
+                    Section::Front,
+                    None,
+                    None,
+                    line,
+                ));
+            }
+            edition
+        }
+        (Some(edition), None) => edition,
+        (None, Some((year, line))) => {
+            let edition = edition_of_year(year);
+            notes.push(note(
+                NoteKind::EditionFromYear { edition, year },
+                Section::Front,
+                None,
+                None,
+                line,
+            ));
+            edition
+        }
+        (None, None) => {
+            // Neither structure nor year: the current edition, said twice (the year
+            // missing is noted with the year assumed).
+            let edition = Edition::E2021;
+            let year = first_year_of(edition);
+            notes.push(note(
+                NoteKind::EditionFromYear { edition, year },
+                Section::Front,
+                None,
+                None,
+                0,
+            ));
+            edition
+        }
+    }
+}
+
+/// The line range of a section's text, when its heading is found.
+fn section_span(
+    lines: &[Line<'_>],
+    headings: &[Heading],
+    section: Section,
+) -> Option<(usize, usize)> {
+    let k = headings.iter().position(|h| h.section == section)?;
+    Some(region(lines, headings, Some(k)))
+}
+
+/// Notes a section whose heading is not in the text, at the line where the next section
+/// found begins (or the end of the text).
+fn missing_section(
+    headings: &[Heading],
+    lines: &[Line<'_>],
+    section: Section,
+    notes: &mut Vec<Note>,
+) {
+    let at = headings
+        .iter()
+        .find(|h| h.section > section)
+        .map_or_else(|| last_text_line(lines), |h| h.line);
+    notes.push(note(NoteKind::MissingSection, section, None, None, at));
+}
+
+/// The table sections: each under its heading; a table whose heading is not in the text
+/// but whose rows come before the first heading is read from there (a page that starts
+/// inside a table).
+fn table_scans<'a>(
+    lines: &[Line<'a>],
+    headings: &[Heading],
+    front_end: usize,
+) -> [Option<Scan<'a>>; 3] {
+    let mut scans: [Option<Scan<'a>>; 3] = [None, None, None];
+    for (slot, &table) in scans.iter_mut().zip(Table::ALL) {
+        let section = Section::of_table(table);
+        if let Some(k) = headings.iter().position(|h| h.section == section) {
+            let (start, end) = region(lines, headings, Some(k));
+            let r = Region {
+                section,
+                start,
+                end,
+                starts_text: false,
+                ends_text: k + 1 == headings.len(),
+            };
+            *slot = Some(scan(lines, table, r));
+        }
+    }
+    let first = headings.first().map(|h| h.section);
+    let candidates = [Table::Proactive, Table::Requests].map(|table| {
+        let section = Section::of_table(table);
+        let before_first = first.is_none_or(|f| f > section);
+        let missing = !headings.iter().any(|h| h.section == section);
+        (before_first && missing).then(|| {
+            let (start, end) = region(lines, headings, None);
+            let r = Region {
+                section,
+                start,
+                end: end.min(front_end),
+                starts_text: true,
+                ends_text: headings.is_empty(),
+            };
+            scan(lines, table, r)
+        })
+    });
+    let rows = |s: &Option<Scan<'_>>| s.as_ref().map_or(0, Scan::row_count);
+    let [p, r] = candidates;
+    let pick = if rows(&r) >= rows(&p) { (1, r) } else { (0, p) };
+    if let (i, Some(s)) = pick {
+        if s.row_count() > 0 {
+            if let Some(slot) = scans.get_mut(i) {
+                *slot = Some(s);
+            }
+        }
+    }
+    scans
+}
+
+/// Puts each cell read into its table (through `put`), noting cells that cannot be read, rows of another edition's layout, and signs
+/// printed in place of numbers.
+fn place(
+    reading: &Reading<'_>,
+    scan: &Scan<'_>,
+    edition: Edition,
+    notes: &mut Vec<Note>,
+    mut put: impl FnMut(CellRef, Option<Value>),
+) {
+    let section = scan.region.section;
+    let mut signs: Option<(usize, String, usize, CellRef, usize)> = None;
+    let mut foreign: Vec<(RowRef, usize, usize, Vec<String>)> = Vec::new();
+    for p in &reading.cells {
+        let row = row_of(p.cell);
+        if !p.cell.in_edition(edition) {
+            match foreign.last_mut() {
+                Some(f) if f.0 == row => f.3.push(p.text.to_owned()),
+                _ => foreign.push((row, p.index, p.line, vec![p.text.to_owned()])),
+            }
+            continue;
+        }
+        if is_sign(p.text) {
+            match &mut signs {
+                Some(s) => s.0 += 1,
+                None => signs = Some((1, p.text.trim().to_owned(), p.index, p.cell, p.line)),
+            }
+        }
+        match Value::parse(p.cell.kind(), p.text) {
+            Ok(value) => put(p.cell, value),
+            Err(reason) => notes.push(note(
+                NoteKind::CellUnreadable {
+                    text: p.text.to_owned(),
+                    reason,
+                },
+                section,
+                Some(row),
+                Some(p.index),
+                p.line,
+            )),
+        }
+    }
+    for (row, index, line, cells) in foreign {
+        notes.push(note(
+            NoteKind::RowNotInEdition { edition, cells },
+            section,
+            Some(row),
+            Some(index),
+            line,
+        ));
+    }
+    if let Some((count, sign, index, cell, line)) = signs {
+        notes.push(note(
+            NoteKind::PrintedBlanks {
+                table: scan.table,
+                count,
+                sign,
+            },
+            section,
+            Some(row_of(cell)),
+            Some(index),
+            line,
+        ));
+    }
+}
+
+/// The count of a cell of 表三 or 表四 (whose cells are read as counts).
+const fn count(value: Option<Value>) -> Option<u64> {
+    match value {
+        Some(Value::Count(v)) => Some(v),
+        _ => None,
+    }
+}
+
+/// The index of the last line that is not blank.
+fn last_text_line(lines: &[Line<'_>]) -> usize {
+    lines.iter().rposition(|l| !l.is_blank()).unwrap_or(0)
+}

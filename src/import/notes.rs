@@ -1,0 +1,429 @@
+//! What an import says: notes on what it read and could not read, each with its place,
+//! and the error when the input cannot be read at all.
+
+use std::fmt;
+
+use thiserror::Error;
+
+use crate::cell::{AppealGroup, ProactiveRow, RequestRow, Table};
+use crate::edition::Edition;
+use crate::error::{Error, ValueError};
+use crate::report::BodyKind;
+use crate::section::Section;
+
+/// A row of one of the three tables, named by its stable code (`spec/CELLS.md`).
+///
+/// ```
+/// use ogi_report::{RequestRow, RowRef};
+/// assert_eq!(RowRef::Requests(RequestRow::StateSecret).to_string(), "t3.withheld.state_secret");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RowRef {
+    /// A row of 表二.
+    Proactive(ProactiveRow),
+    /// A row of 表三.
+    Requests(RequestRow),
+    /// A group of 表四 (its five cells are printed as one group).
+    Appeals(AppealGroup),
+}
+
+impl RowRef {
+    /// The table the row belongs to.
+    ///
+    /// ```
+    /// use ogi_report::{AppealGroup, RowRef, Table};
+    /// assert_eq!(RowRef::Appeals(AppealGroup::Review).table(), Table::Appeals);
+    /// ```
+    #[must_use]
+    pub const fn table(self) -> Table {
+        match self {
+            RowRef::Proactive(_) => Table::Proactive,
+            RowRef::Requests(_) => Table::Requests,
+            RowRef::Appeals(_) => Table::Appeals,
+        }
+    }
+}
+
+impl fmt::Display for RowRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RowRef::Proactive(r) => write!(f, "t2.{r}"),
+            RowRef::Requests(r) => write!(f, "t3.{r}"),
+            RowRef::Appeals(g) => write!(f, "t4.{g}"),
+        }
+    }
+}
+
+/// Where a note applies: the section, the row (when one), the cell's 1-based position in
+/// its table's printed order (when one), and the 1-based line of the input.
+///
+/// The cell position counts in the layout the page prints, which is the report's
+/// edition except where a [`NoteKind::MixedLayout`] note says otherwise.
+///
+/// ```
+/// use ogi_report::{NoteKind, RequestRow, RowRef, Section};
+/// let page = "某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+///             一、本年新收政府信息公开申请数量 | 3 | 0";
+/// let imported = ogi_report::import(page)?;
+/// let end = imported.notes.iter().find(|n| matches!(n.kind, NoteKind::TextEndsInTable { .. }));
+/// let at = end.map(|n| n.at).ok_or("no note on the end of the text")?;
+/// assert_eq!((at.section, at.row, at.cell, at.line), (Section::Requests, Some(RowRef::Requests(RequestRow::New)), Some(3), 3));
+/// assert_eq!(at.to_string(), "line 3, t3, row t3.new, cell 3");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Location {
+    /// The section of the report.
+    pub section: Section,
+    /// The row, for a note about a row or a cell.
+    pub row: Option<RowRef>,
+    /// The cell's 1-based position in its table's printed order.
+    pub cell: Option<usize>,
+    /// The 1-based line of the input.
+    pub line: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, {}, row ", self.line, self.section)?;
+        match self.row {
+            Some(r) => write!(f, "{r}")?,
+            None => f.write_str("-")?,
+        }
+        f.write_str(", cell ")?;
+        match self.cell {
+            Some(c) => write!(f, "{c}"),
+            None => f.write_str("-"),
+        }
+    }
+}
+
+/// One thing the importer noticed: what it inferred, what it could not read, and how it
+/// read a layout that departs from the format. A note never stops the import.
+///
+/// ```
+/// let page = "某局2020年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
+///             0 0 0 0 0 1 0 0 1 0 0 0 0 0\n五、存在的主要问题及改进情况\n";
+/// let imported = ogi_report::import(page)?;
+/// let note = imported.notes.iter().find(|n| n.at.line == 3).ok_or("no note on line 3")?;
+/// assert_eq!(
+///     note.to_string(),
+///     "line 3, t4, row -, cell -: 表四 cannot be read: 14 cells printed, 15 expected; left blank"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Note {
+    /// What was noticed.
+    pub kind: NoteKind,
+    /// Where.
+    pub at: Location,
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.kind)
+    }
+}
+
+/// What a [`Note`] says.
+///
+/// ```
+/// use ogi_report::NoteKind;
+/// let kind = NoteKind::ShortRow { found: 2, expected: 3 };
+/// assert_eq!(
+///     kind.to_string(),
+///     "the row prints 2 of its 3 cells; kept left-aligned as printed, the rest blank"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NoteKind {
+    /// The kind of body is never printed; it was inferred from the body's name.
+    BodyKindInferred {
+        /// The kind inferred.
+        kind: BodyKind,
+    },
+    /// No title names the issuing body: the body is left empty and its kind is
+    /// [`BodyKind::Other`].
+    BodyMissing,
+    /// No title gives the report year; it was taken from the text (the statistical
+    /// period, else the first year named in 一、总体情况, else the first anywhere).
+    YearFromText {
+        /// The year taken.
+        year: u16,
+    },
+    /// No report year is printed anywhere; the first year of the edition is assumed.
+    YearMissing {
+        /// The year assumed.
+        assumed: u16,
+    },
+    /// No publication date is printed.
+    NoPublicationDate,
+    /// The section's heading is not in the text; the section is left empty (a table
+    /// blank).
+    MissingSection,
+    /// Lines of prose inside a table section, which the model has no place for.
+    TextNotKept {
+        /// How many lines, from the note's line on.
+        lines: usize,
+    },
+    /// No table shows which edition the report uses; the edition of its report year is
+    /// assumed.
+    EditionFromYear {
+        /// The edition assumed.
+        edition: Edition,
+        /// The report year.
+        year: u16,
+    },
+    /// The tables use the layout of an edition other than the one of the report year
+    /// (a 2021 report on the 2019 layout, say); the report is read as the layout's
+    /// edition.
+    EditionNotOfYear {
+        /// The edition whose layout the tables use.
+        edition: Edition,
+        /// The report year.
+        year: u16,
+    },
+    /// One table prints another edition's layout than the report's (表二 of 2021 with
+    /// 表三's （六）其他处理 as one row, say): its rows are placed by row, and rows the
+    /// report's edition does not have are noted with [`NoteKind::RowNotInEdition`].
+    MixedLayout {
+        /// The table.
+        table: Table,
+        /// The edition whose layout the table prints.
+        layout: Edition,
+        /// The report's edition.
+        edition: Edition,
+    },
+    /// The table's cells cannot be placed: too few or too many are printed. The table
+    /// is left blank, never shifted.
+    TableUnreadable {
+        /// The table.
+        table: Table,
+        /// The edition whose layout was expected.
+        edition: Edition,
+        /// How many cells the layout has.
+        expected: usize,
+        /// How many cells the page prints.
+        found: usize,
+        /// The cells as printed, in order, so that nothing is lost.
+        printed: Vec<String>,
+    },
+    /// The text ends inside the table: the cells before the note's cell are imported,
+    /// the rest are blank.
+    TextEndsInTable {
+        /// The table.
+        table: Table,
+        /// How many cells were read.
+        read: usize,
+        /// How many cells the layout has.
+        expected: usize,
+    },
+    /// The text starts inside the table, at the note's row: the rows before it are not
+    /// in the text and are blank.
+    TextStartsInTable {
+        /// The table.
+        table: Table,
+    },
+    /// A row of the format that the table does not print; left blank.
+    RowMissing,
+    /// The row prints fewer cells than it has columns; its values are kept left-aligned
+    /// as printed and its last cells are blank.
+    ShortRow {
+        /// How many cells are printed.
+        found: usize,
+        /// How many the row has.
+        expected: usize,
+    },
+    /// The row prints its values first and its blank cells together at its end (blanks
+    /// dropped and values pushed left by the page); the values are kept left-aligned as
+    /// printed, so they may belong to other columns.
+    BlanksAtRowEnd {
+        /// How many values the row prints.
+        values: usize,
+        /// How many cells the row has.
+        columns: usize,
+    },
+    /// A row that is not in the format (a local addition); its cells are not imported.
+    ExtraRow {
+        /// The row's label as printed.
+        label: String,
+        /// Its cells as printed.
+        cells: Vec<String>,
+    },
+    /// A row of the page's layout that the report's edition does not have (see
+    /// [`NoteKind::MixedLayout`]); its cells are not imported.
+    RowNotInEdition {
+        /// The report's edition.
+        edition: Edition,
+        /// The row's cells as printed.
+        cells: Vec<String>,
+    },
+    /// A label printed differently from the format (a misprint, an annotation), read as
+    /// the standard label.
+    LabelVariant {
+        /// The label as printed.
+        printed: String,
+        /// The label of the format it was read as.
+        standard: &'static str,
+    },
+    /// A cell whose text is not a value of its kind; left blank.
+    CellUnreadable {
+        /// The cell's text.
+        text: String,
+        /// Why it cannot be read.
+        reason: ValueError,
+    },
+    /// Cells that print a sign in place of a number (`/`, `-`, `—`, `无`): kept blank,
+    /// never 0. The note's cell is the first such cell.
+    PrintedBlanks {
+        /// The table.
+        table: Table,
+        /// How many cells.
+        count: usize,
+        /// The first sign printed.
+        sign: String,
+    },
+}
+
+impl fmt::Display for NoteKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoteKind::BodyKindInferred { kind } => {
+                write!(f, "kind of body inferred from its name: {kind}")
+            }
+            NoteKind::BodyMissing => f.write_str(
+                "no title names the issuing body; the body is left empty, its kind other",
+            ),
+            NoteKind::YearFromText { year } => {
+                write!(
+                    f,
+                    "no title gives the report year; {year} taken from the text"
+                )
+            }
+            NoteKind::YearMissing { assumed } => {
+                write!(f, "no report year is printed; {assumed} assumed")
+            }
+            NoteKind::NoPublicationDate => f.write_str("no publication date is printed"),
+            NoteKind::MissingSection => f.write_str("the section is not in the text"),
+            NoteKind::TextNotKept { lines } => write!(
+                f,
+                "{lines} line(s) of prose in a table section, not kept by the model"
+            ),
+            NoteKind::EditionFromYear { edition, year } => write!(
+                f,
+                "no table shows the edition; the {edition} edition assumed from the report year {year}"
+            ),
+            NoteKind::EditionNotOfYear { edition, year } => write!(
+                f,
+                "the tables use the {edition} layout although the report year is {year}; read as the {edition} edition"
+            ),
+            NoteKind::MixedLayout {
+                table,
+                layout,
+                edition,
+            } => write!(
+                f,
+                "{} is printed in the {layout} layout in a report of the {edition} edition; placed row by row, rows of the {edition} edition it does not print left blank",
+                table.label()
+            ),
+            NoteKind::TableUnreadable {
+                table,
+                edition,
+                expected,
+                found,
+                ..
+            } => {
+                write!(
+                    f,
+                    "{} cannot be read: {found} cells printed, {expected} expected",
+                    table.label()
+                )?;
+                if *table != Table::Appeals {
+                    write!(f, " in the {edition} layout")?;
+                }
+                f.write_str("; left blank")
+            }
+            NoteKind::TextEndsInTable {
+                table,
+                read,
+                expected,
+            } => write!(
+                f,
+                "the text ends inside {}: {read} of {expected} cells read, the rest left blank",
+                table.label()
+            ),
+            NoteKind::TextStartsInTable { table } => write!(
+                f,
+                "the text starts inside {} at this row; the rows before it are left blank",
+                table.label()
+            ),
+            NoteKind::RowMissing => f.write_str("the row is not printed; left blank"),
+            NoteKind::ShortRow { found, expected } => write!(
+                f,
+                "the row prints {found} of its {expected} cells; kept left-aligned as printed, the rest blank"
+            ),
+            NoteKind::BlanksAtRowEnd { values, columns } => write!(
+                f,
+                "the row prints its {values} value(s) first and its blank cells together at the end; kept left-aligned as printed in its {columns} cells, so values may belong to other columns"
+            ),
+            NoteKind::ExtraRow { label, cells } => write!(
+                f,
+                "row {label:?} is not in the format; its cells {cells:?} are not imported"
+            ),
+            NoteKind::RowNotInEdition { edition, cells } => write!(
+                f,
+                "the row is not in the {edition} edition; its cells {cells:?} are not imported"
+            ),
+            NoteKind::LabelVariant { printed, standard } => {
+                write!(f, "label printed {printed:?}, read as {standard:?}")
+            }
+            NoteKind::CellUnreadable { text, reason } => {
+                write!(f, "cell {text:?} cannot be read ({reason}); left blank")
+            }
+            NoteKind::PrintedBlanks { table, count, sign } => write!(
+                f,
+                "{count} cell(s) of {} print {sign:?} in place of a number; kept blank, not 0",
+                table.label()
+            ),
+        }
+    }
+}
+
+/// Why a text cannot be imported at all.
+///
+/// ```
+/// let err = ogi_report::import("hello\nworld").unwrap_err();
+/// assert_eq!(err.to_string(), "lines 1-2: no section heading and no table found");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// Nothing in the text is a section heading or a row of a table.
+    #[error("lines 1-{lines}: no section heading and no table found")]
+    NothingFound {
+        /// How many lines the text has.
+        lines: usize,
+    },
+    /// The title names a report year before 2019, which neither edition covers.
+    #[error("line {line}: report year {year} is before 2019, the first year of either edition")]
+    YearBeforeFormat {
+        /// The year printed.
+        year: u16,
+        /// The title's 1-based line.
+        line: usize,
+    },
+    /// The report could not be assembled from what was read (not expected: the importer
+    /// only assembles what the model holds).
+    #[error("line {line}: the report cannot be assembled")]
+    Report {
+        /// The last line of the input.
+        line: usize,
+        /// What the model refused.
+        #[source]
+        source: Error,
+    },
+}

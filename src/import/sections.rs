@@ -1,0 +1,413 @@
+//! The six sections: their headings however a page numbers and words them, the text of
+//! each, and the metadata printed before section 一 (title, year, publication date).
+
+use chrono::NaiveDate;
+
+use crate::import::lines::{
+    Line, find_year, is_furniture, is_page_footer, is_space, normalize_into,
+};
+use crate::report::BodyKind;
+use crate::section::Section;
+
+/// Words one of which a heading numbered `一、` (or `一.`, `一 `) must contain to be this
+/// section's: real reports word their headings a little differently.
+const fn heading_keys(section: Section) -> &'static [&'static str] {
+    match section {
+        Section::Front => &[],
+        Section::Overview => &["总体情况", "概述", "总体", "基本情况"],
+        Section::Proactive => &["主动公开"],
+        Section::Requests => &["申请"],
+        Section::Appeals => &["复议", "诉讼"],
+        Section::Problems => &["问题", "改进"],
+        Section::OtherMatters => &["其他", "需要报告"],
+    }
+}
+
+const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+
+/// The section a line is the heading of, given the last section found (headings come in
+/// order). `buf` is scratch space.
+fn heading_of(text: &str, after: usize, buf: &mut String) -> Option<Section> {
+    let t = text.trim_matches(|c| is_space(c) || c == '|');
+    if t.is_empty() || t.chars().count() > 60 {
+        return None;
+    }
+    buf.clear();
+    normalize_into(t, buf);
+    let n = buf.as_str();
+    let (number, rest, strict) = if let Some(r) = n.strip_prefix('(') {
+        let mut chars = r.chars();
+        let numeral = chars.next()?;
+        let rest = chars.as_str().strip_prefix(')')?;
+        (numeral, rest, true)
+    } else {
+        let mut chars = n.chars();
+        let numeral = chars.next()?;
+        let rest = chars.as_str();
+        match rest.strip_prefix('.') {
+            Some(r) => (numeral, r, false),
+            // `一总体情况` (a space after the numeral), but not `五是……` in prose.
+            None => (numeral, rest, true),
+        }
+    };
+    let index = NUMERALS.iter().position(|&c| c == number)? + 1;
+    if index <= after {
+        return None;
+    }
+    let section = Section::ALL[index - 1];
+    let rest = rest.trim_end_matches([':', '：']);
+    if rest.contains('。') || rest.chars().count() > 40 {
+        return None;
+    }
+    let matches = if strict {
+        // `（一）` also numbers the parts inside sections, and a bare numeral starts
+        // prose (`五是……`): only the official wording.
+        let mut official = String::new();
+        normalize_into(section.heading(), &mut official);
+        official.get(official.find('.').map_or(0, |i| i + 1)..) == Some(rest)
+    } else {
+        heading_keys(section).iter().any(|k| rest.contains(k))
+    };
+    matches.then_some(section)
+}
+
+/// A section heading found in the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Heading {
+    pub(crate) section: Section,
+    /// Index of the heading's line.
+    pub(crate) line: usize,
+}
+
+/// The section headings of the text, in order.
+pub(crate) fn find_headings(lines: &[Line<'_>]) -> Vec<Heading> {
+    let mut found = Vec::new();
+    let mut after = 0;
+    let mut buf = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(section) = heading_of(line.text, after, &mut buf) {
+            after = section as usize; // 1 to 6 in printed order, 0 for the front matter
+            found.push(Heading { section, line: i });
+        }
+    }
+    found
+}
+
+/// The line range `[start, end)` of the region after heading `k` (or of the front
+/// matter for `None`), the last region ending at page furniture.
+pub(crate) fn region(lines: &[Line<'_>], headings: &[Heading], k: Option<usize>) -> (usize, usize) {
+    let start = k.and_then(|k| headings.get(k)).map_or(0, |h| h.line + 1);
+    let next = match k {
+        None => headings.first(),
+        Some(k) => headings.get(k + 1),
+    };
+    if let Some(h) = next {
+        (start, h.line)
+    } else {
+        let end = lines
+            .iter()
+            .enumerate()
+            .skip(start)
+            .find(|(_, l)| is_furniture(l.text))
+            .map_or(lines.len(), |(i, _)| i);
+        (start, end)
+    }
+}
+
+/// The text of lines `[start, end)`, byte for byte, without the blank lines (and page
+/// footers) before and after it.
+pub(crate) fn text_of<'a>(input: &'a str, lines: &[Line<'a>], start: usize, end: usize) -> &'a str {
+    let skip = |l: &&Line<'_>| l.is_blank() || is_page_footer(l.text);
+    let Some(body) = lines.get(start..end) else {
+        return "";
+    };
+    let first = body.iter().position(|l| !skip(&l));
+    let last = body.iter().rposition(|l| !skip(&l));
+    match (first, last) {
+        (Some(a), Some(b)) => {
+            let from = body.get(a).map_or(0, |l| l.start);
+            let to = body.get(b).map_or(from, Line::end);
+            input.get(from..to).unwrap_or("")
+        }
+        _ => "",
+    }
+}
+
+/// The title: the body's name and the report year, with the title's line index.
+#[derive(Debug, Clone)]
+pub(crate) struct Title {
+    pub(crate) body: String,
+    pub(crate) year: u16,
+    pub(crate) line: usize,
+}
+
+/// The words every title holds: `{body}{year}年(度)政府信息公开工作年度报告`.
+const TITLE_WORDS: &str = "政府信息公开";
+
+/// Finds the title among lines `[0, end)`: a short line naming a year and ending in
+/// 报告 after 政府信息公开, the body's name before the year (or on the line before, as
+/// PDF title pages print it). Returns the year even when it is before 2019.
+pub(crate) fn find_title(lines: &[Line<'_>], end: usize) -> Option<Title> {
+    for (i, line) in lines.iter().enumerate().take(end) {
+        let compact: String = line.text.chars().filter(|&c| !is_space(c)).collect();
+        if compact.chars().count() > 80 || !compact.ends_with("报告") {
+            continue;
+        }
+        let Some(words) = compact.find(TITLE_WORDS) else {
+            continue;
+        };
+        let head = compact.get(..words).unwrap_or("");
+        let Some((year, at)) = find_any_year(head) else {
+            continue;
+        };
+        let mut body = head.get(..at).unwrap_or("").to_owned();
+        for suffix in ["关于", "的"] {
+            if let Some(b) = body.strip_suffix(suffix) {
+                body = b.to_owned();
+            }
+        }
+        if body.is_empty() {
+            body = lines
+                .get(..i)
+                .and_then(|before| before.iter().rev().find(|l| !l.is_blank()))
+                .map(|l| l.text.chars().filter(|&c| !is_space(c)).collect::<String>())
+                .filter(|b| b.chars().count() <= 40 && !b.contains(TITLE_WORDS))
+                .unwrap_or_default();
+        }
+        return Some(Title {
+            body,
+            year,
+            line: i,
+        });
+    }
+    None
+}
+
+/// The last `dddd年` in a title's head (any year, so a pre-2019 title can be refused).
+fn find_any_year(head: &str) -> Option<(u16, usize)> {
+    let chars: Vec<(usize, char)> = head.char_indices().collect();
+    let is_year_end = |j: usize| chars.get(j).is_some_and(|&(_, c)| c == '年');
+    let digit = |j: usize| {
+        chars.get(j).and_then(|&(_, c)| match c {
+            '0'..='9' => c.to_digit(10),
+            '０'..='９' => Some(u32::from(c) - u32::from('０')),
+            _ => None,
+        })
+    };
+    (0..chars.len().saturating_sub(4)).rev().find_map(|i| {
+        let d: Option<u32> = (i..i + 4).try_fold(0, |acc, j| digit(j).map(|v| acc * 10 + v));
+        let before = i.checked_sub(1).and_then(digit).is_none();
+        let year = d.filter(|_| before && is_year_end(i + 4))?;
+        Some((u16::try_from(year).ok()?, chars.get(i)?.0))
+    })
+}
+
+/// The publication date printed in the front matter: `2021-02-19 08:41`, `2021/2/19`, or
+/// `2021年2月19日` on a line that says 发布 or 日期.
+pub(crate) fn find_date(lines: &[Line<'_>], end: usize) -> Option<(NaiveDate, usize)> {
+    lines.iter().enumerate().take(end).find_map(|(i, l)| {
+        let dated =
+            l.text.contains("发布") || (l.text.contains("日期") && !l.text.contains("统计"));
+        parse_date(l.text, dated).map(|d| (d, i))
+    })
+}
+
+fn parse_date(text: &str, words_allowed: bool) -> Option<NaiveDate> {
+    let bytes: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some((y, j)) = number(&bytes, i, 4) {
+            let sep = bytes.get(j).copied();
+            let (ok, month_end, day_end) = match sep {
+                Some('-' | '/' | '.') => (true, sep, None),
+                Some('年') if words_allowed => (true, Some('月'), Some('日')),
+                _ => (false, None, None),
+            };
+            if ok {
+                if let Some((m, k)) = number(&bytes, j + 1, 2) {
+                    if bytes.get(k).copied() == month_end {
+                        if let Some((d, l)) = number(&bytes, k + 1, 2) {
+                            let day_ok = day_end.is_none_or(|e| bytes.get(l) == Some(&e));
+                            let no_more = day_end.is_some()
+                                || !bytes.get(l).is_some_and(char::is_ascii_digit);
+                            if day_ok && no_more {
+                                let date = i32::try_from(y)
+                                    .ok()
+                                    .and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
+                                if date.is_some() {
+                                    return date;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Up to `max` ASCII digits at `i` (at least 1, exactly 4 for a year).
+fn number(chars: &[char], i: usize, max: usize) -> Option<(u32, usize)> {
+    if i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit) && max == 4 {
+        return None;
+    }
+    let mut v = 0u32;
+    let mut j = i;
+    while j < i + max && chars.get(j).is_some_and(char::is_ascii_digit) {
+        v = v * 10 + chars.get(j).and_then(|c| c.to_digit(10)).unwrap_or(0);
+        j += 1;
+    }
+    let n = j - i;
+    let enough = if max == 4 { n == 4 } else { n >= 1 };
+    enough.then_some((v, j))
+}
+
+/// The year of the statistical period (`统计期限为2020年1月1日…`) in lines `[start, end)`.
+pub(crate) fn statistical_year(
+    lines: &[Line<'_>],
+    start: usize,
+    end: usize,
+) -> Option<(u16, usize)> {
+    lines
+        .iter()
+        .enumerate()
+        .take(end)
+        .skip(start)
+        .find_map(|(i, l)| {
+            let at = l.text.find("统计")?;
+            find_year(l.text.get(at..)?).map(|(y, _)| (y, i))
+        })
+}
+
+/// The first year named in lines `[start, end)`.
+pub(crate) fn first_year(lines: &[Line<'_>], start: usize, end: usize) -> Option<(u16, usize)> {
+    lines
+        .iter()
+        .enumerate()
+        .take(end)
+        .skip(start)
+        .find_map(|(i, l)| find_year(l.text).map(|(y, _)| (y, i)))
+}
+
+/// The kind of body its name suggests: a township or sub-district office, a people's
+/// government (or a place, whose report is its government's), a department; else other.
+pub(crate) fn body_kind(name: &str) -> BodyKind {
+    let ends = |s: &[&str]| s.iter().any(|e| name.ends_with(e));
+    if name.contains("街道办事处") || ends(&["镇人民政府", "乡人民政府", "镇", "乡", "街道"])
+    {
+        BodyKind::Township
+    } else if ends(&["人民政府"]) {
+        BodyKind::Government
+    } else if ends(&["园区", "开发区", "高新区", "管委会", "管理委员会", "新区"])
+    {
+        BodyKind::Other
+    } else if ends(&[
+        "局",
+        "委员会",
+        "委",
+        "办公室",
+        "办公厅",
+        "厅",
+        "办",
+        "中心",
+        "署",
+        "院",
+        "部",
+    ]) {
+        BodyKind::Department
+    } else if ends(&["县", "市", "区", "旗", "州", "盟", "省", "自治区"]) {
+        BodyKind::Government
+    } else {
+        BodyKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::lines::split_lines;
+
+    fn head(text: &str, after: usize) -> Option<Section> {
+        heading_of(text, after, &mut String::new())
+    }
+
+    #[test]
+    fn headings_however_numbered() {
+        assert_eq!(head("  一、总体情况", 0), Some(Section::Overview));
+        assert_eq!(head("一、 总体情况", 0), Some(Section::Overview));
+        assert_eq!(head("一.总体情况", 0), Some(Section::Overview));
+        assert_eq!(head("（一）总体情况", 0), Some(Section::Overview));
+        assert_eq!(
+            head("(五)存在的主要问题及改进情况", 4),
+            Some(Section::Problems)
+        );
+        assert_eq!(
+            head("五、政府信息公开工作存在的主要问题及改进情况", 4),
+            Some(Section::Problems)
+        );
+        assert_eq!(
+            head("四、因政府信息公开工作被申请行政复议提起行政诉讼情况", 3),
+            Some(Section::Appeals)
+        );
+        assert_eq!(
+            head("三、收到和处理政府信息公开申请情况 |", 2),
+            Some(Section::Requests)
+        );
+    }
+
+    #[test]
+    fn rows_and_parts_are_not_headings() {
+        assert_eq!(head("四、结转下年度继续办理 0 0 0 0 0 0 0", 3), None);
+        assert_eq!(head("一、本年新收政府信息公开申请数量", 0), None);
+        assert_eq!(head("二、上年结转政府信息公开申请数量", 1), None);
+        assert_eq!(head("三、本年度办理结果", 2), None);
+        assert_eq!(head("三、", 2), None);
+        assert_eq!(head("（二）主动公开情况", 1), None);
+        assert_eq!(head("（一）主动公开情况。主要通过政府门户网站", 0), None);
+        assert_eq!(head("二、主动公开政府信息情况", 2), None);
+    }
+
+    #[test]
+    fn titles() {
+        let lines = split_lines("陆河县人民政府门户网站\n陆河县2020年度政府信息公开工作年度报告\n");
+        let t = find_title(&lines, lines.len()).unwrap();
+        assert_eq!((t.body.as_str(), t.year, t.line), ("陆河县", 2020, 1));
+        let lines = split_lines("洪泽区人民政府\n2023 年政府信息公开工作年度报告\n");
+        let t = find_title(&lines, lines.len()).unwrap();
+        assert_eq!((t.body.as_str(), t.year), ("洪泽区人民政府", 2023));
+        let lines = split_lines("现公布陆河县人民政府2020年政府信息公开工作年度报告。本年度");
+        assert!(find_title(&lines, 1).is_none());
+    }
+
+    #[test]
+    fn dates() {
+        let d = |s: &str| {
+            let lines = split_lines(s);
+            find_date(&lines, lines.len()).map(|(d, _)| d.to_string())
+        };
+        assert_eq!(d("  • 2021-02-19 08:41").as_deref(), Some("2021-02-19"));
+        assert_eq!(d("发布日期：2022年1月5日").as_deref(), Some("2022-01-05"));
+        assert_eq!(d("统计期限为2020年1月1日起"), None);
+        assert_eq!(d("2021-13-40"), None);
+    }
+
+    #[test]
+    fn kinds_of_body() {
+        assert_eq!(body_kind("陆河县人民政府"), BodyKind::Government);
+        assert_eq!(body_kind("陆河县"), BodyKind::Government);
+        assert_eq!(body_kind("某镇人民政府"), BodyKind::Township);
+        assert_eq!(body_kind("某街道办事处"), BodyKind::Township);
+        assert_eq!(
+            body_kind("西安市高陵区行政审批服务局"),
+            BodyKind::Department
+        );
+        assert_eq!(
+            body_kind("武汉市汉阳区人民政府办公室"),
+            BodyKind::Department
+        );
+        assert_eq!(body_kind("蒲纺工业园区"), BodyKind::Other);
+        assert_eq!(body_kind(""), BodyKind::Other);
+    }
+}

@@ -1,0 +1,498 @@
+//! The importer on real page texts: the seed and the corpus, cell by cell against the
+//! hand transcriptions, and the notes their layouts call for.
+
+use std::path::{Path, PathBuf};
+
+use ogi_report::{
+    AppealColumn, AppealGroup, Applicant, CellRef, Edition, Imported, MoneyUnit, NoteKind,
+    ProactiveColumn, ProactiveRow, RequestRow, RowRef, Section, Table, Value, import,
+};
+use serde_json::Value as Json;
+
+use crate::luhe;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Labels compared as the importer compares them: no white space, half-width brackets
+/// and colons, one kind of enumeration comma.
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            '，' | '、' | '．' | ',' => '.',
+            c => c,
+        })
+        .collect()
+}
+
+fn kinds(imported: &Imported) -> Vec<&NoteKind> {
+    imported.notes.iter().map(|n| &n.kind).collect()
+}
+
+#[test]
+fn seed_cells_texts_and_table_four() -> Result<(), Box<dyn std::error::Error>> {
+    let imported = import(luhe::PAGE)?;
+    let report = &imported.report;
+    let expected = luhe::report()?;
+    assert_eq!(report.edition(), Edition::E2019);
+    assert_eq!(report.year(), 2020);
+    assert_eq!(report.body(), "陆河县");
+    assert_eq!(report.published(), expected.published());
+    assert_eq!(report.proactive(), expected.proactive());
+    assert_eq!(report.requests(), expected.requests());
+    assert_eq!(report.overview(), expected.overview());
+    assert_eq!(report.problems(), expected.problems());
+    assert_eq!(report.other_matters(), expected.other_matters());
+    assert_eq!(report.other_matters().text, "  无");
+    // 表四 prints 14 of its 15 cells: never shifted, left blank, reported with the counts.
+    assert!(report.appeals().cells().all(|(_, v)| v.is_none()));
+    let t4: Vec<_> = imported
+        .notes
+        .iter()
+        .filter(|n| n.at.section == Section::Appeals)
+        .collect();
+    assert_eq!(t4.len(), 1);
+    let printed: Vec<String> = luhe::APPEALS_PRINTED
+        .iter()
+        .map(|s| s.trim().to_owned())
+        .collect();
+    assert_eq!(
+        t4[0].kind,
+        NoteKind::TableUnreadable {
+            table: Table::Appeals,
+            edition: Edition::E2019,
+            expected: 15,
+            found: 14,
+            printed,
+        }
+    );
+    assert_eq!(
+        t4[0].to_string(),
+        "line 573, t4, row -, cell -: 表四 cannot be read: 14 cells printed, 15 expected; left blank"
+    );
+    assert_eq!(
+        kinds(&imported),
+        [
+            &NoteKind::BodyKindInferred {
+                kind: ogi_report::BodyKind::Government
+            },
+            &t4[0].kind
+        ]
+    );
+    Ok(())
+}
+
+/// The corpus directories, each with its page text and hand transcription.
+fn corpus() -> Vec<(String, String, Json)> {
+    let dir = fixtures().join("corpus");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    cases.retain(|p: &PathBuf| p.is_dir());
+    cases.sort();
+    cases
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let source = std::fs::read_to_string(p.join("source.txt")).unwrap_or_default();
+            let extract = std::fs::read_to_string(p.join("extract.json")).unwrap_or_default();
+            let json = serde_json::from_str(&extract).unwrap_or(Json::Null);
+            (name, source, json)
+        })
+        .collect()
+}
+
+/// The value the transcription gives a cell, read as the crate reads a printed cell (in
+/// the 2021 edition 本年收费金额 is in the header's 万元).
+fn expected_value(cell: CellRef, edition: Edition, text: &Json) -> Option<Value> {
+    let text = text.as_str()?;
+    let value = Value::parse(cell.kind(), text).unwrap_or_else(|e| panic!("{cell}: {e}"))?;
+    Some(match (edition, cell, value) {
+        (Edition::E2021, CellRef::Proactive(ProactiveRow::Fees, _), Value::Money(a))
+            if a.unit() == MoneyUnit::Unstated =>
+        {
+            Value::Money(a.stated_as(MoneyUnit::WanYuan).unwrap_or(a))
+        }
+        _ => value,
+    })
+}
+
+/// The row of 表三 a transcription key names; the 洪泽 reports misprint one label.
+fn request_row(key: &str) -> RequestRow {
+    let key = norm(key);
+    if key == "2.其他法律行政止公开" {
+        return RequestRow::ProhibitedByLaw;
+    }
+    *RequestRow::ALL
+        .iter()
+        .find(|r| norm(r.label()) == key)
+        .unwrap_or_else(|| panic!("no row {key}"))
+}
+
+#[test]
+fn corpus_cells_are_the_transcribed_ones() -> Result<(), Box<dyn std::error::Error>> {
+    let cases = corpus();
+    assert_eq!(cases.len(), 9);
+    for (name, source, json) in &cases {
+        let imported = import(source).map_err(|e| format!("{name}: {e}"))?;
+        let report = &imported.report;
+        let edition: Edition = json["edition"].as_str().unwrap_or_default().parse()?;
+        assert_eq!(report.edition(), edition, "{name}");
+        assert_eq!(
+            Some(u64::from(report.year())),
+            json["report_year"].as_u64(),
+            "{name}"
+        );
+        let mut checked = 0;
+        if let Some(t2) = json["section2"].as_object() {
+            for (row_label, columns) in t2 {
+                let row = *ProactiveRow::ALL
+                    .iter()
+                    .find(|r| norm(r.label(edition)) == norm(row_label))
+                    .unwrap_or_else(|| panic!("{name}: no row {row_label}"));
+                for (column_label, text) in columns.as_object().into_iter().flatten() {
+                    let column = *row
+                        .columns(edition)
+                        .iter()
+                        .find(|c| norm(column_label).starts_with(&norm(c.label(edition))))
+                        .unwrap_or_else(|| panic!("{name}: no column {column_label}"));
+                    let cell = CellRef::Proactive(row, column);
+                    assert_eq!(
+                        report.cell(cell),
+                        expected_value(cell, edition, text),
+                        "{name}: {cell}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        if let Some(rows) = json["section3"]["rows"].as_object() {
+            for (key, cells) in rows {
+                let row = request_row(key);
+                let texts = cells.as_array().cloned().unwrap_or_default();
+                assert_eq!(texts.len(), 7);
+                if !row.in_edition(edition) {
+                    // 洪泽's single （六）其他处理 row in a 2021-edition report: kept in a note.
+                    let note = imported
+                        .notes
+                        .iter()
+                        .find(|n| n.at.row == Some(RowRef::Requests(row)))
+                        .unwrap_or_else(|| panic!("{name}: no note on {row}"));
+                    let printed: Vec<&str> = texts.iter().filter_map(Json::as_str).collect();
+                    assert_eq!(
+                        note.kind,
+                        NoteKind::RowNotInEdition {
+                            edition,
+                            cells: printed.iter().map(|s| (*s).to_owned()).collect()
+                        },
+                        "{name}"
+                    );
+                    continue;
+                }
+                for (column, text) in Applicant::ALL.iter().zip(&texts) {
+                    let cell = CellRef::Requests(row, *column);
+                    assert_eq!(
+                        report.cell(cell),
+                        expected_value(cell, edition, text),
+                        "{name}: {cell}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        if let Some(values) = json["section4"]["values"].as_array() {
+            let cells = AppealGroup::ALL.iter().flat_map(|&g| {
+                AppealColumn::ALL
+                    .iter()
+                    .map(move |&c| CellRef::Appeals(g, c))
+            });
+            assert_eq!(values.len(), 15);
+            for (cell, text) in cells.zip(values) {
+                assert_eq!(
+                    report.cell(cell),
+                    expected_value(cell, edition, text),
+                    "{name}: {cell}"
+                );
+                checked += 1;
+            }
+        } else {
+            assert!(report.appeals().cells().all(|(_, v)| v.is_none()), "{name}");
+        }
+        assert!(checked >= 7, "{name}: only {checked} cells checked");
+    }
+    Ok(())
+}
+
+/// The notes of one corpus text.
+fn notes_of(name: &str) -> Imported {
+    let (_, source, _) = corpus()
+        .into_iter()
+        .find(|(n, ..)| n.starts_with(name))
+        .unwrap_or_else(|| panic!("no corpus text {name}"));
+    import(&source).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn ends_in(imported: &Imported, table: Table, row: RequestRow, read: usize, line: usize) {
+    let note = imported
+        .notes
+        .iter()
+        .find(|n| matches!(n.kind, NoteKind::TextEndsInTable { .. }))
+        .unwrap_or_else(|| panic!("no note on the end of the text"));
+    assert_eq!(
+        note.kind,
+        NoteKind::TextEndsInTable {
+            table,
+            read,
+            expected: table.cell_count(imported.report.edition())
+        }
+    );
+    assert_eq!(note.at.row, Some(RowRef::Requests(row)));
+    assert_eq!(note.at.cell, Some(read + 1));
+    assert_eq!(note.at.line, line);
+}
+
+#[test]
+fn corpus_truncations_are_located() {
+    // Each capture stops inside 表三; the notes say where (line, row, cell).
+    ends_in(
+        &notes_of("03-"),
+        Table::Requests,
+        RequestRow::Disclosed,
+        17,
+        32,
+    );
+    ends_in(
+        &notes_of("06-"),
+        Table::Requests,
+        RequestRow::Disclosed,
+        14,
+        84,
+    );
+    ends_in(
+        &notes_of("10-"),
+        Table::Requests,
+        RequestRow::StateSecret,
+        28,
+        110,
+    );
+    ends_in(
+        &notes_of("12-"),
+        Table::Requests,
+        RequestRow::AdminQuery,
+        77,
+        276,
+    );
+    ends_in(
+        &notes_of("14-"),
+        Table::Requests,
+        RequestRow::Disclosed,
+        20,
+        99,
+    );
+    for name in ["03-", "06-", "10-", "12-", "14-"] {
+        let imported = notes_of(name);
+        for section in [Section::Appeals, Section::Problems, Section::OtherMatters] {
+            assert!(
+                imported
+                    .notes
+                    .iter()
+                    .any(|n| n.kind == NoteKind::MissingSection && n.at.section == section),
+                "{name}: {section}"
+            );
+        }
+    }
+}
+
+#[test]
+fn corpus_06_short_row_annotated_header_prose() {
+    // 06: a blank cell dropped from 规章 (row prints 2 of 3), an annotated column header,
+    // prose under section 三.
+    let k = notes_of("06-");
+    assert!(kinds(&k).contains(&&NoteKind::ShortRow {
+        found: 2,
+        expected: 3
+    }));
+    assert!(kinds(&k).contains(&&NoteKind::LabelVariant {
+        printed: "现行有效件数 (历史累计)".into(),
+        standard: ProactiveColumn::InForce.label(Edition::E2021),
+    }));
+    assert!(kinds(&k).contains(&&NoteKind::TextNotKept { lines: 1 }));
+    assert!(kinds(&k).contains(&&NoteKind::BodyMissing));
+    assert!(kinds(&k).contains(&&NoteKind::YearFromText { year: 2022 }));
+}
+
+#[test]
+fn corpus_10_blanks_pushed_to_row_ends() {
+    // 10: blanks pushed to the end of the rows, values kept left-aligned.
+    let k = notes_of("10-");
+    let pushed: Vec<_> = k
+        .notes
+        .iter()
+        .filter(|n| matches!(n.kind, NoteKind::BlanksAtRowEnd { .. }))
+        .map(|n| n.at.row)
+        .collect();
+    assert_eq!(
+        pushed,
+        [
+            RequestRow::New,
+            RequestRow::CarriedOver,
+            RequestRow::Disclosed,
+            RequestRow::PartlyDisclosed
+        ]
+        .map(|r| Some(RowRef::Requests(r)))
+    );
+}
+
+#[test]
+fn corpus_12_signs_for_blanks() {
+    // 12: '/' in every empty cell, kept blank.
+    let k = notes_of("12-");
+    let signs: Vec<_> = kinds(&k)
+        .into_iter()
+        .filter_map(|n| match n {
+            NoteKind::PrintedBlanks { table, count, sign } => Some((*table, *count, sign.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        signs,
+        [(Table::Proactive, 9, "/"), (Table::Requests, 77, "/")]
+    );
+}
+
+#[test]
+fn corpus_14_earlier_layout() {
+    // 14: a 2021 report on the 2019 layout.
+    let k = notes_of("14-");
+    assert_eq!(k.report.edition(), Edition::E2019);
+    assert!(kinds(&k).contains(&&NoteKind::EditionNotOfYear {
+        edition: Edition::E2019,
+        year: 2021
+    }));
+}
+
+#[test]
+fn corpus_23_flip_book_page() {
+    // 23: one flip-book page, starting inside 表三; no table shows the edition.
+    let k = notes_of("23-");
+    assert!(kinds(&k).contains(&&NoteKind::EditionFromYear {
+        edition: Edition::E2019,
+        year: 2020
+    }));
+    let start = k
+        .notes
+        .iter()
+        .find(|n| {
+            n.kind
+                == NoteKind::TextStartsInTable {
+                    table: Table::Requests,
+                }
+        })
+        .map(|n| (n.at.row, n.at.cell, n.at.line));
+    assert_eq!(
+        start,
+        Some((
+            Some(RowRef::Requests(RequestRow::CarriedForward)),
+            Some(155),
+            4
+        ))
+    );
+    assert!(k.report.problems().starts_with("2020 年,在区政府"));
+}
+
+#[test]
+fn corpus_hongze_mixed_layout_and_misprint() {
+    // 洪泽: the 2021 tables with （六）其他处理 as one row, and a misprinted label.
+    for name in [
+        "full-hongze-district-govt-2023",
+        "full-hongze-district-govt-2024",
+    ] {
+        let k = notes_of(name);
+        assert_eq!(k.report.edition(), Edition::E2021);
+        assert!(kinds(&k).contains(&&NoteKind::MixedLayout {
+            table: Table::Requests,
+            layout: Edition::E2019,
+            edition: Edition::E2021
+        }));
+        assert!(kinds(&k).contains(&&NoteKind::LabelVariant {
+            printed: "2.其他法律行政止公开".into(),
+            standard: RequestRow::ProhibitedByLaw.label(),
+        }));
+        for row in [
+            RequestRow::NoCorrection,
+            RequestRow::UnpaidFee,
+            RequestRow::OtherHandlingOther,
+        ] {
+            assert!(
+                Applicant::ALL
+                    .iter()
+                    .all(|&c| k.report.requests().get(row, c).is_none())
+            );
+        }
+        assert!(kinds(&k).contains(&&NoteKind::NoPublicationDate));
+        assert_eq!(
+            k.report.body(),
+            if name.ends_with("2023") {
+                "洪泽区人民政府"
+            } else {
+                "淮安市洪泽区人民政府"
+            }
+        );
+    }
+}
+
+#[test]
+fn corpus_huaian_complete_pdf() {
+    // 淮安: a complete 2021 report read from a PDF text layer with nothing to say but the
+    // kind of body and the missing date.
+    let k = notes_of("full-huaian");
+    assert_eq!(
+        kinds(&k),
+        [
+            &NoteKind::BodyKindInferred {
+                kind: ogi_report::BodyKind::Government
+            },
+            &NoteKind::NoPublicationDate
+        ]
+    );
+    assert!(
+        k.report
+            .other_matters()
+            .text
+            .ends_with("全年收取政府信息公开信息处理费 3940 元。")
+    );
+    assert!(k.report.overview().starts_with("2024 年，我市坚持"));
+}
+
+#[test]
+fn every_note_names_its_place() {
+    for (name, source, _) in corpus() {
+        let imported = import(&source).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let lines = source.lines().count().max(1);
+        for note in &imported.notes {
+            assert!((1..=lines).contains(&note.at.line), "{name}: {note}");
+            let text = note.to_string();
+            assert!(text.starts_with(&format!("line {}, {}, row ", note.at.line, note.at.section)));
+            assert!(!text.ends_with('.'), "{text}");
+            if let Some(row) = note.at.row {
+                assert!(text.contains(&row.to_string()));
+            }
+        }
+    }
+}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Imported>();
+    check::<ogi_report::Note>();
+    check::<ogi_report::ImportError>();
+}
