@@ -8,6 +8,7 @@ use thiserror::Error;
 use crate::cell::{AppealGroup, ProactiveRow, RequestRow, Table};
 use crate::edition::Edition;
 use crate::error::{Error, ValueError};
+use crate::money::Amount;
 use crate::report::BodyKind;
 use crate::section::Section;
 
@@ -277,6 +278,15 @@ pub enum NoteKind {
         /// Why it cannot be read.
         reason: ValueError,
     },
+    /// Section 六 states no fee statement as values, but one sentence of its text says
+    /// what was collected (`全年收取政府信息公开信息处理费 3940 元。`): one amount, the
+    /// words 收取 and 信息处理费, no negation. The amount is read into
+    /// [`FeeStatement::collected`](crate::FeeStatement::collected) exactly as printed;
+    /// the note's line is the amount's.
+    FeeCollectedFromText {
+        /// The amount read.
+        collected: Amount,
+    },
     /// Cells that print a sign in place of a number (`/`, `-`, `—`, `无`): kept blank,
     /// never 0. The note's cell is the first such cell.
     PrintedBlanks {
@@ -384,6 +394,10 @@ impl fmt::Display for NoteKind {
             NoteKind::CellUnreadable { text, reason } => {
                 write!(f, "cell {text:?} cannot be read ({reason}); left blank")
             }
+            NoteKind::FeeCollectedFromText { collected } => write!(
+                f,
+                "the fees collected, {collected}, are read from a sentence of the text; no fee statement is printed as values"
+            ),
             NoteKind::PrintedBlanks { table, count, sign } => write!(
                 f,
                 "{count} cell(s) of {} print {sign:?} in place of a number; kept blank, not 0",

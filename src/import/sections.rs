@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use crate::import::lines::{
     Line, find_year, is_furniture, is_page_footer, is_space, normalize_into,
 };
+use crate::render::BODY_KIND_LABEL;
 use crate::report::BodyKind;
 use crate::section::Section;
 
@@ -289,6 +290,21 @@ pub(crate) fn first_year(lines: &[Line<'_>], start: usize, end: usize) -> Option
         .take(end)
         .skip(start)
         .find_map(|(i, l)| find_year(l.text).map(|(y, _)| (y, i)))
+}
+
+/// The kind of body a `机关类型：{label}` line in lines `[0, end)` names (the line the
+/// crate's plain-text layout prints; spaces around the label and a half-width colon
+/// allowed).
+pub(crate) fn find_body_kind(lines: &[Line<'_>], end: usize) -> Option<BodyKind> {
+    lines.iter().take(end).find_map(|l| {
+        let rest = l
+            .text
+            .trim_matches(is_space)
+            .strip_prefix(BODY_KIND_LABEL)?
+            .trim_start_matches(is_space);
+        let label = rest.strip_prefix(['：', ':'])?.trim_matches(is_space);
+        BodyKind::ALL.into_iter().find(|k| k.label() == label)
+    })
 }
 
 /// The kind of body its name suggests: a township or sub-district office, a people's

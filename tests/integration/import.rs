@@ -452,16 +452,29 @@ fn corpus_hongze_mixed_layout_and_misprint() {
 #[test]
 fn corpus_huaian_complete_pdf() {
     // 淮安: a complete 2021 report read from a PDF text layer with nothing to say but the
-    // kind of body and the missing date.
+    // kind of body, the missing date and the fees collected, read from a sentence of 六.
     let k = notes_of("full-huaian");
+    let collected: ogi_report::Amount = "3940元".parse().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         kinds(&k),
         [
             &NoteKind::BodyKindInferred {
                 kind: ogi_report::BodyKind::Government
             },
-            &NoteKind::NoPublicationDate
+            &NoteKind::NoPublicationDate,
+            &NoteKind::FeeCollectedFromText { collected },
         ]
+    );
+    let fees = k.report.other_matters().fees.unwrap_or_default();
+    assert_eq!((fees.notices, fees.notices_amount), (None, None));
+    assert_eq!(
+        fees.collected.map(|a| a.to_string()).as_deref(),
+        Some("3940元")
+    );
+    let note = k.notes.last().map(ToString::to_string).unwrap_or_default();
+    assert_eq!(
+        note,
+        "line 155, other_matters, row -, cell -: the fees collected, 3940元, are read from a sentence of the text; no fee statement is printed as values"
     );
     assert!(
         k.report

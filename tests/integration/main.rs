@@ -14,6 +14,7 @@ mod import;
 mod import_pages;
 mod import_robust;
 mod import_roundtrip;
+mod import_web_pages;
 mod props;
 mod render;
 mod render_gen;
