@@ -120,23 +120,24 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     };
     let overview = narrative(Section::Overview);
     let problems = narrative(Section::Problems);
-    let mut six = OtherMatters::new("");
+    let mut six = OtherMatters::default();
     if let Some((start, end)) = section_span(&lines, &headings, Section::OtherMatters) {
         let (stated, text_end) = if meta.edition == Edition::E2021 {
             fee_statement(&lines, start, end, &mut notes)
         } else {
             (None, end)
         };
-        six.text = text_of(text, &lines, start, text_end).to_owned();
+        six.text = String::from(text_of(text, &lines, start, text_end));
         six.fees = stated.or_else(|| {
             let (collected, line) = (meta.edition == Edition::E2021)
                 .then(|| fees::collected_in_prose(&lines, start, text_end))
                 .flatten()?;
             let kind = NoteKind::FeeCollectedFromText { collected };
             notes.push(note(kind, Section::OtherMatters, None, None, line));
-            let mut fees = FeeStatement::default();
-            fees.collected = Some(collected);
-            Some(fees)
+            Some(FeeStatement {
+                collected: Some(collected),
+                ..FeeStatement::default()
+            })
         });
     } else {
         missing_section(&headings, &lines, Section::OtherMatters, &mut notes);

@@ -300,6 +300,7 @@ pub enum NoteKind {
 }
 
 impl fmt::Display for NoteKind {
+    #[allow(clippy::too_many_lines, reason = "one short arm per kind of note")]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             NoteKind::BodyKindInferred { kind } => {

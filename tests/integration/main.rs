@@ -11,6 +11,7 @@ mod checks_props;
 mod constructors;
 mod hostile;
 mod import;
+mod import_example;
 mod import_pages;
 mod import_robust;
 mod import_roundtrip;
