@@ -91,7 +91,9 @@
 //! [`import()`] reads the text of a report page as copied from a browser or a PDF: the
 //! title, the six sections, the tables cell by cell, with the edition decided from the
 //! tables' structure. It returns the report as printed and [`Note`]s, each naming the
-//! section, row, cell and line, on everything it inferred or could not read.
+//! section, row, cell and line, on everything it inferred or could not read. A page in
+//! the crate's own plain-text layout ([`render::text`]) is read exactly: it gives back the
+//! report it was printed from.
 //!
 //! ```
 //! let page = "某局2020年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\

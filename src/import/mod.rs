@@ -64,6 +64,38 @@ pub struct Imported {
 /// table with too few or too many cells is never shifted: it is left blank with a note
 /// giving the counts, and the rest of the report is imported.
 ///
+/// The kind of body is read from a `机关类型：` line when the page prints one, else
+/// inferred from the body's name (noted). In the 2021 edition, section 六's fee statement
+/// is read from the two table lines the crate's plain-text layout prints after the text,
+/// else, when one sentence of the text states it unambiguously (`全年收取政府信息公开
+/// 信息处理费 3940 元。`: one amount, the words 收取 and 信息处理费, no negation), the
+/// amount collected is read from it exactly as printed (noted with the line).
+///
+/// A page in the crate's own plain-text layout ([`render::text`](crate::render::text)) is
+/// read exactly, and gives back the report it was printed from: the body is the title's
+/// text before the four-digit year byte for byte, the texts keep their leading and
+/// trailing blank lines and spaces, a blank cell is an empty field wherever it is. The
+/// only notes are on what the report itself lacks or departs from (no publication date,
+/// an edition other than its year's) and on values that cannot be read. Two things
+/// cannot be told apart from the layout and so do not come back: a text with a line
+/// equal to a later section's heading (after an empty line), and a body with a line
+/// break. A page that departs from the layout anywhere is read as any other page.
+///
+/// ```
+/// use ogi_report::{render, AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+/// let report = AnnualReport::builder(Edition::E2021, 2024, "某县 2 号局", BodyKind::Department)
+///     .published(chrono::NaiveDate::from_ymd_opt(2025, 1, 20).ok_or("a date")?)
+///     .overview("\n  一年来……\n\n")
+///     .proactive(Proactive::blank(Edition::E2021))
+///     .requests(Requests::blank(Edition::E2021))
+///     .appeals(Appeals::blank())
+///     .build()?;
+/// let imported = ogi_report::import(&render::text(&report))?;
+/// assert_eq!(imported.report, report);
+/// assert!(imported.notes.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// [`ImportError::NothingFound`] when the text has no section heading and no row of a
 /// table; [`ImportError::YearBeforeFormat`] when the title names a year before 2019.

@@ -142,7 +142,8 @@ impl fmt::Display for Note {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum NoteKind {
-    /// The kind of body is never printed; it was inferred from the body's name.
+    /// No `机关类型：` line names the kind of body (real pages never print one); it was
+    /// inferred from the body's name.
     BodyKindInferred {
         /// The kind inferred.
         kind: BodyKind,
