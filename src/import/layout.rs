@@ -80,12 +80,13 @@ pub(crate) fn read<'a>(input: &'a str, lines: &[Line<'a>]) -> Option<Exact<'a>> 
         let (from, body) = region(k)?;
         table_cells(body, from, shapes.get(k - 1)?)
     };
-    let edition = Edition::ALL
-        .into_iter()
-        .find(|&e| (1..=3).all(|k| read_table(e, k).is_some()))?;
+    // The edition whose three tables the page prints.
+    let (edition, texts) = Edition::ALL.into_iter().find_map(|e| {
+        let texts = [read_table(e, 1)?, read_table(e, 2)?, read_table(e, 3)?];
+        Some((e, texts))
+    })?;
     let mut cells: [Vec<Placed<'a>>; 3] = Default::default();
-    for ((slot, table), k) in cells.iter_mut().zip(Table::ALL).zip(1..) {
-        let texts = read_table(edition, k)?;
+    for ((slot, table), texts) in cells.iter_mut().zip(Table::ALL).zip(texts) {
         if texts.len() != table.cell_count(edition) {
             return None;
         }
@@ -355,4 +356,89 @@ fn table_cells<'a>(
         }
     }
     Some(cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_keep_the_body_byte_for_byte() {
+        assert_eq!(
+            title("某局2020年政府信息公开工作年度报告"),
+            Some((2020, "某局"))
+        );
+        assert_eq!(
+            title(" 某局 2 2021年政府信息公开工作年度报告"),
+            Some((2021, " 某局 2 "))
+        );
+        assert_eq!(title("2024年政府信息公开工作年度报告"), Some((2024, "")));
+        assert_eq!(title("某局２０２０年政府信息公开工作年度报告"), None);
+        assert_eq!(title("某局2020年度政府信息公开工作年度报告"), None);
+        assert_eq!(title("020年政府信息公开工作年度报告"), None);
+    }
+
+    #[test]
+    fn kind_lines() {
+        for kind in BodyKind::ALL {
+            assert_eq!(
+                body_kind(&format!("机关类型：{}", kind.label())),
+                Some(kind)
+            );
+        }
+        assert_eq!(body_kind("机关类型：局"), None);
+        assert_eq!(body_kind("机关类型:其他"), None);
+    }
+
+    #[test]
+    fn skeletons_have_every_cell() {
+        for edition in Edition::ALL {
+            let shapes = skeleton(edition).expect("the blank report renders");
+            for (table, lines) in Table::ALL.iter().zip(shapes) {
+                let values: usize = lines
+                    .iter()
+                    .map(|s| match s {
+                        Shape::Data { values, .. } => *values,
+                        _ => 0,
+                    })
+                    .sum();
+                assert_eq!(values, table.cell_count(edition), "{table:?} {edition}");
+            }
+            let t4 = shapes.get(2).and_then(|l| l.last());
+            assert!(matches!(
+                t4,
+                Some(Shape::Data {
+                    label: None,
+                    values: 15
+                })
+            ));
+        }
+    }
+
+    #[test]
+    fn fee_lines_read_each_value() {
+        let header = "           | 发出收费通知件数 | 收费通知总金额 | 实际收取总金额";
+        let (fees, notes) =
+            fee_lines(header, "信息处理费 |  2 |  | 0.5万元", 9).expect("fee lines");
+        assert_eq!(fees.notices, Some(2));
+        assert_eq!(fees.notices_amount, None);
+        assert_eq!(
+            fees.collected.map(|a| a.to_string()).as_deref(),
+            Some("0.5万元")
+        );
+        assert!(notes.is_empty());
+        let (fees, notes) = fee_lines(header, "信息处理费 | x | 1元 |", 9).expect("fee lines");
+        assert_eq!((fees.notices, fees.collected), (None, None));
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].at.line, 10);
+        assert!(fee_lines(header, "信息处理费 | 1 | 2", 9).is_none());
+        assert!(
+            fee_lines(
+                "发出收费通知件数 | 收费通知总金额 | 实际收取总金额",
+                "信息处理费 | 1 | 2 | 3",
+                9
+            )
+            .is_none()
+        );
+    }
 }

@@ -426,4 +426,19 @@ mod tests {
         assert_eq!(body_kind("蒲纺工业园区"), BodyKind::Other);
         assert_eq!(body_kind(""), BodyKind::Other);
     }
+
+    #[test]
+    fn printed_kinds_of_body() {
+        let kind = |s: &str| {
+            let lines = split_lines(s);
+            find_body_kind(&lines, lines.len())
+        };
+        assert_eq!(kind("某局\n 机关类型 : 其他 \n"), Some(BodyKind::Other));
+        assert_eq!(
+            kind("机关类型：乡镇人民政府、街道办事处"),
+            Some(BodyKind::Township)
+        );
+        assert_eq!(kind("机关类型：局"), None);
+        assert_eq!(kind("类型：其他"), None);
+    }
 }
