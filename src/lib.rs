@@ -151,8 +151,9 @@
 //! [`import()`] reads the text of a report page as copied from a browser or a PDF: the
 //! title, the six sections, the tables cell by cell, with the edition decided from the
 //! tables' structure. It returns the report as printed and [`Note`]s, each naming the
-//! section, row, cell and line, on everything it inferred or could not read. The plain
-//! text layout of step 3 reads back to the same report.
+//! section, row, cell and line, on everything it inferred or could not read. A page in
+//! the crate's own plain-text layout ([`render::text`]) is read exactly: it gives back the
+//! report it was printed from.
 //!
 //! ```
 //! # use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails, RequestRow, Requests};
