@@ -96,10 +96,13 @@ impl Proactive {
     }
 
     fn position(&self, row: ProactiveRow, column: ProactiveColumn) -> Option<usize> {
-        let target = CellRef::Proactive(row, column);
-        Table::Proactive
-            .cells(self.edition)
-            .position(|c| c == target)
+        position(self.edition, row, column)
+    }
+
+    /// The cells in the edition's printed order (the first [`Table::cell_count`]), for
+    /// reading by [`position`].
+    pub(crate) const fn slots(&self) -> &[Option<Value>; MAX_CELLS] {
+        &self.cells
     }
 
     /// The value of a cell; `None` when the cell is blank or not in this edition.
@@ -216,6 +219,69 @@ impl Proactive {
     }
 }
 
+/// A cell's position in an edition's printed order of 表二, by row and column:
+/// [`NO_CELL`] where the edition has no such cell. Made from [`ProactiveRow::rows`] and
+/// [`ProactiveRow::columns`] at compile time, so that reading a cell is an index, not a
+/// search.
+type Positions = [[u8; ProactiveColumn::ALL.len()]; ProactiveRow::ALL.len()];
+
+/// Not a cell of the edition, in [`Positions`].
+const NO_CELL: u8 = u8::MAX;
+
+const fn positions(edition: Edition) -> Positions {
+    let mut table = [[NO_CELL; ProactiveColumn::ALL.len()]; ProactiveRow::ALL.len()];
+    let rows = ProactiveRow::rows(edition);
+    let mut i = 0;
+    let mut r = 0;
+    while r < rows.len() {
+        let columns = rows[r].columns(edition);
+        let mut c = 0;
+        while c < columns.len() {
+            assert!(i < MAX_CELLS && i < NO_CELL as usize);
+            #[allow(
+                clippy::cast_possible_truncation,
+                reason = "i < NO_CELL, asserted above"
+            )]
+            {
+                table[rows[r] as usize][columns[c] as usize] = i as u8;
+            }
+            i += 1;
+            c += 1;
+        }
+        r += 1;
+    }
+    table
+}
+
+/// [`Positions`] of each edition, indexed by `Edition as usize`.
+static POSITIONS: [Positions; 2] = [positions(Edition::E2019), positions(Edition::E2021)];
+
+/// The position of a cell in the edition's printed order of 表二 (as [`Table::cells`]
+/// lists them), `None` when the edition does not have the cell.
+pub(crate) fn position(edition: Edition, row: ProactiveRow, column: ProactiveColumn) -> Option<usize> {
+    position_in(&POSITIONS[edition as usize], row, column)
+}
+
+/// [`position`] at compile time (a `const fn` cannot read the static table).
+pub(crate) const fn const_position(
+    edition: Edition,
+    row: ProactiveRow,
+    column: ProactiveColumn,
+) -> Option<usize> {
+    position_in(&positions(edition), row, column)
+}
+
+const fn position_in(
+    positions: &Positions,
+    row: ProactiveRow,
+    column: ProactiveColumn,
+) -> Option<usize> {
+    match positions[row as usize][column as usize] {
+        NO_CELL => None,
+        i => Some(i as usize),
+    }
+}
+
 /// The 2021 edition prints the unit of 本年收费金额 (万元) in the header: an amount read
 /// without a unit of its own is in 万元.
 pub(crate) fn in_header_unit(edition: Edition, cell: CellRef, value: Value) -> Value {
@@ -240,5 +306,30 @@ pub(crate) fn check_kind(cell: CellRef, value: Value) -> Result<(), Error> {
             expected: cell.kind(),
             given: value.kind(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_follow_the_printed_order() {
+        for edition in Edition::ALL {
+            assert_eq!(edition as usize, usize::from(edition == Edition::E2021));
+            let mut expected = Table::Proactive.cells(edition).enumerate();
+            for &row in ProactiveRow::ALL {
+                for &column in ProactiveColumn::ALL {
+                    let cell = CellRef::Proactive(row, column);
+                    let at = position(edition, row, column);
+                    assert_eq!(at, const_position(edition, row, column));
+                    assert_eq!(at.is_some(), cell.in_edition(edition), "{cell}");
+                }
+            }
+            assert!(expected.all(|(i, c)| match c {
+                CellRef::Proactive(r, col) => position(edition, r, col) == Some(i),
+                _ => false,
+            }));
+        }
     }
 }

@@ -198,6 +198,12 @@ impl Requests {
             .and_then(|i| self.cells[i][column as usize])
     }
 
+    /// Every cell, row by row in the edition's printed order, 7 a row: a cell's index is
+    /// its position in [`Table::cells`] order.
+    pub(crate) fn slots(&self) -> &[Option<u64>] {
+        self.cells.as_flattened()
+    }
+
     /// The seven cells of a row, 总计 last; `None` when the row is not in this edition.
     ///
     /// ```
