@@ -215,51 +215,67 @@ impl Proactive {
     /// assert_eq!(codes.last().map(String::as_str), Some("t2.fees.amount"));
     /// ```
     pub fn cells(&self) -> impl Iterator<Item = (CellRef, Option<Value>)> + '_ {
-        Table::Proactive.cells(self.edition).zip(self.cells)
+        cells(self.edition).iter().copied().zip(self.cells)
     }
 }
 
 /// A cell's position in an edition's printed order of 表二, by row and column:
-/// [`NO_CELL`] where the edition has no such cell. Made from [`ProactiveRow::rows`] and
-/// [`ProactiveRow::columns`] at compile time, so that reading a cell is an index, not a
-/// search.
+/// [`NO_CELL`] where the edition has no such cell.
 type Positions = [[u8; ProactiveColumn::ALL.len()]; ProactiveRow::ALL.len()];
 
 /// Not a cell of the edition, in [`Positions`].
 const NO_CELL: u8 = u8::MAX;
 
-const fn positions(edition: Edition) -> Positions {
-    let mut table = [[NO_CELL; ProactiveColumn::ALL.len()]; ProactiveRow::ALL.len()];
-    let rows = ProactiveRow::rows(edition);
-    let mut i = 0;
-    let mut r = 0;
-    while r < rows.len() {
-        let columns = rows[r].columns(edition);
-        let mut c = 0;
-        while c < columns.len() {
-            assert!(i < MAX_CELLS && i < NO_CELL as usize);
-            #[allow(
-                clippy::cast_possible_truncation,
-                reason = "i < NO_CELL, asserted above"
-            )]
-            {
-                table[rows[r] as usize][columns[c] as usize] = i as u8;
-            }
-            i += 1;
-            c += 1;
-        }
-        r += 1;
-    }
-    table
+/// The cells of 表二 in an edition, both ways: by position and position by cell. Made
+/// from [`ProactiveRow::rows`] and [`ProactiveRow::columns`] at compile time, so that
+/// reading a cell is an index, not a search.
+struct Layout {
+    /// The cells in printed order; `len` of them.
+    cells: [CellRef; MAX_CELLS],
+    len: usize,
+    positions: Positions,
 }
 
-/// [`Positions`] of each edition, indexed by `Edition as usize`.
-static POSITIONS: [Positions; 2] = [positions(Edition::E2019), positions(Edition::E2021)];
+impl Layout {
+    const fn new(edition: Edition) -> Layout {
+        let first = CellRef::Proactive(ProactiveRow::Rules, ProactiveColumn::Made);
+        let mut layout = Layout {
+            cells: [first; MAX_CELLS],
+            len: 0,
+            positions: [[NO_CELL; ProactiveColumn::ALL.len()]; ProactiveRow::ALL.len()],
+        };
+        let rows = ProactiveRow::rows(edition);
+        let mut r = 0;
+        while r < rows.len() {
+            let columns = rows[r].columns(edition);
+            let mut c = 0;
+            while c < columns.len() {
+                let i = layout.len;
+                assert!(i < MAX_CELLS && i < NO_CELL as usize);
+                layout.cells[i] = CellRef::Proactive(rows[r], columns[c]);
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    reason = "i < NO_CELL, asserted above"
+                )]
+                {
+                    layout.positions[rows[r] as usize][columns[c] as usize] = i as u8;
+                }
+                layout.len += 1;
+                c += 1;
+            }
+            r += 1;
+        }
+        layout
+    }
+}
+
+/// The [`Layout`] of each edition, indexed by `Edition as usize`.
+static LAYOUTS: [Layout; 2] = [Layout::new(Edition::E2019), Layout::new(Edition::E2021)];
 
 /// The position of a cell in the edition's printed order of 表二 (as [`Table::cells`]
 /// lists them), `None` when the edition does not have the cell.
 pub(crate) fn position(edition: Edition, row: ProactiveRow, column: ProactiveColumn) -> Option<usize> {
-    position_in(&POSITIONS[edition as usize], row, column)
+    position_in(&LAYOUTS[edition as usize].positions, row, column)
 }
 
 /// [`position`] at compile time (a `const fn` cannot read the static table).
@@ -268,7 +284,13 @@ pub(crate) const fn const_position(
     row: ProactiveRow,
     column: ProactiveColumn,
 ) -> Option<usize> {
-    position_in(&positions(edition), row, column)
+    position_in(&Layout::new(edition).positions, row, column)
+}
+
+/// The cells of 表二 in the edition's printed order, as [`Table::cells`] lists them.
+pub(crate) fn cells(edition: Edition) -> &'static [CellRef] {
+    let layout = &LAYOUTS[edition as usize];
+    &layout.cells[..layout.len]
 }
 
 const fn position_in(
@@ -330,6 +352,7 @@ mod tests {
                 CellRef::Proactive(r, col) => position(edition, r, col) == Some(i),
                 _ => false,
             }));
+            assert!(cells(edition).iter().copied().eq(Table::Proactive.cells(edition)));
         }
     }
 }
