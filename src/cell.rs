@@ -40,7 +40,10 @@ macro_rules! coded_enum {
             #[doc = concat!("```\nuse ogi_report::", stringify!($name), ";\nlet first = ", stringify!($name), "::ALL[0];\nassert_eq!(", stringify!($name), "::from_code(first.code()), Some(first));\nassert_eq!(", stringify!($name), "::from_code(\"nope\"), None);\n```")]
             #[must_use]
             pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
+                match code {
+                    $($code => Some($name::$variant),)+
+                    _ => None,
+                }
             }
         }
 

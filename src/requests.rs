@@ -245,6 +245,23 @@ impl Requests {
         Ok(())
     }
 
+    /// Sets the seven cells of a row, 总计 last.
+    ///
+    /// # Errors
+    /// [`Error::NotInEdition`] for a row this edition does not have.
+    pub(crate) fn set_row(
+        &mut self,
+        row: RequestRow,
+        cells: [Option<u64>; COLUMNS],
+    ) -> Result<(), Error> {
+        let i = row.index(self.edition).ok_or(Error::NotInEdition {
+            cell: CellRef::Requests(row, Applicant::Total),
+            edition: self.edition,
+        })?;
+        self.cells[i] = cells;
+        Ok(())
+    }
+
     /// Every cell with its value, in the official printed order.
     ///
     /// ```
