@@ -23,6 +23,9 @@ fn tidy_string(report: &AnnualReport) -> String {
     out
 }
 
+/// One way to render a report.
+type Render = fn(&AnnualReport, &HtmlOptions) -> String;
+
 fn group(c: &mut Criterion, name: &str, report: &AnnualReport) {
     let marks = HtmlOptions::new().mark(CellMark::new(
         "T4-1",
@@ -33,7 +36,7 @@ fn group(c: &mut Criterion, name: &str, report: &AnnualReport) {
         "尚未审结 is blank",
     ));
     let mut group = c.benchmark_group(format!("render/{name}"));
-    let outputs: [(&str, fn(&AnnualReport, &HtmlOptions) -> String); 4] = [
+    let outputs: [(&str, Render); 4] = [
         ("html", |r, o| render::html(r, o)),
         ("tidy cells", |r, _| tidy_string(r)),
         ("markdown", |r, _| render::markdown(r)),

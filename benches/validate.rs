@@ -15,7 +15,11 @@ mod support;
 fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("validate");
     let seed = support::seed();
-    assert_eq!(validate(&seed).len(), 1, "the seed's one unassessable finding");
+    assert_eq!(
+        validate(&seed).len(),
+        1,
+        "the seed's one unassessable finding"
+    );
     group.bench_function("seed_luhe_2020", |b| {
         b.iter(|| validate(black_box(&seed)));
     });

@@ -274,7 +274,11 @@ static LAYOUTS: [Layout; 2] = [Layout::new(Edition::E2019), Layout::new(Edition:
 
 /// The position of a cell in the edition's printed order of 表二 (as [`Table::cells`]
 /// lists them), `None` when the edition does not have the cell.
-pub(crate) fn position(edition: Edition, row: ProactiveRow, column: ProactiveColumn) -> Option<usize> {
+pub(crate) fn position(
+    edition: Edition,
+    row: ProactiveRow,
+    column: ProactiveColumn,
+) -> Option<usize> {
     position_in(&LAYOUTS[edition as usize].positions, row, column)
 }
 
@@ -352,7 +356,12 @@ mod tests {
                 CellRef::Proactive(r, col) => position(edition, r, col) == Some(i),
                 _ => false,
             }));
-            assert!(cells(edition).iter().copied().eq(Table::Proactive.cells(edition)));
+            assert!(
+                cells(edition)
+                    .iter()
+                    .copied()
+                    .eq(Table::Proactive.cells(edition))
+            );
         }
     }
 }

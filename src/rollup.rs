@@ -96,9 +96,12 @@ impl Count {
 /// The first of the counts whose sum would overflow with the values added, one to one.
 fn first_overflow(counts: &[Count], values: &[Option<u64>]) -> Option<usize> {
     // One pass without a branch per cell; the search only when a sum overflows.
-    let overflows = counts.iter().zip(values).fold(false, |any, (count, value)| {
-        any | count.sum.overflowing_add(value.unwrap_or(0)).1
-    });
+    let overflows = counts
+        .iter()
+        .zip(values)
+        .fold(false, |any, (count, value)| {
+            any | count.sum.overflowing_add(value.unwrap_or(0)).1
+        });
     if !overflows {
         return None;
     }
@@ -253,10 +256,12 @@ impl Core {
             converted = [None; ROWS * 7];
             for (k, value) in converted.iter_mut().enumerate().take(rows.len() * width) {
                 let (row, column) = (rows[k / width], Applicant::ALL[k % width]);
-                *value = self.read(t3, row, column).map_err(|()| RollupError::Overflow {
-                    index,
-                    cell: CellRef::Requests(row, column),
-                })?;
+                *value = self
+                    .read(t3, row, column)
+                    .map_err(|()| RollupError::Overflow {
+                        index,
+                        cell: CellRef::Requests(row, column),
+                    })?;
             }
             &converted[..rows.len() * width]
         };
@@ -554,7 +559,9 @@ impl Rollup {
         let CellRef::Proactive(row, column) = cell else {
             return None;
         };
-        self.t2.get(proactive::position(self.edition, row, column)?).copied()
+        self.t2
+            .get(proactive::position(self.edition, row, column)?)
+            .copied()
     }
 
     /// The sum of a cell over every report; `None` when a report left it blank (the total
@@ -1015,9 +1022,11 @@ mod tests {
             .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4]).expect("表四"))
             .build()
             .expect("a report");
-        report
-            .appeals_mut()
-            .set(AppealGroup::SuitAfterReview, AppealColumn::Total, Some(u64::MAX));
+        report.appeals_mut().set(
+            AppealGroup::SuitAfterReview,
+            AppealColumn::Total,
+            Some(u64::MAX),
+        );
         let mut rollup = Rollup::new(Edition::E2021);
         rollup.add(&report).expect("no overflow yet");
         let before = rollup.clone();

@@ -11,8 +11,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::cell::{
-    AppealColumn, AppealGroup, Applicant, CellRef, ProactiveColumn, ProactiveRow, RequestRow,
-    Table,
+    AppealColumn, AppealGroup, Applicant, CellRef, ProactiveColumn, ProactiveRow, RequestRow, Table,
 };
 use crate::edition::Edition;
 use crate::error::Error;
@@ -1168,6 +1167,7 @@ pub(crate) struct Plan {
     steps: [Step; MAX_STEPS],
     steps_len: usize,
     positions: [u8; MAX_POSITIONS],
+    positions_len: usize,
 }
 
 impl Plan {
@@ -1198,71 +1198,79 @@ impl Plan {
             steps: [blank; MAX_STEPS],
             steps_len: 0,
             positions: [0; MAX_POSITIONS],
+            positions_len: 0,
         };
-        let mut used = 0;
-        let mut r = 0;
-        while r < CATALOGUE.len() {
-            let rule = &CATALOGUE[r];
-            r += 1;
+        let mut next = 0;
+        while next < CATALOGUE.len() {
+            let rule = &CATALOGUE[next];
+            next += 1;
             if rule.pair || !has_edition(rule.editions, edition) {
                 continue;
             }
-            let mut kinds = 0u8;
-            let mut k = 0;
-            while k < rule.kinds.len() {
-                kinds |= 1 << rule.kinds[k] as u8;
-                k += 1;
-            }
-            let scopes = rule.shape.count(edition);
-            let mut s = 0;
-            while s < scopes {
-                let scope = rule.shape.at(edition, s);
-                s += 1;
-                let mut step = Step {
-                    rule: rule.id,
-                    scope,
-                    table: None,
-                    kinds,
-                    minus: 0,
-                    start: 0,
-                    len: 0,
-                };
-                assert!(used <= u16::MAX as usize);
-                #[allow(clippy::cast_possible_truncation, reason = "asserted above")]
-                {
-                    step.start = used as u16;
-                }
-                let mut i = 0;
-                while let Some((cell, side)) = cell_at(rule.id, edition, scope, i) {
-                    assert!(matches!(side, Side::Current), "a rule of one report");
-                    assert!(i < MAX_CELLS && used < MAX_POSITIONS, "the plan fits");
-                    let (table, position) = position(edition, cell);
-                    match step.table {
-                        None => step.table = Some(table),
-                        Some(t) => assert!(t as u8 == table as u8, "a scope reads one table"),
-                    }
-                    assert!(position < u8::MAX as usize);
-                    #[allow(clippy::cast_possible_truncation, reason = "asserted above")]
-                    {
-                        plan.positions[used] = position as u8;
-                    }
-                    if i > 0 && subtracts(rule.id, i) {
-                        step.minus |= 1 << i;
-                    }
-                    used += 1;
-                    i += 1;
-                }
-                #[allow(clippy::cast_possible_truncation, reason = "i < MAX_CELLS")]
-                {
-                    step.len = i as u8;
-                }
-                assert!(plan.steps_len < MAX_STEPS, "the plan fits");
-                plan.steps[plan.steps_len] = step;
-                plan.steps_len += 1;
+            let mut nth = 0;
+            while nth < rule.shape.count(edition) {
+                plan.push(rule, edition, rule.shape.at(edition, nth));
+                nth += 1;
             }
         }
         plan
     }
+
+    /// Adds the step of a rule at a scope, with the positions of the cells it reads.
+    const fn push(&mut self, rule: &Rule, edition: Edition, scope: Scope) {
+        assert!(self.positions_len <= u16::MAX as usize);
+        #[allow(clippy::cast_possible_truncation, reason = "asserted above")]
+        let mut step = Step {
+            rule: rule.id,
+            scope,
+            table: None,
+            kinds: kinds_mask(rule.kinds),
+            minus: 0,
+            start: self.positions_len as u16,
+            len: 0,
+        };
+        let mut i = 0;
+        while let Some((cell, side)) = cell_at(rule.id, edition, scope, i) {
+            assert!(matches!(side, Side::Current), "a rule of one report");
+            assert!(
+                i < MAX_CELLS && self.positions_len < MAX_POSITIONS,
+                "the plan fits"
+            );
+            let (table, position) = position(edition, cell);
+            match step.table {
+                None => step.table = Some(table),
+                Some(t) => assert!(t as u8 == table as u8, "a scope reads one table"),
+            }
+            assert!(position < u8::MAX as usize);
+            #[allow(clippy::cast_possible_truncation, reason = "asserted above")]
+            {
+                self.positions[self.positions_len] = position as u8;
+            }
+            if i > 0 && subtracts(rule.id, i) {
+                step.minus |= 1 << i;
+            }
+            self.positions_len += 1;
+            i += 1;
+        }
+        #[allow(clippy::cast_possible_truncation, reason = "i < MAX_CELLS")]
+        {
+            step.len = i as u8;
+        }
+        assert!(self.steps_len < MAX_STEPS, "the plan fits");
+        self.steps[self.steps_len] = step;
+        self.steps_len += 1;
+    }
+}
+
+/// The kinds of body as bits `BodyKind as u8`.
+const fn kinds_mask(kinds: &[BodyKind]) -> u8 {
+    let mut mask = 0u8;
+    let mut i = 0;
+    while i < kinds.len() {
+        mask |= 1 << kinds[i] as u8;
+        i += 1;
+    }
+    mask
 }
 
 /// `editions.contains(&edition)` (which is not a `const fn`).

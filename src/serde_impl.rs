@@ -586,8 +586,7 @@ impl Serialize for Proactive {
 
 impl<'de> Deserialize<'de> for Proactive {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Proactive, D::Error> {
-        let (edition, cells) =
-            read_grid::<D, Value, T2_ROWS, T2_COLUMNS>(d, Table::Proactive)?;
+        let (edition, cells) = read_grid::<D, Value, T2_ROWS, T2_COLUMNS>(d, Table::Proactive)?;
         let mut table = Proactive::blank(edition);
         for &row in ProactiveRow::rows(edition) {
             for &column in row.columns(edition) {
@@ -610,7 +609,14 @@ impl Serialize for Requests {
         for (&row, cells) in self.rows().iter().zip(rows) {
             let columns = Applicant::ALL;
             let code = Applicant::code;
-            m.serialize_entry(row.code(), &CountRowSer { columns, code, cells })?;
+            m.serialize_entry(
+                row.code(),
+                &CountRowSer {
+                    columns,
+                    code,
+                    cells,
+                },
+            )?;
         }
         m.end()
     }
@@ -637,7 +643,14 @@ impl Serialize for Appeals {
         for (&group, cells) in AppealGroup::ALL.iter().zip(groups) {
             let columns = AppealColumn::ALL;
             let code = AppealColumn::code;
-            m.serialize_entry(group.code(), &CountRowSer { columns, code, cells })?;
+            m.serialize_entry(
+                group.code(),
+                &CountRowSer {
+                    columns,
+                    code,
+                    cells,
+                },
+            )?;
         }
         m.end()
     }

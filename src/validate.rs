@@ -1050,7 +1050,12 @@ fn apply(step: &Step, cells: &[u8], reports: &Reports<'_>) -> Option<Finding> {
     for (v, &p) in values.iter_mut().zip(cells) {
         *v = read(report, step.table, p);
     }
-    evaluate(rule, step.scope, &values[..cells.len().min(MAX_CELLS)], reports)
+    evaluate(
+        rule,
+        step.scope,
+        &values[..cells.len().min(MAX_CELLS)],
+        reports,
+    )
 }
 
 /// The value at a position of a table of the report.

@@ -120,7 +120,8 @@ pub fn broken(report: &AnnualReport) -> AnnualReport {
     }
     for g in AppealGroup::ALL {
         let total = r.appeals().get(*g, AppealColumn::Total).unwrap_or(0);
-        r.appeals_mut().set(*g, AppealColumn::Total, Some(total + 1));
+        r.appeals_mut()
+            .set(*g, AppealColumn::Total, Some(total + 1));
     }
     r
 }
@@ -157,14 +158,15 @@ impl Generator {
     /// # Panics
     /// Never: every cell set is a cell of the 2021 edition, with a count.
     pub fn report(&mut self, i: u64) -> &AnnualReport {
-        let (k, appeals, decisions) = (i % 1000, i % 7, i % 11);
-        let t = &self.template;
-        let r = &mut self.report;
+        let (more, appeals, decisions) = (i % 1000, i % 7, i % 11);
+        let template = &self.template;
+        let report = &mut self.report;
         let mut add = |cell: CellRef, by: u64| {
-            let Some(Value::Count(v)) = t.cell(cell) else {
+            let Some(Value::Count(stated)) = template.cell(cell) else {
                 unreachable!("a filled count cell");
             };
-            r.set(cell, Some(Value::Count(v + by)))
+            report
+                .set(cell, Some(Value::Count(stated + by)))
                 .expect("a cell of the edition");
         };
         for row in [
@@ -173,7 +175,7 @@ impl Generator {
             RequestRow::ResultsTotal,
         ] {
             for column in [Applicant::NaturalPerson, Applicant::Total] {
-                add(CellRef::Requests(row, column), k);
+                add(CellRef::Requests(row, column), more);
             }
         }
         for column in [AppealColumn::Upheld, AppealColumn::Total] {
