@@ -1,29 +1,48 @@
-//! The JSON form of the seed report: serialising and deserialising.
+//! The JSON form: deserialising and validating a report against parsing the same bytes
+//! into a `serde_json::Value`, and serialising a report against serialising that `Value`,
+//! side by side in one group per report. The target: ratio ≤ 1.0 for both.
 //!
 //! `cargo bench --bench json`
 
-use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_main};
-use ogi_report::AnnualReport;
+use std::hint::black_box;
 
-#[path = "../examples/luhe_2020.rs"]
-#[allow(dead_code, reason = "only report() is used here")]
-mod luhe;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use ogi_report::{AnnualReport, validate};
 
-fn json(c: &mut Criterion) {
-    let report = luhe::report().expect("the seed report builds");
-    let text = serde_json::to_string(&report).expect("the seed serialises");
-    let mut group = c.benchmark_group("json");
+mod support;
+
+fn group(c: &mut Criterion, name: &str, report: &AnnualReport) {
+    let text = serde_json::to_string(report).expect("the report serialises");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("the JSON parses");
+    // The `Value` orders its keys (serde_json without `preserve_order`): same bytes, in
+    // another order.
+    let again = serde_json::to_string(&value).expect("the value serialises");
+    assert_eq!(again.len(), text.len());
+    let mut group = c.benchmark_group(format!("json/{name}"));
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("serialise seed", |b| {
-        b.iter(|| serde_json::to_string(black_box(&report)));
-    });
-    group.bench_function("deserialise seed", |b| {
+    group.bench_function("deserialise", |b| {
         b.iter(|| serde_json::from_str::<AnnualReport>(black_box(&text)));
     });
-    group.bench_function("serde_json::Value of seed", |b| {
+    group.bench_function("deserialise+validate", |b| {
+        b.iter(|| {
+            serde_json::from_str::<AnnualReport>(black_box(&text)).map(|r| validate(&r).len())
+        });
+    });
+    group.bench_function("serde_json::Value", |b| {
         b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&text)));
     });
+    group.bench_function("serialise", |b| {
+        b.iter(|| serde_json::to_string(black_box(report)));
+    });
+    group.bench_function("serialise serde_json::Value", |b| {
+        b.iter(|| serde_json::to_string(black_box(&value)));
+    });
     group.finish();
+}
+
+fn json(c: &mut Criterion) {
+    group(c, "seed", &support::seed());
+    group(c, "large_2021", &support::large_2021(2022, [0; 6]));
 }
 
 criterion_group!(benches, json);

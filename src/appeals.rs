@@ -119,6 +119,12 @@ impl Appeals {
         self.cells[group as usize][column as usize] = value;
     }
 
+    /// Every cell, group by group, 5 a group: a cell's index is its position in
+    /// [`Table::cells`](crate::Table::cells) order.
+    pub(crate) fn slots(&self) -> &[Option<u64>] {
+        self.cells.as_flattened()
+    }
+
     /// Every cell with its value, in the official printed order.
     ///
     /// ```

@@ -40,7 +40,10 @@ macro_rules! coded_enum {
             #[doc = concat!("```\nuse ogi_report::", stringify!($name), ";\nlet first = ", stringify!($name), "::ALL[0];\nassert_eq!(", stringify!($name), "::from_code(first.code()), Some(first));\nassert_eq!(", stringify!($name), "::from_code(\"nope\"), None);\n```")]
             #[must_use]
             pub fn from_code(code: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
+                match code {
+                    $($code => Some($name::$variant),)+
+                    _ => None,
+                }
             }
         }
 
@@ -687,9 +690,10 @@ impl RequestRow {
     /// assert_eq!(outcomes.last(), Some(&RequestRow::OtherHandling));
     /// ```
     #[must_use]
-    pub fn outcomes(edition: Edition) -> &'static [RequestRow] {
+    pub const fn outcomes(edition: Edition) -> &'static [RequestRow] {
         let rows = RequestRow::rows(edition);
-        &rows[2..rows.len() - 2]
+        // Without 一 and 二 before, （七）总计 and 四 after (slicing by range is not `const`).
+        rows.split_at(2).1.split_at(rows.len() - 4).0
     }
 
     /// Whether the row exists in the given edition.
@@ -1097,9 +1101,20 @@ impl CellRef {
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
     #[must_use]
-    pub fn in_edition(self, edition: Edition) -> bool {
+    pub const fn in_edition(self, edition: Edition) -> bool {
         match self {
-            CellRef::Proactive(r, c) => r.columns(edition).contains(&c),
+            CellRef::Proactive(r, c) => {
+                // `contains` is not a `const fn`.
+                let columns = r.columns(edition);
+                let mut i = 0;
+                while i < columns.len() {
+                    if columns[i] as u8 == c as u8 {
+                        return true;
+                    }
+                    i += 1;
+                }
+                false
+            }
             CellRef::Requests(r, _) => r.in_edition(edition),
             CellRef::Appeals(..) => true,
         }

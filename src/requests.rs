@@ -198,6 +198,12 @@ impl Requests {
             .and_then(|i| self.cells[i][column as usize])
     }
 
+    /// Every cell, row by row in the edition's printed order, 7 a row: a cell's index is
+    /// its position in [`Table::cells`] order.
+    pub(crate) fn slots(&self) -> &[Option<u64>] {
+        self.cells.as_flattened()
+    }
+
     /// The seven cells of a row, 总计 last; `None` when the row is not in this edition.
     ///
     /// ```
@@ -236,6 +242,23 @@ impl Requests {
             edition: self.edition,
         })?;
         self.cells[i][column as usize] = value;
+        Ok(())
+    }
+
+    /// Sets the seven cells of a row, 总计 last.
+    ///
+    /// # Errors
+    /// [`Error::NotInEdition`] for a row this edition does not have.
+    pub(crate) fn set_row(
+        &mut self,
+        row: RequestRow,
+        cells: [Option<u64>; COLUMNS],
+    ) -> Result<(), Error> {
+        let i = row.index(self.edition).ok_or(Error::NotInEdition {
+            cell: CellRef::Requests(row, Applicant::Total),
+            edition: self.edition,
+        })?;
+        self.cells[i] = cells;
         Ok(())
     }
 

@@ -8,7 +8,7 @@ use crate::cell::{AppealColumn, AppealGroup, Applicant, CellRef, RequestRow, Tab
 use crate::edition::Edition;
 use crate::error::{Error, ValueError};
 use crate::money::{Amount, MoneyUnit};
-use crate::proactive::Proactive;
+use crate::proactive::{self, Proactive};
 use crate::report::{AnnualReport, BodyKind};
 use crate::requests::Requests;
 
@@ -86,19 +86,37 @@ struct Count {
 }
 
 impl Count {
-    /// Adds one report's cell; `None` on overflow.
-    fn add(&mut self, value: Option<u64>) -> Option<()> {
-        match value {
-            Some(v) => self.sum = self.sum.checked_add(v)?,
-            None => self.blanks = self.blanks.saturating_add(1),
-        }
-        Some(())
-    }
-
     fn merge(&mut self, other: Count) -> Option<()> {
         self.sum = self.sum.checked_add(other.sum)?;
         self.blanks = self.blanks.saturating_add(other.blanks);
         Some(())
+    }
+}
+
+/// The first of the counts whose sum would overflow with the values added, one to one.
+fn first_overflow(counts: &[Count], values: &[Option<u64>]) -> Option<usize> {
+    // One pass without a branch per cell; the search only when a sum overflows.
+    let overflows = counts
+        .iter()
+        .zip(values)
+        .fold(false, |any, (count, value)| {
+            any | count.sum.overflowing_add(value.unwrap_or(0)).1
+        });
+    if !overflows {
+        return None;
+    }
+    counts
+        .iter()
+        .zip(values)
+        .position(|(count, value)| count.sum.checked_add(value.unwrap_or(0)).is_none())
+}
+
+/// Adds the values to the counts, one to one, once [`first_overflow`] found that no sum
+/// overflows (so the saturating additions are exact).
+fn add_all(counts: &mut [Count], values: &[Option<u64>]) {
+    for (count, value) in counts.iter_mut().zip(values) {
+        count.sum = count.sum.saturating_add(value.unwrap_or(0));
+        count.blanks = count.blanks.saturating_add(u64::from(value.is_none()));
     }
 }
 
@@ -223,25 +241,48 @@ impl Core {
         Ok(Some(sum))
     }
 
+    /// Adds a report's 表三 and 表四. Every sum is checked before any is changed, so that
+    /// nothing changes when one overflows, without copying the roll-up.
     fn add(&mut self, report: &AnnualReport, index: u64) -> Result<(), RollupError> {
+        let rows = RequestRow::rows(self.layout);
+        let width = Applicant::ALL.len();
         let t3 = report.requests();
-        for (i, &row) in RequestRow::rows(self.layout).iter().enumerate() {
-            for (c, &column) in Applicant::ALL.iter().enumerate() {
-                let cell = CellRef::Requests(row, column);
-                let overflow = RollupError::Overflow { index, cell };
-                let value = self.read(t3, row, column).map_err(|()| overflow.clone())?;
-                self.t3[i][c].add(value).ok_or(overflow)?;
+        // In the roll-up's layout: the report's own cells when the editions agree (the
+        // usual case), else each cell read through `read`.
+        let mut converted;
+        let values = if t3.edition() == self.layout {
+            &t3.slots()[..rows.len() * width]
+        } else {
+            converted = [None; ROWS * 7];
+            for (k, value) in converted.iter_mut().enumerate().take(rows.len() * width) {
+                let (row, column) = (rows[k / width], Applicant::ALL[k % width]);
+                *value = self
+                    .read(t3, row, column)
+                    .map_err(|()| RollupError::Overflow {
+                        index,
+                        cell: CellRef::Requests(row, column),
+                    })?;
             }
+            &converted[..rows.len() * width]
+        };
+        let t3_sums = &mut self.t3.as_flattened_mut()[..values.len()];
+        if let Some(k) = first_overflow(t3_sums, values) {
+            return Err(RollupError::Overflow {
+                index,
+                cell: CellRef::Requests(rows[k / width], Applicant::ALL[k % width]),
+            });
         }
-        for (g, &group) in AppealGroup::ALL.iter().enumerate() {
-            for (c, &column) in AppealColumn::ALL.iter().enumerate() {
-                let value = report.appeals().get(group, column);
-                self.t4[g][c].add(value).ok_or(RollupError::Overflow {
-                    index,
-                    cell: CellRef::Appeals(group, column),
-                })?;
-            }
+        let appeals = report.appeals().slots();
+        let t4_sums = self.t4.as_flattened_mut();
+        if let Some(k) = first_overflow(t4_sums, appeals) {
+            let width = AppealColumn::ALL.len();
+            return Err(RollupError::Overflow {
+                index,
+                cell: CellRef::Appeals(AppealGroup::ALL[k / width], AppealColumn::ALL[k % width]),
+            });
         }
+        add_all(self.t3.as_flattened_mut(), values);
+        add_all(self.t4.as_flattened_mut(), appeals);
         Ok(())
     }
 
@@ -466,13 +507,16 @@ impl Rollup {
                 given: report.edition(),
             });
         }
-        let mut next = self.clone();
-        for (acc, (cell, value)) in next.t2.iter_mut().zip(report.proactive().cells()) {
+        // 表二 into a copy (its sums of money may fail half way), 表三 and 表四 checked
+        // before they change: on an error, nothing changes.
+        let mut t2 = self.t2;
+        let cells = proactive::cells(self.edition);
+        for ((acc, &value), &cell) in t2.iter_mut().zip(report.proactive().slots()).zip(cells) {
             acc.add(value, index, cell)?;
         }
-        next.core.add(report, index)?;
-        next.reports = index.saturating_add(1);
-        *self = next;
+        self.core.add(report, index)?;
+        self.t2 = t2;
+        self.reports = index.saturating_add(1);
         Ok(())
     }
 
@@ -512,10 +556,12 @@ impl Rollup {
     }
 
     fn proactive_sum(&self, cell: CellRef) -> Option<ProactiveSum> {
-        let i = Table::Proactive
-            .cells(self.edition)
-            .position(|c| c == cell)?;
-        self.t2.get(i).copied()
+        let CellRef::Proactive(row, column) = cell else {
+            return None;
+        };
+        self.t2
+            .get(proactive::position(self.edition, row, column)?)
+            .copied()
     }
 
     /// The sum of a cell over every report; `None` when a report left it blank (the total
@@ -826,9 +872,7 @@ impl MixedRollup {
     /// ```
     pub fn add(&mut self, report: &AnnualReport) -> Result<(), RollupError> {
         let index = self.reports;
-        let mut core = self.core.clone();
-        core.add(report, index)?;
-        self.core = core;
+        self.core.add(report, index)?;
         self.reports = index.saturating_add(1);
         Ok(())
     }
@@ -964,6 +1008,41 @@ impl MixedRollup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_overflow_changes_nothing() {
+        use crate::requests::RequestDetails;
+        let mut details = RequestDetails::new(Edition::E2021);
+        details
+            .set(RequestRow::New, [3, 0, 0, 0, 0, 0])
+            .expect("a detail row");
+        let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Township)
+            .proactive(Proactive::from_printed(Edition::E2021, &["1"; 10]).expect("表二"))
+            .requests(Requests::assemble(&details).expect("表三"))
+            .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4]).expect("表四"))
+            .build()
+            .expect("a report");
+        report.appeals_mut().set(
+            AppealGroup::SuitAfterReview,
+            AppealColumn::Total,
+            Some(u64::MAX),
+        );
+        let mut rollup = Rollup::new(Edition::E2021);
+        rollup.add(&report).expect("no overflow yet");
+        let before = rollup.clone();
+        let err = rollup.add(&report).expect_err("the 表四 total overflows");
+        assert_eq!(
+            err.to_string(),
+            "report 1: the sum of t4.suit_after_review.total overflows"
+        );
+        // 表二 and 表三, added before 表四 was found to overflow, are as they were.
+        assert_eq!(rollup, before);
+        let mut mixed = MixedRollup::new();
+        mixed.add(&report).expect("no overflow yet");
+        let before = mixed.clone();
+        assert!(mixed.add(&report).is_err());
+        assert_eq!(mixed, before);
+    }
 
     #[test]
     fn exact_add_refuses_rounding() {

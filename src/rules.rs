@@ -11,10 +11,11 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::cell::{
-    AppealColumn, AppealGroup, Applicant, CellRef, ProactiveColumn, ProactiveRow, RequestRow,
+    AppealColumn, AppealGroup, Applicant, CellRef, ProactiveColumn, ProactiveRow, RequestRow, Table,
 };
 use crate::edition::Edition;
 use crate::error::Error;
+use crate::proactive::const_position;
 use crate::report::BodyKind;
 
 /// How serious a rule's failure is.
@@ -228,19 +229,25 @@ enum Shape {
 }
 
 impl Shape {
-    fn count(self, edition: Edition) -> usize {
+    const fn count(self, edition: Edition) -> usize {
         match self {
             Shape::Columns => Applicant::ALL.len(),
             Shape::RequestRows => RequestRow::rows(edition).len(),
             Shape::Groups => AppealGroup::ALL.len(),
             Shape::ProactiveRows(rows) => rows.len(),
             Shape::RulesCells => ProactiveRow::Rules.columns(edition).len(),
-            Shape::Cell(c) => usize::from(c.in_edition(edition)),
+            Shape::Cell(c) => {
+                if c.in_edition(edition) {
+                    1
+                } else {
+                    0
+                }
+            }
             Shape::Report => 1,
         }
     }
 
-    fn at(self, edition: Edition, i: usize) -> Scope {
+    const fn at(self, edition: Edition, i: usize) -> Scope {
         match self {
             Shape::Columns => Scope::Column(Applicant::ALL[i]),
             Shape::RequestRows => Scope::RequestRow(RequestRow::rows(edition)[i]),
@@ -512,7 +519,10 @@ pub struct Rule {
 }
 
 /// The catalogue, in [`RuleId`] order.
-static RULES: [Rule; 19] = [
+static RULES: [Rule; CATALOGUE.len()] = CATALOGUE;
+
+/// The catalogue as a constant, for the [`Plan`]s made at compile time.
+const CATALOGUE: [Rule; 19] = [
     Rule {
         id: RuleId::T3Balance,
         severity: Severity::Error,
@@ -1009,7 +1019,11 @@ impl fmt::Display for Rule {
 pub(crate) const MAX_CELLS: usize = 22;
 
 /// The `i`-th cell one scope of a rule reads, with the report of a pair it is read from.
-pub(crate) fn cell_at(
+///
+/// The one place that says which cells a rule reads: [`Rule::cells_at`], the findings'
+/// cited cells and the [`Plan`]s that `validate` follows are all made from it. A
+/// `const fn`, so that the plans are made at compile time.
+pub(crate) const fn cell_at(
     id: RuleId,
     edition: Edition,
     scope: Scope,
@@ -1019,85 +1033,286 @@ pub(crate) fn cell_at(
     use ProactiveColumn as T2;
     use RequestRow as R;
     use Side::{Current, Previous};
-    let current = |c: CellRef| Some((c, Current));
-    match (id, scope) {
+
+    /// `items[i]`, `None` past the end (`get` is not a `const fn`).
+    const fn pick<T: Copy>(items: &[T], i: usize) -> Option<T> {
+        if i < items.len() {
+            Some(items[i])
+        } else {
+            None
+        }
+    }
+
+    /// `?` for a `const fn`.
+    macro_rules! some {
+        ($e:expr) => {
+            match $e {
+                Some(v) => v,
+                None => return None,
+            }
+        };
+    }
+
+    let cell = match (id, scope) {
         (RuleId::T3Balance, Scope::Column(c)) => {
-            let row = [R::CarriedForward, R::New, R::CarriedOver, R::ResultsTotal].get(i)?;
-            current(CellRef::Requests(*row, c))
+            let rows = [R::CarriedForward, R::New, R::CarriedOver, R::ResultsTotal];
+            CellRef::Requests(some!(pick(&rows, i)), c)
         }
         (RuleId::T3ResultsSum, Scope::Column(c)) => {
             let row = match i {
                 0 => R::ResultsTotal,
-                _ => *RequestRow::outcomes(edition).get(i - 1)?,
+                _ => some!(pick(RequestRow::outcomes(edition), i - 1)),
             };
-            current(CellRef::Requests(row, c))
+            CellRef::Requests(row, c)
         }
         (RuleId::T3RowTotal, Scope::RequestRow(r)) if r.in_edition(edition) => {
             let column = match i {
                 0 => Applicant::Total,
-                _ => *Applicant::DETAIL.get(i - 1)?,
+                _ => some!(pick(&Applicant::DETAIL, i - 1)),
             };
-            current(CellRef::Requests(r, column))
+            CellRef::Requests(r, column)
         }
         (RuleId::T3ResultsLeReceived, Scope::Column(c)) => {
-            let row = [R::ResultsTotal, R::New, R::CarriedOver].get(i)?;
-            current(CellRef::Requests(*row, c))
+            let rows = [R::ResultsTotal, R::New, R::CarriedOver];
+            CellRef::Requests(some!(pick(&rows, i)), c)
         }
         (RuleId::T4GroupTotal, Scope::Group(g)) => {
             let column = match i {
                 0 => T4::Total,
-                _ => *AppealColumn::DETAIL.get(i - 1)?,
+                _ => some!(pick(&AppealColumn::DETAIL, i - 1)),
             };
-            current(CellRef::Appeals(g, column))
+            CellRef::Appeals(g, column)
         }
         (RuleId::T2ItemCountNonnegative, Scope::ProactiveRow(r)) => {
-            let column = [T2::Delta, T2::PriorItems].get(i)?;
-            current(CellRef::Proactive(r, *column))
+            CellRef::Proactive(r, some!(pick(&[T2::Delta, T2::PriorItems], i)))
         }
         (RuleId::T2TotalPublicGePublished, Scope::ProactiveRow(r)) => {
-            let column = [T2::TotalPublic, T2::Published].get(i)?;
-            current(CellRef::Proactive(r, *column))
+            CellRef::Proactive(r, some!(pick(&[T2::TotalPublic, T2::Published], i)))
         }
         (RuleId::T2PublishedLeMade, Scope::ProactiveRow(r)) => {
-            let column = [T2::Published, T2::Made].get(i)?;
-            current(CellRef::Proactive(r, *column))
+            CellRef::Proactive(r, some!(pick(&[T2::Published, T2::Made], i)))
         }
         (RuleId::T2ProcurementAmountNeedsProjects, Scope::ProactiveRow(r)) => {
-            let column = [T2::Amount, T2::Projects].get(i)?;
-            current(CellRef::Proactive(r, *column))
+            CellRef::Proactive(r, some!(pick(&[T2::Amount, T2::Projects], i)))
         }
         (RuleId::T2ProcurementProjectsNeedAmount, Scope::ProactiveRow(r)) => {
-            let column = [T2::Projects, T2::Amount].get(i)?;
-            current(CellRef::Proactive(r, *column))
+            CellRef::Proactive(r, some!(pick(&[T2::Projects, T2::Amount], i)))
         }
         (
             RuleId::T3UnpaidFeeLeNotices | RuleId::T2RulesTownship | RuleId::T2FeesUnit,
             Scope::Cell(c),
-        ) if i == 0 && c.in_edition(edition) => current(c),
-        (RuleId::XCarryOver, Scope::Column(c)) => match i {
-            0 => Some((CellRef::Requests(R::CarriedOver, c), Current)),
-            1 => Some((CellRef::Requests(R::CarriedForward, c), Previous)),
-            _ => None,
-        },
-        (RuleId::XItemCount, Scope::ProactiveRow(r)) => match i {
-            0 => Some((CellRef::Proactive(r, T2::PriorItems), Current)),
-            1 => Some((CellRef::Proactive(r, T2::PriorItems), Previous)),
-            2 => Some((CellRef::Proactive(r, T2::Delta), Previous)),
-            _ => None,
-        },
-        (RuleId::XInForce, Scope::ProactiveRow(r)) => match i {
-            0 => Some((CellRef::Proactive(r, T2::InForce), Current)),
-            1 => Some((CellRef::Proactive(r, T2::InForce), Previous)),
-            2 => Some((CellRef::Proactive(r, T2::Issued), Current)),
-            3 => Some((CellRef::Proactive(r, T2::Repealed), Current)),
-            _ => None,
-        },
-        _ => None,
+        ) if i == 0 && c.in_edition(edition) => c,
+        (RuleId::XCarryOver, Scope::Column(c)) => {
+            return match i {
+                0 => Some((CellRef::Requests(R::CarriedOver, c), Current)),
+                1 => Some((CellRef::Requests(R::CarriedForward, c), Previous)),
+                _ => None,
+            };
+        }
+        (RuleId::XItemCount, Scope::ProactiveRow(r)) => {
+            return match i {
+                0 => Some((CellRef::Proactive(r, T2::PriorItems), Current)),
+                1 => Some((CellRef::Proactive(r, T2::PriorItems), Previous)),
+                2 => Some((CellRef::Proactive(r, T2::Delta), Previous)),
+                _ => None,
+            };
+        }
+        (RuleId::XInForce, Scope::ProactiveRow(r)) => {
+            return match i {
+                0 => Some((CellRef::Proactive(r, T2::InForce), Current)),
+                1 => Some((CellRef::Proactive(r, T2::InForce), Previous)),
+                2 => Some((CellRef::Proactive(r, T2::Issued), Current)),
+                3 => Some((CellRef::Proactive(r, T2::Repealed), Current)),
+                _ => None,
+            };
+        }
+        _ => return None,
+    };
+    Some((cell, Current))
+}
+
+/// One application of a rule of one report at one scope, its cells resolved to
+/// positions in their table: a step of [`Plan`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Step {
+    /// The rule.
+    pub(crate) rule: RuleId,
+    /// Where it is applied.
+    pub(crate) scope: Scope,
+    /// The table all the cells are in (`None` for the rules on metadata, which read none).
+    pub(crate) table: Option<Table>,
+    /// The kinds of body the rule applies to: bit `BodyKind as u8`.
+    pub(crate) kinds: u8,
+    /// Bit `i`: the `i`-th cell is subtracted in the rule's sum ([`subtracts`]).
+    pub(crate) minus: u32,
+    /// The cells, `Plan::positions[start..start + len]`.
+    start: u16,
+    len: u8,
+}
+
+/// The most steps of a plan (64 in 2019, 57 in 2021).
+const MAX_STEPS: usize = 72;
+
+/// The most cells the steps of a plan read in all (390 in 2019, 398 in 2021).
+const MAX_POSITIONS: usize = 416;
+
+/// What `validate` does for a report of one edition: every scope of every rule of one
+/// report that applies to the edition, in catalogue order then scope order, each with
+/// its cells as positions in their table's printed order, which is the order the tables
+/// store them in (表三 row by row, 7 cells a row). Made at compile time from the catalogue
+/// and [`cell_at`], so that validating a report reads its cells by index, without
+/// matching on rules, scopes and cell codes, and without searching for positions.
+#[derive(Debug)]
+pub(crate) struct Plan {
+    steps: [Step; MAX_STEPS],
+    steps_len: usize,
+    positions: [u8; MAX_POSITIONS],
+    positions_len: usize,
+}
+
+impl Plan {
+    /// The steps, in catalogue order then scope order.
+    pub(crate) fn steps(&self) -> &[Step] {
+        &self.steps[..self.steps_len]
+    }
+
+    /// The positions of the cells a step reads, the checked cell first.
+    pub(crate) fn cells(&self, step: &Step) -> &[u8] {
+        let start = usize::from(step.start);
+        self.positions
+            .get(start..start + usize::from(step.len))
+            .unwrap_or(&[])
+    }
+
+    const fn build(edition: Edition) -> Plan {
+        let blank = Step {
+            rule: RuleId::T3Balance,
+            scope: Scope::Report,
+            table: None,
+            kinds: 0,
+            minus: 0,
+            start: 0,
+            len: 0,
+        };
+        let mut plan = Plan {
+            steps: [blank; MAX_STEPS],
+            steps_len: 0,
+            positions: [0; MAX_POSITIONS],
+            positions_len: 0,
+        };
+        let mut next = 0;
+        while next < CATALOGUE.len() {
+            let rule = &CATALOGUE[next];
+            next += 1;
+            if rule.pair || !has_edition(rule.editions, edition) {
+                continue;
+            }
+            let mut nth = 0;
+            while nth < rule.shape.count(edition) {
+                plan.push(rule, edition, rule.shape.at(edition, nth));
+                nth += 1;
+            }
+        }
+        plan
+    }
+
+    /// Adds the step of a rule at a scope, with the positions of the cells it reads.
+    const fn push(&mut self, rule: &Rule, edition: Edition, scope: Scope) {
+        assert!(self.positions_len <= u16::MAX as usize);
+        #[allow(clippy::cast_possible_truncation, reason = "asserted above")]
+        let mut step = Step {
+            rule: rule.id,
+            scope,
+            table: None,
+            kinds: kinds_mask(rule.kinds),
+            minus: 0,
+            start: self.positions_len as u16,
+            len: 0,
+        };
+        let mut i = 0;
+        while let Some((cell, side)) = cell_at(rule.id, edition, scope, i) {
+            assert!(matches!(side, Side::Current), "a rule of one report");
+            assert!(
+                i < MAX_CELLS && self.positions_len < MAX_POSITIONS,
+                "the plan fits"
+            );
+            let (table, position) = position(edition, cell);
+            match step.table {
+                None => step.table = Some(table),
+                Some(t) => assert!(t as u8 == table as u8, "a scope reads one table"),
+            }
+            assert!(position < u8::MAX as usize);
+            #[allow(clippy::cast_possible_truncation, reason = "asserted above")]
+            {
+                self.positions[self.positions_len] = position as u8;
+            }
+            if i > 0 && subtracts(rule.id, i) {
+                step.minus |= 1 << i;
+            }
+            self.positions_len += 1;
+            i += 1;
+        }
+        #[allow(clippy::cast_possible_truncation, reason = "i < MAX_CELLS")]
+        {
+            step.len = i as u8;
+        }
+        assert!(self.steps_len < MAX_STEPS, "the plan fits");
+        self.steps[self.steps_len] = step;
+        self.steps_len += 1;
     }
 }
 
+/// The kinds of body as bits `BodyKind as u8`.
+const fn kinds_mask(kinds: &[BodyKind]) -> u8 {
+    let mut mask = 0u8;
+    let mut i = 0;
+    while i < kinds.len() {
+        mask |= 1 << kinds[i] as u8;
+        i += 1;
+    }
+    mask
+}
+
+/// `editions.contains(&edition)` (which is not a `const fn`).
+const fn has_edition(editions: &[Edition], edition: Edition) -> bool {
+    let mut i = 0;
+    while i < editions.len() {
+        if editions[i] as u8 == edition as u8 {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The table of a cell and its position in the table's printed order in the edition.
+const fn position(edition: Edition, cell: CellRef) -> (Table, usize) {
+    match cell {
+        CellRef::Proactive(r, c) => match const_position(edition, r, c) {
+            Some(i) => (Table::Proactive, i),
+            None => panic!("a rule reads a cell of its edition"),
+        },
+        CellRef::Requests(r, c) => match r.index(edition) {
+            Some(i) => (Table::Requests, i * Applicant::ALL.len() + c as usize),
+            None => panic!("a rule reads a cell of its edition"),
+        },
+        CellRef::Appeals(g, c) => (
+            Table::Appeals,
+            g as usize * AppealColumn::ALL.len() + c as usize,
+        ),
+    }
+}
+
+/// The plans of the editions, indexed by `Edition as usize`.
+static PLANS: [Plan; 2] = [Plan::build(Edition::E2019), Plan::build(Edition::E2021)];
+
+/// The plan for validating a report of the edition.
+pub(crate) fn plan(edition: Edition) -> &'static Plan {
+    &PLANS[edition as usize]
+}
+
 /// Whether the `i`-th cell (i ≥ 1) of a scope is subtracted in the rule's sum.
-pub(crate) fn subtracts(id: RuleId, i: usize) -> bool {
+pub(crate) const fn subtracts(id: RuleId, i: usize) -> bool {
     matches!(
         (id, i),
         (RuleId::T3Balance | RuleId::XInForce, 3) | (RuleId::T2ItemCountNonnegative, 1)
@@ -1150,6 +1365,38 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn plans_follow_the_catalogue() {
+        for edition in Edition::ALL {
+            let plan = plan(edition);
+            let mut steps = plan.steps().iter();
+            for rule in Rule::all() {
+                if rule.is_pair() {
+                    continue;
+                }
+                for scope in rule.scopes(edition) {
+                    let step = steps.next().expect("a step for every scope");
+                    assert_eq!((step.rule, step.scope), (rule.id, scope));
+                    for kind in BodyKind::ALL {
+                        let applies = step.kinds & (1 << kind as u8) != 0;
+                        assert_eq!(applies, rule.applies(edition, kind));
+                    }
+                    let cells: Vec<CellRef> = rule.cells_at(edition, scope).collect();
+                    let positions = plan.cells(step);
+                    assert_eq!(positions.len(), cells.len(), "{} {scope}", rule.id);
+                    for (i, (&p, &cell)) in positions.iter().zip(&cells).enumerate() {
+                        assert_eq!(step.table, Some(cell.table()));
+                        let printed = cell.table().cells(edition).position(|c| c == cell);
+                        assert_eq!(printed, Some(usize::from(p)), "{} {cell}", rule.id);
+                        let minus = step.minus & (1 << i) != 0;
+                        assert_eq!(minus, i > 0 && subtracts(rule.id, i));
+                    }
+                }
+            }
+            assert!(steps.next().is_none());
         }
     }
 

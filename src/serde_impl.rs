@@ -7,8 +7,9 @@
 //! constructors, rejects unknown and duplicate keys, and every error names the field.
 
 use std::fmt;
+use std::marker::PhantomData;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -178,21 +179,14 @@ impl Serialize for ValueSer {
 // ---------------------------------------------------------------------------------------
 // The grid of each table, across both editions
 
-fn row_codes(table: Table) -> usize {
-    match table {
-        Table::Proactive => ProactiveRow::ALL.len(),
-        Table::Requests => RequestRow::ALL.len(),
-        Table::Appeals => AppealGroup::ALL.len(),
-    }
-}
-
-fn column_codes(table: Table) -> usize {
-    match table {
-        Table::Proactive => ProactiveColumn::ALL.len(),
-        Table::Requests => Applicant::ALL.len(),
-        Table::Appeals => AppealColumn::ALL.len(),
-    }
-}
+/// The row codes of 表二 (both editions).
+const T2_ROWS: usize = ProactiveRow::ALL.len();
+/// The column codes of 表二 (both editions).
+const T2_COLUMNS: usize = ProactiveColumn::ALL.len();
+/// The row codes of 表三 (both editions).
+const T3_ROWS: usize = RequestRow::ALL.len();
+/// The row codes of 表四.
+const T4_ROWS: usize = AppealGroup::ALL.len();
 
 fn row_code(table: Table, row: usize) -> &'static str {
     match table {
@@ -203,7 +197,11 @@ fn row_code(table: Table, row: usize) -> &'static str {
 }
 
 fn row_index(table: Table, code: &str) -> Option<usize> {
-    (0..row_codes(table)).find(|&i| row_code(table, i) == code)
+    match table {
+        Table::Proactive => ProactiveRow::from_code(code).map(|r| r as usize),
+        Table::Requests => RequestRow::from_code(code).map(|r| r as usize),
+        Table::Appeals => AppealGroup::from_code(code).map(|g| g as usize),
+    }
 }
 
 fn column_code(table: Table, column: usize) -> &'static str {
@@ -215,7 +213,11 @@ fn column_code(table: Table, column: usize) -> &'static str {
 }
 
 fn column_index(table: Table, code: &str) -> Option<usize> {
-    (0..column_codes(table)).find(|&c| column_code(table, c) == code)
+    match table {
+        Table::Proactive => ProactiveColumn::from_code(code).map(|c| c as usize),
+        Table::Requests => Applicant::from_code(code).map(|c| c as usize),
+        Table::Appeals => AppealColumn::from_code(code).map(|c| c as usize),
+    }
 }
 
 fn cell_at(table: Table, row: usize, column: usize) -> CellRef {
@@ -233,61 +235,93 @@ fn exists(cell: CellRef) -> bool {
     Edition::ALL.iter().any(|&e| cell.in_edition(e))
 }
 
-/// The edition-independent reading of a table object, checked against the edition at the
-/// end (keys may come in any order, the edition last).
-struct Grid {
+/// The columns the edition has in a row (by the row code's index): bit `c` for the column
+/// code's index `c`; none when the edition does not have the row.
+fn edition_columns(table: Table, edition: Edition, row: usize) -> u16 {
+    match table {
+        Table::Proactive => ProactiveRow::ALL[row]
+            .columns(edition)
+            .iter()
+            .fold(0, |mask, &c| mask | 1 << c as u16),
+        Table::Requests if RequestRow::ALL[row].in_edition(edition) => {
+            (1 << Applicant::ALL.len()) - 1
+        }
+        Table::Requests => 0,
+        Table::Appeals => (1 << AppealColumn::ALL.len()) - 1,
+    }
+}
+
+/// A cell's value as its table stores it: a count in 表三 and 表四, any value in 表二.
+trait CellValue: Copy {
+    /// The value read for a cell (of the cell's kind: [`ValueSeed`] checks it).
+    fn from_value(value: Value) -> Option<Self>;
+}
+
+impl CellValue for u64 {
+    fn from_value(value: Value) -> Option<u64> {
+        match value {
+            Value::Count(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl CellValue for Value {
+    fn from_value(value: Value) -> Option<Value> {
+        Some(value)
+    }
+}
+
+/// A table object as read, in the space of the row and column codes of both editions
+/// (`R` rows, `C` columns), checked against the edition at the end (keys may come in any
+/// order, the edition last). Fixed arrays and bit sets: reading a table allocates nothing.
+struct Grid<V, const R: usize, const C: usize> {
     table: Table,
     edition: Option<Edition>,
-    rows: Vec<bool>,
-    cells: Vec<Slot>,
+    /// Bit `r`: the key of row `r` was read.
+    rows: u32,
+    /// Bit `c` of `present[r]`: the key of column `c` was read in row `r`.
+    present: [u16; R],
+    cells: [[Option<V>; C]; R],
 }
 
-/// A cell of a table object: its key absent, or present with a value or `null`.
-#[derive(Clone, Copy)]
-enum Slot {
-    Absent,
-    Present(Option<Value>),
-}
-
-impl Grid {
-    fn new(table: Table) -> Grid {
+impl<V: CellValue, const R: usize, const C: usize> Grid<V, R, C> {
+    fn new(table: Table) -> Self {
         Grid {
             table,
             edition: None,
-            rows: vec![false; row_codes(table)],
-            cells: vec![Slot::Absent; row_codes(table) * column_codes(table)],
+            rows: 0,
+            present: [0; R],
+            cells: [[None; C]; R],
         }
     }
 
-    /// Checks the cells against the edition and returns them in printed order.
-    fn finish<E: de::Error>(
-        self,
-        edition: Edition,
-    ) -> Result<impl Iterator<Item = (CellRef, Option<Value>)>, E> {
+    /// Checks the keys read against the edition: every row and column of the edition, no
+    /// other.
+    fn check<E: de::Error>(&self, edition: Edition) -> Result<(), E> {
         let table = self.table;
-        let width = column_codes(table);
-        let present = |r: usize, c: usize| matches!(self.cells[r * width + c], Slot::Present(_));
+        let read = |r: usize| self.rows & (1 << r) != 0;
         // Keys of another edition first: they explain a missing key of this one.
-        for r in (0..row_codes(table)).filter(|&r| self.rows[r]) {
-            if !(0..width).any(|c| cell_at(table, r, c).in_edition(edition)) {
+        for r in (0..R).filter(|&r| read(r)) {
+            let columns = edition_columns(table, edition, r);
+            if columns == 0 {
                 return Err(E::custom(format_args!(
                     "{table}.{}: not a row of the {edition} edition",
                     row_code(table, r)
                 )));
             }
-            if let Some(c) =
-                (0..width).find(|&c| present(r, c) && !cell_at(table, r, c).in_edition(edition))
-            {
+            let other = self.present[r] & !columns;
+            if other != 0 {
                 return Err(E::custom(format_args!(
                     "{}: not a cell of the {edition} edition",
-                    cell_at(table, r, c)
+                    cell_at(table, r, other.trailing_zeros() as usize)
                 )));
             }
         }
-        for r in 0..row_codes(table) {
-            let mut columns = (0..width).filter(|&c| cell_at(table, r, c).in_edition(edition));
-            if !self.rows[r] {
-                if columns.next().is_some() {
+        for r in 0..R {
+            let columns = edition_columns(table, edition, r);
+            if !read(r) {
+                if columns != 0 {
                     return Err(E::custom(format_args!(
                         "{table}: missing row `{}`",
                         row_code(table, r)
@@ -295,30 +329,16 @@ impl Grid {
                 }
                 continue;
             }
-            if let Some(c) = columns.find(|&c| !present(r, c)) {
+            let missing = columns & !self.present[r];
+            if missing != 0 {
                 return Err(E::custom(format_args!(
                     "{table}.{}: missing column `{}`",
                     row_code(table, r),
-                    column_code(table, c)
+                    column_code(table, missing.trailing_zeros() as usize)
                 )));
             }
         }
-        let cells = self.cells;
-        Ok(table.cells(edition).map(move |cell| {
-            let (r, c) = grid_position(cell);
-            match cells[r * width + c] {
-                Slot::Present(v) => (cell, v),
-                Slot::Absent => (cell, None),
-            }
-        }))
-    }
-}
-
-fn grid_position(cell: CellRef) -> (usize, usize) {
-    match cell {
-        CellRef::Proactive(r, c) => (r as usize, c as usize),
-        CellRef::Requests(r, c) => (r as usize, c as usize),
-        CellRef::Appeals(g, c) => (g as usize, c as usize),
+        Ok(())
     }
 }
 
@@ -387,13 +407,15 @@ impl Visitor<'_> for ColumnKeySeed {
     }
 }
 
-struct RowSeed<'a> {
+/// Reads one row object into its cells and the set of columns read.
+struct RowSeed<'a, V, const C: usize> {
     table: Table,
     row: usize,
-    cells: &'a mut [Slot],
+    present: &'a mut u16,
+    cells: &'a mut [Option<V>; C],
 }
 
-impl<'de> DeserializeSeed<'de> for RowSeed<'_> {
+impl<'de, V: CellValue, const C: usize> DeserializeSeed<'de> for RowSeed<'_, V, C> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -401,7 +423,7 @@ impl<'de> DeserializeSeed<'de> for RowSeed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for RowSeed<'_> {
+impl<'de, V: CellValue, const C: usize> Visitor<'de> for RowSeed<'_, V, C> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -417,31 +439,31 @@ impl<'de> Visitor<'de> for RowSeed<'_> {
         let (table, row) = (self.table, self.row);
         while let Some(c) = map.next_key_seed(ColumnKeySeed { table, row })? {
             let cell = cell_at(table, row, c);
-            if matches!(self.cells[c], Slot::Present(_)) {
+            if *self.present & (1 << c) != 0 {
                 return Err(de::Error::custom(format_args!("{cell}: duplicate column")));
             }
             let value = map.next_value_seed(ValueSeed {
                 path: Path::Cell(cell),
                 kind: cell.kind(),
             })?;
-            self.cells[c] = Slot::Present(value);
+            *self.present |= 1 << c;
+            self.cells[c] = value.and_then(V::from_value);
         }
         Ok(())
     }
 }
 
-struct GridVisitor(Table);
+struct GridVisitor<V, const R: usize, const C: usize>(Table, PhantomData<V>);
 
-impl<'de> Visitor<'de> for GridVisitor {
-    type Value = Grid;
+impl<'de, V: CellValue, const R: usize, const C: usize> Visitor<'de> for GridVisitor<V, R, C> {
+    type Value = Grid<V, R, C>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "an object of rows for {}", self.0)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Grid, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let table = self.0;
-        let width = column_codes(table);
         let mut grid = Grid::new(table);
         while let Some(key) = map.next_key_seed(TableKeySeed(table))? {
             match key {
@@ -458,17 +480,18 @@ impl<'de> Visitor<'de> for GridVisitor {
                     grid.edition = Some(map.next_value_seed(EditionSeed(path))?);
                 }
                 TableKey::Row(r) => {
-                    if grid.rows[r] {
+                    if grid.rows & (1 << r) != 0 {
                         return Err(de::Error::custom(format_args!(
                             "{table}: duplicate row `{}`",
                             row_code(table, r)
                         )));
                     }
-                    grid.rows[r] = true;
+                    grid.rows |= 1 << r;
                     map.next_value_seed(RowSeed {
                         table,
                         row: r,
-                        cells: &mut grid.cells[r * width..(r + 1) * width],
+                        present: &mut grid.present[r],
+                        cells: &mut grid.cells[r],
                     })?;
                 }
             }
@@ -477,15 +500,17 @@ impl<'de> Visitor<'de> for GridVisitor {
     }
 }
 
+/// Reads a table object: its edition and its cells by row and column code, checked
+/// against the edition.
 #[allow(
     clippy::type_complexity,
-    reason = "an iterator type cannot be named on stable"
+    reason = "the cells of a table by row and column code"
 )]
-fn read_grid<'de, D: Deserializer<'de>>(
+fn read_grid<'de, D: Deserializer<'de>, V: CellValue, const R: usize, const C: usize>(
     d: D,
     table: Table,
-) -> Result<(Edition, impl Iterator<Item = (CellRef, Option<Value>)>), D::Error> {
-    let grid = d.deserialize_map(GridVisitor(table))?;
+) -> Result<(Edition, [[Option<V>; C]; R]), D::Error> {
+    let grid = d.deserialize_map(GridVisitor::<V, R, C>(table, PhantomData))?;
     let edition = match (table, grid.edition) {
         (Table::Appeals, _) => Edition::E2019,
         (_, Some(e)) => e,
@@ -495,23 +520,42 @@ fn read_grid<'de, D: Deserializer<'de>>(
             )));
         }
     };
-    Ok((edition, grid.finish(edition)?))
+    grid.check(edition)?;
+    Ok((edition, grid.cells))
 }
 
 // ---------------------------------------------------------------------------------------
 // Tables
 
-/// Serialises one row as an object of columns.
-struct RowSer<I>(I);
+/// Serialises one row of 表二 as an object of columns.
+struct ProactiveRowSer<'a> {
+    columns: &'static [ProactiveColumn],
+    cells: &'a [Option<Value>],
+}
 
-impl<I> Serialize for RowSer<I>
-where
-    I: Iterator<Item = (&'static str, Option<Value>)> + Clone,
-{
+impl Serialize for ProactiveRowSer<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        for (code, value) in self.0.clone() {
-            m.serialize_entry(code, &ValueSer(value))?;
+        let mut m = s.serialize_map(Some(self.columns.len()))?;
+        for (column, &value) in self.columns.iter().zip(self.cells) {
+            m.serialize_entry(column.code(), &ValueSer(value))?;
+        }
+        m.end()
+    }
+}
+
+/// Serialises one row of counts (表三, 表四) as an object of columns: the row's cells in
+/// the order of `columns`, each named by `code`.
+struct CountRowSer<'a, C: 'static, F> {
+    columns: &'static [C],
+    code: F,
+    cells: &'a [Option<u64>],
+}
+
+impl<C: Copy, F: Fn(C) -> &'static str> Serialize for CountRowSer<'_, C, F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.columns.len()))?;
+        for (&column, value) in self.columns.iter().zip(self.cells) {
+            m.serialize_entry((self.code)(column), value)?;
         }
         m.end()
     }
@@ -522,12 +566,19 @@ impl Serialize for Proactive {
         let edition = self.edition();
         let mut m = s.serialize_map(None)?;
         m.serialize_entry(EDITION_KEY, edition.code())?;
+        // The cells are stored in printed order, row by row.
+        let mut cells = &self.slots()[..];
         for &row in ProactiveRow::rows(edition) {
-            let cells = row
-                .columns(edition)
-                .iter()
-                .map(move |&c| (c.code(), self.get(row, c)));
-            m.serialize_entry(row.code(), &RowSer(cells))?;
+            let columns = row.columns(edition);
+            let (these, rest) = cells.split_at(columns.len().min(cells.len()));
+            cells = rest;
+            m.serialize_entry(
+                row.code(),
+                &ProactiveRowSer {
+                    columns,
+                    cells: these,
+                },
+            )?;
         }
         m.end()
     }
@@ -535,12 +586,14 @@ impl Serialize for Proactive {
 
 impl<'de> Deserialize<'de> for Proactive {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Proactive, D::Error> {
-        let (edition, cells) = read_grid(d, Table::Proactive)?;
+        let (edition, cells) = read_grid::<D, Value, T2_ROWS, T2_COLUMNS>(d, Table::Proactive)?;
         let mut table = Proactive::blank(edition);
-        for (cell, value) in cells {
-            if let CellRef::Proactive(r, c) = cell {
+        for &row in ProactiveRow::rows(edition) {
+            for &column in row.columns(edition) {
+                let cell = CellRef::Proactive(row, column);
+                let value = cells[row as usize][column as usize];
                 table
-                    .set(r, c, value.map(|v| in_header_unit(edition, cell, v)))
+                    .set(row, column, value.map(|v| in_header_unit(edition, cell, v)))
                     .map_err(de::Error::custom)?;
             }
         }
@@ -552,11 +605,18 @@ impl Serialize for Requests {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry(EDITION_KEY, self.edition().code())?;
-        for &row in self.rows() {
-            let cells = Applicant::ALL
-                .iter()
-                .map(move |&c| (c.code(), self.get(row, c).map(Value::Count)));
-            m.serialize_entry(row.code(), &RowSer(cells))?;
+        let rows = self.slots().chunks_exact(Applicant::ALL.len());
+        for (&row, cells) in self.rows().iter().zip(rows) {
+            let columns = Applicant::ALL;
+            let code = Applicant::code;
+            m.serialize_entry(
+                row.code(),
+                &CountRowSer {
+                    columns,
+                    code,
+                    cells,
+                },
+            )?;
         }
         m.end()
     }
@@ -564,12 +624,13 @@ impl Serialize for Requests {
 
 impl<'de> Deserialize<'de> for Requests {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Requests, D::Error> {
-        let (edition, cells) = read_grid(d, Table::Requests)?;
+        let (edition, cells) =
+            read_grid::<D, u64, T3_ROWS, { Applicant::ALL.len() }>(d, Table::Requests)?;
         let mut table = Requests::blank(edition);
-        for (cell, value) in cells {
-            if let (CellRef::Requests(r, c), Some(Value::Count(v))) = (cell, value) {
-                table.set(r, c, Some(v)).map_err(de::Error::custom)?;
-            }
+        for &row in RequestRow::rows(edition) {
+            table
+                .set_row(row, cells[row as usize])
+                .map_err(de::Error::custom)?;
         }
         Ok(table)
     }
@@ -577,12 +638,19 @@ impl<'de> Deserialize<'de> for Requests {
 
 impl Serialize for Appeals {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        for &group in AppealGroup::ALL {
-            let cells = AppealColumn::ALL
-                .iter()
-                .map(move |&c| (c.code(), self.get(group, c).map(Value::Count)));
-            m.serialize_entry(group.code(), &RowSer(cells))?;
+        let mut m = s.serialize_map(Some(AppealGroup::ALL.len()))?;
+        let groups = self.slots().chunks_exact(AppealColumn::ALL.len());
+        for (&group, cells) in AppealGroup::ALL.iter().zip(groups) {
+            let columns = AppealColumn::ALL;
+            let code = AppealColumn::code;
+            m.serialize_entry(
+                group.code(),
+                &CountRowSer {
+                    columns,
+                    code,
+                    cells,
+                },
+            )?;
         }
         m.end()
     }
@@ -590,11 +658,12 @@ impl Serialize for Appeals {
 
 impl<'de> Deserialize<'de> for Appeals {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Appeals, D::Error> {
-        let (_, cells) = read_grid(d, Table::Appeals)?;
+        let (_, cells) =
+            read_grid::<D, u64, T4_ROWS, { AppealColumn::ALL.len() }>(d, Table::Appeals)?;
         let mut table = Appeals::blank();
-        for (cell, value) in cells {
-            if let (CellRef::Appeals(g, c), Some(Value::Count(v))) = (cell, value) {
-                table.set(g, c, Some(v));
+        for (&group, row) in AppealGroup::ALL.iter().zip(cells) {
+            for (&column, value) in AppealColumn::ALL.iter().zip(row) {
+                table.set(group, column, value);
             }
         }
         Ok(table)
@@ -660,10 +729,46 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    // The digits read directly: chrono's format parser costs more than the rest of the
+    // report's metadata.
+    let number = |digits: &[u8]| {
+        digits
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+    };
     shape
-        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .then(|| {
+            let year = i32::try_from(number(&b[..4])).ok()?;
+            NaiveDate::from_ymd_opt(year, number(&b[5..7]), number(&b[8..]))
+        })
         .flatten()
         .ok_or_else(|| format!("invalid date {s:?}, expected an existing date as YYYY-MM-DD"))
+}
+
+/// Serialises a date as `YYYY-MM-DD` (chrono's `%Y-%m-%d`), writing the digits directly
+/// for the years 0–9999.
+struct IsoDate(NaiveDate);
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let date = self.0;
+        let mut text = *b"0000-00-00";
+        match u32::try_from(date.year()) {
+            Ok(year) if year <= 9999 => {
+                for (at, mut n, width) in [(0, year, 4), (5, date.month(), 2), (8, date.day(), 2)] {
+                    for d in text[at..at + width].iter_mut().rev() {
+                        *d = b"0123456789"[(n % 10) as usize];
+                        n /= 10;
+                    }
+                }
+                match std::str::from_utf8(&text) {
+                    Ok(text) => s.serialize_str(text),
+                    Err(_) => s.collect_str(&date.format("%Y-%m-%d")),
+                }
+            }
+            _ => s.collect_str(&date.format("%Y-%m-%d")),
+        }
+    }
 }
 
 /// `null` or the inner seed.
@@ -923,10 +1028,7 @@ impl Serialize for AnnualReport {
         st.serialize_field("body", &self.body)?;
         st.serialize_field("body_kind", self.kind.code())?;
         st.serialize_field("year", &self.year)?;
-        st.serialize_field(
-            "published",
-            &self.published.map(|d| d.format("%Y-%m-%d").to_string()),
-        )?;
+        st.serialize_field("published", &self.published.map(IsoDate))?;
         st.serialize_field("overview", &self.overview)?;
         st.serialize_field("t2", &self.proactive)?;
         st.serialize_field("t3", &self.requests)?;

@@ -8,12 +8,14 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
-use crate::cell::{CellRef, Value};
+use crate::cell::{CellRef, Table, Value};
 use crate::edition::Edition;
 use crate::error::Error;
 use crate::money::{Amount, MoneyUnit};
 use crate::report::{AnnualReport, BodyKind};
-use crate::rules::{MAX_CELLS, Rule, RuleId, Scope, Severity, Side, Test, cell_at, subtracts};
+use crate::rules::{
+    self, MAX_CELLS, Rule, RuleId, Scope, Severity, Side, Step, Test, cell_at, subtracts,
+};
 
 /// What a finding says: the rule failed at its severity, or it could not be assessed.
 ///
@@ -1015,12 +1017,118 @@ pub fn validate(report: &AnnualReport) -> Findings {
         current: report,
         previous: None,
     };
-    for rule in Rule::all() {
-        if !rule.is_pair() && rule.applies(report.edition(), report.kind()) {
-            check(rule, &reports, &mut findings);
+    // The rules' scopes and cells for the edition, resolved at compile time.
+    let plan = rules::plan(report.edition());
+    let kind = 1u8 << report.kind() as u8;
+    for step in plan.steps() {
+        if step.kinds & kind != 0 {
+            if let Some(f) = apply(step, plan.cells(step), &reports) {
+                findings.push(f);
+            }
         }
     }
     findings
+}
+
+/// Applies a step of a [`Plan`](rules::Plan) to the report.
+fn apply(step: &Step, cells: &[u8], reports: &Reports<'_>) -> Option<Finding> {
+    let rule = step.rule.rule();
+    let report = reports.current;
+    let test = rule.test();
+    match test {
+        Test::Deadline => return deadline(rule, reports),
+        Test::AfterPeriod => return after_period(rule, reports),
+        Test::EditionYear => return edition_year(rule, reports),
+        // The bulk of the work: sums of counts. When every cell is filled and the relation
+        // holds, there is nothing more to do.
+        Test::Sum | Test::AtMost | Test::AtLeast if holds(report, step, cells, test) => {
+            return None;
+        }
+        _ => {}
+    }
+    let mut values: [Option<Value>; MAX_CELLS] = [None; MAX_CELLS];
+    for (v, &p) in values.iter_mut().zip(cells) {
+        *v = read(report, step.table, p);
+    }
+    evaluate(
+        rule,
+        step.scope,
+        &values[..cells.len().min(MAX_CELLS)],
+        reports,
+    )
+}
+
+/// The value at a position of a table of the report.
+fn read(report: &AnnualReport, table: Option<Table>, position: u8) -> Option<Value> {
+    let p = usize::from(position);
+    match table? {
+        Table::Proactive => *report.proactive().slots().get(p)?,
+        Table::Requests => report.requests().slots().get(p)?.map(Value::Count),
+        Table::Appeals => report.appeals().slots().get(p)?.map(Value::Count),
+    }
+}
+
+/// Whether a sum, at-most or at-least relation holds with every cell filled: `false` when
+/// it fails or a cell is blank, which [`evaluate`] then reports.
+fn holds(report: &AnnualReport, step: &Step, cells: &[u8], test: Test) -> bool {
+    let sums = match step.table {
+        Some(Table::Requests) => sum_counts(report.requests().slots(), cells, step.minus),
+        Some(Table::Appeals) => sum_counts(report.appeals().slots(), cells, step.minus),
+        Some(Table::Proactive) => sum_values(report.proactive().slots(), cells, step.minus),
+        None => None,
+    };
+    let Some((stated, computed)) = sums else {
+        return false;
+    };
+    match test {
+        Test::Sum => stated == computed,
+        Test::AtMost => stated <= computed,
+        _ => stated >= computed,
+    }
+}
+
+/// The checked cell and the signed sum of the others, `None` when one is blank.
+fn sum_counts(table: &[Option<u64>], cells: &[u8], minus: u32) -> Option<(i128, i128)> {
+    let (&first, rest) = cells.split_first()?;
+    let stated = i128::from((*table.get(usize::from(first))?)?);
+    if minus == 0 {
+        // Most rules only add: no branch per cell but the bounds check.
+        let mut sum = 0i128;
+        let mut blank = false;
+        for &p in rest {
+            let v = *table.get(usize::from(p))?;
+            blank |= v.is_none();
+            sum += i128::from(v.unwrap_or(0));
+        }
+        return (!blank).then_some((stated, sum));
+    }
+    let mut sum = 0i128;
+    for (i, &p) in rest.iter().enumerate() {
+        let v = i128::from((*table.get(usize::from(p))?)?);
+        if minus & (2 << i) == 0 {
+            sum += v;
+        } else {
+            sum -= v;
+        }
+    }
+    Some((stated, sum))
+}
+
+/// [`sum_counts`] for 表二, whose cells may be changes or amounts: `None` also when one is
+/// an amount.
+fn sum_values(table: &[Option<Value>], cells: &[u8], minus: u32) -> Option<(i128, i128)> {
+    let (&first, rest) = cells.split_first()?;
+    let stated = number(*table.get(usize::from(first))?)?;
+    let mut sum = 0i128;
+    for (i, &p) in rest.iter().enumerate() {
+        let v = number(*table.get(usize::from(p))?)?;
+        if minus & (2 << i) == 0 {
+            sum += v;
+        } else {
+            sum -= v;
+        }
+    }
+    Some((stated, sum))
 }
 
 /// Checks two reports of one body for consecutive years N and N+1 against the rules
@@ -1121,27 +1229,41 @@ fn is_zero(value: Option<Value>) -> Option<bool> {
     })
 }
 
-/// Applies a rule on cells at one scope.
+/// Applies a rule on cells at one scope, reading them by their codes (the pair rules).
 fn assess(rule: &Rule, scope: Scope, reports: &Reports<'_>) -> Option<Finding> {
-    let report = reports.current;
-    let edition = report.edition();
-    let limit = match rule.test() {
-        // Applies only when section 六 states the number of fee notices.
-        Test::AtMostNotices => Some(i128::from(report.other_matters().fees?.notices?)),
-        _ => None,
-    };
+    let edition = reports.current.edition();
     let mut values: [Option<Value>; MAX_CELLS] = [None; MAX_CELLS];
-    let mut blanks = 0u32;
     let mut n = 0;
     while n < MAX_CELLS {
         let Some((cell, side)) = cell_at(rule.id(), edition, scope, n) else {
             break;
         };
         values[n] = reports.read(cell, side);
-        if values[n].is_none() {
-            blanks |= 1 << n;
-        }
         n += 1;
+    }
+    evaluate(rule, scope, &values[..n], reports)
+}
+
+/// Applies a rule to the values of the cells it reads at one scope, the checked cell
+/// first: the finding, if the rule fails or cannot be assessed.
+fn evaluate(
+    rule: &Rule,
+    scope: Scope,
+    values: &[Option<Value>],
+    reports: &Reports<'_>,
+) -> Option<Finding> {
+    let report = reports.current;
+    let limit = match rule.test() {
+        // Applies only when section 六 states the number of fee notices.
+        Test::AtMostNotices => Some(i128::from(report.other_matters().fees?.notices?)),
+        _ => None,
+    };
+    let n = values.len();
+    let mut blanks = 0u32;
+    for (i, v) in values.iter().enumerate() {
+        if v.is_none() {
+            blanks |= 1 << i;
+        }
     }
     if n == 0 {
         return None;
@@ -1160,7 +1282,7 @@ fn assess(rule: &Rule, scope: Scope, reports: &Reports<'_>) -> Option<Finding> {
         Test::Sum | Test::AtMost | Test::AtLeast => {
             let s = number(values[0])?;
             let mut computed = 0i128;
-            for (i, &v) in values.iter().enumerate().take(n).skip(1) {
+            for (i, &v) in values.iter().enumerate().skip(1) {
                 let x = number(v)?;
                 if subtracts(rule.id(), i) {
                     computed -= x;
@@ -1197,7 +1319,7 @@ fn assess(rule: &Rule, scope: Scope, reports: &Reports<'_>) -> Option<Finding> {
             }
         }
         Test::ZeroIfOtherZero => {
-            if !is_zero(values[0])? && is_zero(values[1])? {
+            if !is_zero(values[0])? && is_zero(values.get(1).copied().flatten())? {
                 fail(Some(Figure::Number(0)), number(values[0]))
             } else {
                 None
