@@ -9,51 +9,8 @@ use std::str::FromStr;
 
 use crate::edition::Edition;
 use crate::error::Error;
+use crate::macros::coded_enum;
 use crate::money::Amount;
-
-/// Defines a field-less enum with `ALL`, `code` and `from_code`.
-macro_rules! coded_enum {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident => $code:literal, )+ }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $( $(#[$vmeta])* $variant, )+ }
-
-        impl $name {
-            /// Every value, in the official printed order.
-            ///
-            #[doc = concat!("```\nlet all = ogi_report::", stringify!($name), "::ALL;\nassert!(all.windows(2).all(|w| w[0] < w[1]));\n```")]
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stable code (see `spec/CELLS.md`).
-            ///
-            #[doc = concat!("```\nfor v in ogi_report::", stringify!($name), "::ALL {\n    assert!(v.code().is_ascii());\n    assert_eq!(v.to_string(), v.code());\n}\n```")]
-            #[must_use]
-            pub const fn code(self) -> &'static str {
-                match self { $($name::$variant => $code,)+ }
-            }
-
-            /// The value with this stable code, `None` for an unknown code.
-            ///
-            #[doc = concat!("```\nuse ogi_report::", stringify!($name), ";\nlet first = ", stringify!($name), "::ALL[0];\nassert_eq!(", stringify!($name), "::from_code(first.code()), Some(first));\nassert_eq!(", stringify!($name), "::from_code(\"nope\"), None);\n```")]
-            #[must_use]
-            pub fn from_code(code: &str) -> Option<Self> {
-                match code {
-                    $($code => Some($name::$variant),)+
-                    _ => None,
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.code())
-            }
-        }
-    };
-}
 
 coded_enum! {
     /// The three tables of a report.

@@ -223,6 +223,7 @@ mod cell;
 mod edition;
 mod error;
 mod import;
+mod macros;
 mod money;
 mod narrative;
 mod proactive;

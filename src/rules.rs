@@ -15,91 +15,56 @@ use crate::cell::{
 };
 use crate::edition::Edition;
 use crate::error::Error;
+use crate::macros::coded_enum;
 use crate::proactive::const_position;
 use crate::report::BodyKind;
 
-/// How serious a rule's failure is.
-///
-/// ```
-/// use ogi_report::Severity;
-/// assert_eq!(Severity::Warning.code(), "warning");
-/// assert!(Severity::Error < Severity::Warning);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Severity {
-    /// An arithmetic relation the format itself defines: the printed numbers cannot all
-    /// be right.
-    Error,
-    /// A relation that usually holds; a failure deserves a look (real reports break some
-    /// of these legitimately).
-    Warning,
-    /// A fact worth knowing, not a mistake.
-    Info,
-}
-
-impl Severity {
-    /// The stable code: `error`, `warning` or `info`.
+coded_enum! {
+    /// How serious a rule's failure is.
     ///
     /// ```
-    /// assert_eq!(ogi_report::Severity::Info.code(), "info");
+    /// use ogi_report::Severity;
+    /// assert_eq!(Severity::Warning.code(), "warning");
+    /// assert!(Severity::Error < Severity::Warning);
     /// ```
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
+    #[non_exhaustive]
+    pub enum Severity {
+        /// An arithmetic relation the format itself defines: the printed numbers cannot all
+        /// be right.
+        Error => "error",
+        /// A relation that usually holds; a failure deserves a look (real reports break some
+        /// of these legitimately).
+        Warning => "warning",
+        /// A fact worth knowing, not a mistake.
+        Info => "info",
     }
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
+coded_enum! {
+    /// Where a rule comes from.
+    ///
+    /// ```
+    /// use ogi_report::{RuleId, Source};
+    /// assert_eq!(RuleId::T3Balance.rule().source(), Source::Note);
+    /// assert_eq!(Source::Article49.code(), "article49");
+    /// ```
+    #[non_exhaustive]
+    pub enum Source {
+        /// The 勾稽关系 note printed in the corner cell of 表三 ([`crate::REQUESTS_NOTE`]).
+        Note => "note",
+        /// The structure of the tables and the meaning of their labels (总计, 上年结转,
+        /// 结转下年度继续办理, the statistical period of a year's report).
+        Structure => "structure",
+        /// Article 49 of the Regulations (Decree No. 711): the publication deadlines.
+        Article49 => "article49",
+        /// The notices that issue the two editions (国办公开办函〔2019〕60号, 〔2021〕30号).
+        Notice => "notice",
+        /// A plausibility heuristic: usually true, legitimately broken now and then.
+        Heuristic => "heuristic",
     }
-}
-
-/// Where a rule comes from.
-///
-/// ```
-/// use ogi_report::{RuleId, Source};
-/// assert_eq!(RuleId::T3Balance.rule().source(), Source::Note);
-/// assert_eq!(Source::Article49.code(), "article49");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Source {
-    /// The 勾稽关系 note printed in the corner cell of 表三 ([`crate::REQUESTS_NOTE`]).
-    Note,
-    /// The structure of the tables and the meaning of their labels (总计, 上年结转,
-    /// 结转下年度继续办理, the statistical period of a year's report).
-    Structure,
-    /// Article 49 of the Regulations (Decree No. 711): the publication deadlines.
-    Article49,
-    /// The notices that issue the two editions (国办公开办函〔2019〕60号, 〔2021〕30号).
-    Notice,
-    /// A plausibility heuristic: usually true, legitimately broken now and then.
-    Heuristic,
 }
 
 impl Source {
-    /// The stable code: `note`, `structure`, `article49`, `notice` or `heuristic`.
-    ///
-    /// ```
-    /// assert_eq!(ogi_report::Source::Heuristic.code(), "heuristic");
-    /// ```
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Source::Note => "note",
-            Source::Structure => "structure",
-            Source::Article49 => "article49",
-            Source::Notice => "notice",
-            Source::Heuristic => "heuristic",
-        }
-    }
-
     /// A Chinese description of the source.
     ///
     /// ```
@@ -114,12 +79,6 @@ impl Source {
             Source::Notice => "年度报告格式通知",
             Source::Heuristic => "经验规则",
         }
-    }
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
     }
 }
 
@@ -329,89 +288,64 @@ const DOCUMENT_ROWS: &[ProactiveRow] = &[ProactiveRow::Rules, ProactiveRow::Norm
 
 const PROCUREMENT: &[ProactiveRow] = &[ProactiveRow::Procurement];
 
-/// Defines [`RuleId`] with its codes, in catalogue order.
-macro_rules! rule_ids {
-    ($( $(#[$meta:meta])* $variant:ident => $code:literal, )+) => {
-        /// The stable id of a rule. The codes are a public contract: lowercase ASCII,
-        /// `<table or area>.<relation>`, never changed once released. See [`Rule`] for the
-        /// whole catalogue.
-        ///
-        /// ```
-        /// use ogi_report::RuleId;
-        /// let id: RuleId = "t4.group_total".parse()?;
-        /// assert_eq!(id, RuleId::T4GroupTotal);
-        /// assert_eq!(id.to_string(), "t4.group_total");
-        /// assert!("t9.nothing".parse::<RuleId>().is_err());
-        /// # Ok::<(), ogi_report::Error>(())
-        /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum RuleId { $( $(#[$meta])* $variant, )+ }
-
-        impl RuleId {
-            /// Every rule id, in catalogue order.
-            ///
-            /// ```
-            /// assert_eq!(ogi_report::RuleId::ALL[0], ogi_report::RuleId::T3Balance);
-            /// ```
-            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant),+];
-
-            /// The stable code, e.g. `t3.balance`.
-            ///
-            /// ```
-            /// assert_eq!(ogi_report::RuleId::T3RowTotal.code(), "t3.row_total");
-            /// ```
-            #[must_use]
-            pub const fn code(self) -> &'static str {
-                match self { $(RuleId::$variant => $code,)+ }
-            }
-        }
-    };
-}
-
-rule_ids! {
-    /// `t3.balance`: per column, 一 + 二 = （七）总计 + 四 (T3-1).
-    T3Balance => "t3.balance",
-    /// `t3.results_sum`: per column, （七）总计 = the sum of the outcome rows (T3-2).
-    T3ResultsSum => "t3.results_sum",
-    /// `t3.row_total`: per row, 总计 = the sum of the six applicant columns (T3-3).
-    T3RowTotal => "t3.row_total",
-    /// `t3.results_le_received`: per column, （七）总计 ≤ 一 + 二 (T3-5).
-    T3ResultsLeReceived => "t3.results_le_received",
-    /// `t3.unpaid_fee_le_notices`: 2021, lapses for non-payment ≤ fee notices (T3-7).
-    T3UnpaidFeeLeNotices => "t3.unpaid_fee_le_notices",
-    /// `t4.group_total`: per group, 总计 = 维持 + 纠正 + 其他 + 尚未审结 (T4-1).
-    T4GroupTotal => "t4.group_total",
-    /// `t2.item_count_nonnegative`: 2019, 上一年项目数量 + 本年增/减 ≥ 0 (T2a-3).
-    T2ItemCountNonnegative => "t2.item_count_nonnegative",
-    /// `t2.total_public_ge_published`: 2019, 对外公开总数量 ≥ 本年新公开数量 (T2a-4).
-    T2TotalPublicGePublished => "t2.total_public_ge_published",
-    /// `t2.published_le_made`: 2019, 本年新公开数量 ≤ 本年新制作数量 (T2a-5).
-    T2PublishedLeMade => "t2.published_le_made",
-    /// `t2.procurement_amount_needs_projects`: 2019, 采购总金额 > 0 only with 采购项目数量
-    /// > 0 (T2a-8).
-    T2ProcurementAmountNeedsProjects => "t2.procurement_amount_needs_projects",
-    /// `t2.procurement_projects_need_amount`: 2019, 采购项目数量 > 0 only with 采购总金额
-    /// > 0 (T2a-8).
-    T2ProcurementProjectsNeedAmount => "t2.procurement_projects_need_amount",
-    /// `t2.rules_township`: a township reports no 规章 (T2b-3).
-    T2RulesTownship => "t2.rules_township",
-    /// `t2.fees_unit`: 2021, 本年收费金额 in 万元 as the header prints (T2b-2).
-    T2FeesUnit => "t2.fees_unit",
-    /// `meta.deadline`: the Article 49 publication deadline (X-5).
-    MetaDeadline => "meta.deadline",
-    /// `meta.published_after_period`: published after the report year ends (X-6).
-    MetaPublishedAfterPeriod => "meta.published_after_period",
-    /// `meta.edition_year`: the edition serves the report year.
-    MetaEditionYear => "meta.edition_year",
-    /// `x.carry_over`: 上年结转 of N+1 = 结转下年度继续办理 of N, per column (X-1).
-    XCarryOver => "x.carry_over",
-    /// `x.item_count`: 2019 edition, 上一年项目数量 of N+1 = 上一年项目数量 + 本年增/减 of N
-    /// (X-2).
-    XItemCount => "x.item_count",
-    /// `x.in_force`: 2021 edition, 现行有效件数 of N+1 = 现行有效件数 of N + 本年制发件数 −
-    /// 本年废止件数 of N+1 (X-3).
-    XInForce => "x.in_force",
+coded_enum! {
+    /// The stable id of a rule. The codes are a public contract: lowercase ASCII,
+    /// `<table or area>.<relation>`, never changed once released. See [`Rule`] for the
+    /// whole catalogue.
+    ///
+    /// ```
+    /// use ogi_report::RuleId;
+    /// let id: RuleId = "t4.group_total".parse()?;
+    /// assert_eq!(id, RuleId::T4GroupTotal);
+    /// assert_eq!(id.to_string(), "t4.group_total");
+    /// assert!("t9.nothing".parse::<RuleId>().is_err());
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum RuleId {
+        /// `t3.balance`: per column, 一 + 二 = （七）总计 + 四 (T3-1).
+        T3Balance => "t3.balance",
+        /// `t3.results_sum`: per column, （七）总计 = the sum of the outcome rows (T3-2).
+        T3ResultsSum => "t3.results_sum",
+        /// `t3.row_total`: per row, 总计 = the sum of the six applicant columns (T3-3).
+        T3RowTotal => "t3.row_total",
+        /// `t3.results_le_received`: per column, （七）总计 ≤ 一 + 二 (T3-5).
+        T3ResultsLeReceived => "t3.results_le_received",
+        /// `t3.unpaid_fee_le_notices`: 2021, lapses for non-payment ≤ fee notices (T3-7).
+        T3UnpaidFeeLeNotices => "t3.unpaid_fee_le_notices",
+        /// `t4.group_total`: per group, 总计 = 维持 + 纠正 + 其他 + 尚未审结 (T4-1).
+        T4GroupTotal => "t4.group_total",
+        /// `t2.item_count_nonnegative`: 2019, 上一年项目数量 + 本年增/减 ≥ 0 (T2a-3).
+        T2ItemCountNonnegative => "t2.item_count_nonnegative",
+        /// `t2.total_public_ge_published`: 2019, 对外公开总数量 ≥ 本年新公开数量 (T2a-4).
+        T2TotalPublicGePublished => "t2.total_public_ge_published",
+        /// `t2.published_le_made`: 2019, 本年新公开数量 ≤ 本年新制作数量 (T2a-5).
+        T2PublishedLeMade => "t2.published_le_made",
+        /// `t2.procurement_amount_needs_projects`: 2019, 采购总金额 > 0 only with 采购项目数量
+        /// > 0 (T2a-8).
+        T2ProcurementAmountNeedsProjects => "t2.procurement_amount_needs_projects",
+        /// `t2.procurement_projects_need_amount`: 2019, 采购项目数量 > 0 only with 采购总金额
+        /// > 0 (T2a-8).
+        T2ProcurementProjectsNeedAmount => "t2.procurement_projects_need_amount",
+        /// `t2.rules_township`: a township reports no 规章 (T2b-3).
+        T2RulesTownship => "t2.rules_township",
+        /// `t2.fees_unit`: 2021, 本年收费金额 in 万元 as the header prints (T2b-2).
+        T2FeesUnit => "t2.fees_unit",
+        /// `meta.deadline`: the Article 49 publication deadline (X-5).
+        MetaDeadline => "meta.deadline",
+        /// `meta.published_after_period`: published after the report year ends (X-6).
+        MetaPublishedAfterPeriod => "meta.published_after_period",
+        /// `meta.edition_year`: the edition serves the report year.
+        MetaEditionYear => "meta.edition_year",
+        /// `x.carry_over`: 上年结转 of N+1 = 结转下年度继续办理 of N, per column (X-1).
+        XCarryOver => "x.carry_over",
+        /// `x.item_count`: 2019 edition, 上一年项目数量 of N+1 = 上一年项目数量 + 本年增/减 of N
+        /// (X-2).
+        XItemCount => "x.item_count",
+        /// `x.in_force`: 2021 edition, 现行有效件数 of N+1 = 现行有效件数 of N + 本年制发件数 −
+        /// 本年废止件数 of N+1 (X-3).
+        XInForce => "x.in_force",
+    }
 }
 
 impl RuleId {
@@ -425,24 +359,6 @@ impl RuleId {
     pub fn rule(self) -> &'static Rule {
         // RULES is written in RuleId order; a unit test checks it.
         &RULES[self as usize]
-    }
-
-    /// The rule id with this code, `None` for an unknown code.
-    ///
-    /// ```
-    /// use ogi_report::RuleId;
-    /// assert_eq!(RuleId::from_code("x.carry_over"), Some(RuleId::XCarryOver));
-    /// assert_eq!(RuleId::from_code("x"), None);
-    /// ```
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<RuleId> {
-        RuleId::ALL.iter().copied().find(|r| r.code() == code)
-    }
-}
-
-impl fmt::Display for RuleId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
     }
 }
 

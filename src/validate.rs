@@ -11,57 +11,30 @@ use thiserror::Error;
 use crate::cell::{CellRef, Table, Value};
 use crate::edition::Edition;
 use crate::error::Error;
+use crate::macros::coded_enum;
 use crate::money::{Amount, MoneyUnit};
 use crate::report::{AnnualReport, BodyKind};
 use crate::rules::{
     self, MAX_CELLS, Rule, RuleId, Scope, Severity, Side, Step, Test, cell_at, subtracts,
 };
 
-/// What a finding says: the rule failed at its severity, or it could not be assessed.
-///
-/// ```
-/// use ogi_report::Level;
-/// assert_eq!(Level::Unassessable.to_string(), "unassessable");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Level {
-    /// An error rule failed.
-    Error,
-    /// A warning rule failed.
-    Warning,
-    /// An info rule failed.
-    Info,
-    /// A cell the rule needs is blank: neither a pass nor a failure.
-    Unassessable,
-}
-
-impl Level {
-    /// Every level, in the order of the summary line.
+coded_enum! {
+    /// What a finding says: the rule failed at its severity, or it could not be assessed.
     ///
     /// ```
-    /// assert_eq!(ogi_report::Level::ALL.len(), 4);
+    /// use ogi_report::Level;
+    /// assert_eq!(Level::Unassessable.to_string(), "unassessable");
     /// ```
-    pub const ALL: [Level; 4] = [
-        Level::Error,
-        Level::Warning,
-        Level::Info,
-        Level::Unassessable,
-    ];
-
-    /// The stable code: `error`, `warning`, `info` or `unassessable`.
-    ///
-    /// ```
-    /// assert_eq!(ogi_report::Level::Warning.code(), "warning");
-    /// ```
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Level::Error => "error",
-            Level::Warning => "warning",
-            Level::Info => "info",
-            Level::Unassessable => "unassessable",
-        }
+    #[non_exhaustive]
+    pub enum Level {
+        /// An error rule failed.
+        Error => "error",
+        /// A warning rule failed.
+        Warning => "warning",
+        /// An info rule failed.
+        Info => "info",
+        /// A cell the rule needs is blank: neither a pass nor a failure.
+        Unassessable => "unassessable",
     }
 }
 
@@ -72,12 +45,6 @@ impl From<Severity> for Level {
             Severity::Warning => Level::Warning,
             Severity::Info => Level::Info,
         }
-    }
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
     }
 }
 
