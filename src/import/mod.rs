@@ -2,6 +2,7 @@
 //! browser or a PDF, read into the model exactly as printed, with notes on everything it
 //! inferred or could not read.
 
+pub(crate) mod bytes;
 mod lines;
 mod notes;
 mod sections;
