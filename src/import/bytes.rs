@@ -96,10 +96,10 @@ impl fmt::Display for Why {
 /// assert_eq!(imported.report.body(), "某县人民政府");
 /// assert_eq!(imported.report.appeals().get(AppealGroup::Review, AppealColumn::Total), Some(1));
 ///
-/// // The same page cut in the middle of its last character (行 is three bytes).
+/// // The same page cut inside 情, the 18th character of its second line.
 /// let cut = &page.as_bytes()[..page.find("情况").unwrap_or(0) + 1];
 /// let err = import_bytes(cut).unwrap_err();
-/// assert!(matches!(err, BytesError::NotUtf8 { line: 2, column: 19, cut: true, .. }), "{err}");
+/// assert!(matches!(err, BytesError::NotUtf8 { line: 2, column: 18, cut: true, .. }), "{err}");
 /// # Ok::<(), BytesError>(())
 /// ```
 pub fn import_bytes(bytes: &[u8]) -> Result<Imported, BytesError> {
@@ -114,16 +114,16 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, BytesError> {
 /// The error for the first invalid byte at `at` of `body` (whose bytes before `at` are
 /// UTF-8), `skipped` bytes into the input.
 fn not_utf8(body: &[u8], at: usize, cut: bool, skipped: usize) -> BytesError {
-    let valid = body.get(..at).unwrap_or_default();
-    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let line_text = valid.get(line_start..).unwrap_or_default();
-    // The bytes before `at` are UTF-8: counting the bytes that do not continue a
-    // character counts its characters.
-    let chars = line_text.iter().filter(|&&b| b & 0xc0 != 0x80).count();
+    // `from_utf8` said the bytes before `at` are UTF-8.
+    let valid = body
+        .get(..at)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or_default();
+    let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
     BytesError::NotUtf8 {
         byte: skipped + at,
-        line: valid.iter().filter(|&&b| b == b'\n').count() + 1,
-        column: chars + 1,
+        line: valid.matches('\n').count() + 1,
+        column: valid.get(line_start..).unwrap_or_default().chars().count() + 1,
         found: body.get(at).copied().unwrap_or_default(),
         cut,
     }

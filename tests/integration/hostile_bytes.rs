@@ -156,20 +156,20 @@ fn a_gbk_page_is_refused_where_it_stops_being_utf8() {
 
 #[test]
 fn utf16_and_other_byte_order_marks_are_refused() {
-    let utf16le: Vec<u8> = "\u{feff}一、总体情况\n"
+    let little: Vec<u8> = "\u{feff}一、总体情况\n"
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
     assert_eq!(
-        not_utf8(&import_bytes(&utf16le).unwrap_err()),
+        not_utf8(&import_bytes(&little).unwrap_err()),
         (0, 1, 1, 0xff, false)
     );
-    let utf16be: Vec<u8> = "\u{feff}一、总体情况\n"
+    let big: Vec<u8> = "\u{feff}一、总体情况\n"
         .encode_utf16()
         .flat_map(u16::to_be_bytes)
         .collect();
     assert_eq!(
-        not_utf8(&import_bytes(&utf16be).unwrap_err()),
+        not_utf8(&import_bytes(&big).unwrap_err()),
         (0, 1, 1, 0xfe, false)
     );
     // A byte-order mark cut short is not one.
@@ -230,4 +230,10 @@ proptest! {
             Err(e) => prop_assert!(false, "{}", e),
         }
     }
+}
+
+#[test]
+fn the_bytes_error_is_send_sync_and_an_error() {
+    fn is<T: Send + Sync + Unpin + std::panic::UnwindSafe + std::error::Error>() {}
+    is::<BytesError>();
 }

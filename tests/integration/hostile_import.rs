@@ -459,8 +459,11 @@ fn deep_brackets_and_thousands_of_heading_like_lines() {
     }
     // Thousands of numbered lines that look like headings: the first that matches a
     // heading's words starts that section, and the real sections after it are noted.
-    let numbered: String = (0..10_000)
-        .map(|i| format!("{}、申请\n", ["一", "二", "三", "四", "五", "六"][i % 6]))
+    let numbered: String = ["一", "二", "三", "四", "五", "六"]
+        .iter()
+        .cycle()
+        .take(10_000)
+        .flat_map(|n| [*n, "、申请\n"])
         .collect();
     let title_end = pipe.find('\n').unwrap() + 1;
     let page = format!("{}{numbered}{}", &pipe[..title_end], &pipe[title_end..]);

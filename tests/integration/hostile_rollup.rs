@@ -312,14 +312,12 @@ proptest! {
             let index = rollup.reports();
             let before = rollup.clone();
             let result = rollup.add(&report_of(part.0, part.1));
-            match first_overflow(&sums, part) {
-                Some(code) => {
-                    prop_assert_eq!(result, Err(overflow(index, code)));
-                    prop_assert_eq!(&rollup, &before);
-                    continue;
-                }
-                None => prop_assert_eq!(result, Ok(())),
+            if let Some(code) = first_overflow(&sums, part) {
+                prop_assert_eq!(result, Err(overflow(index, code)));
+                prop_assert_eq!(&rollup, &before);
+                continue;
             }
+            prop_assert_eq!(result, Ok(()));
             for (s, &v) in sums.0.iter_mut().zip(&part.0) {
                 *s += u128::from(v);
             }
