@@ -1,70 +1,91 @@
-//! Imports the text of a published report page and prints the report as JSON, then the
-//! importer's notes (on standard error).
+//! Imports the text of a published report page and prints the report and its findings.
 //!
-//! Run with `cargo run --example import -- PAGE.txt`; add `--cells` to print the cells
-//! instead of the JSON, one per line: `code<TAB>value<TAB>unit`. The exit status is
-//! non-zero only when the page cannot be read at all.
+//! ```text
+//! cargo run --example import -- PAGE.txt
+//! cargo run --example import -- --cells PAGE.txt
+//! ```
+//!
+//! Standard output: the report in the crate's JSON form (pretty-printed), or with
+//! `--cells` its tidy cells instead, exactly as the `cells` example prints them for one
+//! file (`code<TAB>value<TAB>unit`, one line per cell in the official order); then the
+//! report's findings exactly as the `check` example prints them: one line per finding,
+//! then the summary line `N error, N warning, N info, N unassessable`.
+//!
+//! Standard error: the importer's notes, one per line, each after the file name
+//! (`PAGE.txt: line 573, t4, row -, cell -: 表四 cannot be read: …`).
+//!
+//! Exit status: 2 when the page cannot be read at all (the file cannot be read or is not
+//! UTF-8, or the importer finds no report in it), with a message naming the file, and for
+//! a wrong command line; otherwise 0, whatever the notes and the findings say.
 
-use std::fmt::Write as _;
+use std::io::{self, ErrorKind, Write};
 use std::process::ExitCode;
 
-use ogi_report::{AnnualReport, Value};
+use ogi_report::{import, tidy, validate};
 
-/// The tidy cells of a report: `code<TAB>value<TAB>unit`, one line per cell in printed
-/// order; a blank cell has an empty value.
-fn tidy_cells(report: &AnnualReport) -> String {
-    let mut out = String::new();
-    for (cell, value) in report.cells() {
-        let (value, unit) = match value {
-            None => (String::new(), ""),
-            Some(Value::Money(a)) => (a.value().to_string(), a.unit().code()),
-            Some(v) => (v.to_string(), ""),
-        };
-        let _ = writeln!(out, "{cell}\t{value}\t{unit}");
+/// Runs the example on its command-line arguments (without the program name), writing
+/// the report and its findings to `out` and the notes and errors to `err`; returns the
+/// exit status.
+///
+/// # Errors
+/// Only when writing to `out` or `err` fails.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let cells = args.iter().any(|a| a == "--cells");
+    let paths: Vec<&String> = args.iter().filter(|a| *a != "--cells").collect();
+    let [path] = paths.as_slice() else {
+        writeln!(err, "usage: import [--cells] PAGE.txt")?;
+        return Ok(2);
+    };
+    if path.starts_with("--") {
+        writeln!(err, "import: unknown option {path}")?;
+        return Ok(2);
     }
-    out
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            writeln!(err, "{path}: cannot read: {e}")?;
+            return Ok(2);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            writeln!(err, "{path}: not UTF-8: {}", e.utf8_error())?;
+            return Ok(2);
+        }
+    };
+    let imported = match import(&text) {
+        Ok(imported) => imported,
+        Err(e) => {
+            writeln!(err, "{path}: {e}")?;
+            return Ok(2);
+        }
+    };
+    for note in &imported.notes {
+        writeln!(err, "{path}: {note}")?;
+    }
+    let report = &imported.report;
+    if cells {
+        for cell in tidy::cells(report) {
+            writeln!(out, "{cell}")?;
+        }
+    } else {
+        let json = serde_json::to_string_pretty(report).map_err(io::Error::other)?;
+        writeln!(out, "{json}")?;
+    }
+    writeln!(out, "{}", validate(report))?;
+    Ok(0)
 }
 
+#[allow(dead_code, reason = "the tests include this file as a module")]
 fn main() -> ExitCode {
-    let mut cells = false;
-    let mut path = None;
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "--cells" => cells = true,
-            _ => path = Some(arg),
-        }
-    }
-    let Some(path) = path else {
-        eprintln!("usage: import [--cells] PAGE.txt");
-        return ExitCode::from(2);
-    };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args, &mut io::stdout().lock(), &mut io::stderr().lock()) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{path}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let imported = match ogi_report::import(&text) {
-        Ok(i) => i,
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if cells {
-        print!("{}", tidy_cells(&imported.report));
-    } else {
-        match serde_json::to_string_pretty(&imported.report) {
-            Ok(json) => println!("{json}"),
-            Err(e) => {
-                eprintln!("{path}: {e}");
-                return ExitCode::FAILURE;
-            }
+            eprintln!("import: {e}");
+            ExitCode::from(2)
         }
     }
-    for note in &imported.notes {
-        eprintln!("note: {note}");
-    }
-    ExitCode::SUCCESS
 }

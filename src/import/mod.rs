@@ -3,6 +3,8 @@
 //! inferred or could not read.
 
 pub(crate) mod bytes;
+mod fees;
+mod layout;
 mod lines;
 mod notes;
 mod sections;
@@ -13,7 +15,7 @@ use chrono::NaiveDate;
 use crate::appeals::Appeals;
 use crate::cell::{CellRef, Table, Value};
 use crate::edition::Edition;
-use crate::narrative::OtherMatters;
+use crate::narrative::{FeeStatement, OtherMatters};
 use crate::proactive::{Proactive, in_header_unit};
 use crate::report::{AnnualReport, BodyKind};
 use crate::requests::Requests;
@@ -23,10 +25,10 @@ pub use notes::{ImportError, Location, Note, NoteKind, RowRef};
 
 use lines::{Line, split_lines};
 use sections::{
-    Heading, body_kind, find_date, find_headings, find_title, first_year, region, statistical_year,
-    text_of,
+    Heading, body_kind, find_body_kind, find_date, find_headings, find_title, first_year, region,
+    statistical_year, text_of,
 };
-use tables::{Reading, Region, Scan, is_sign, note, read, row_of, scan};
+use tables::{Placed, Region, Scan, is_sign, note, read, row_of, scan};
 
 /// A report imported from page text: the report exactly as printed, and the notes on
 /// what the importer inferred, read loosely or could not read.
@@ -63,6 +65,38 @@ pub struct Imported {
 /// table with too few or too many cells is never shifted: it is left blank with a note
 /// giving the counts, and the rest of the report is imported.
 ///
+/// The kind of body is read from a `机关类型：` line when the page prints one, else
+/// inferred from the body's name (noted). In the 2021 edition, section 六's fee statement
+/// is read from the two table lines the crate's plain-text layout prints after the text,
+/// else, when one sentence of the text states it unambiguously (`全年收取政府信息公开
+/// 信息处理费 3940 元。`: one amount, the words 收取 and 信息处理费, no negation), the
+/// amount collected is read from it exactly as printed (noted with the line).
+///
+/// A page in the crate's own plain-text layout ([`render::text`](crate::render::text)) is
+/// read exactly, and gives back the report it was printed from: the body is the title's
+/// text before the four-digit year byte for byte, the texts keep their leading and
+/// trailing blank lines and spaces, a blank cell is an empty field wherever it is. The
+/// only notes are on what the report itself lacks or departs from (no publication date,
+/// an edition other than its year's) and on values that cannot be read. Two things
+/// cannot be told apart from the layout and so do not come back: a text with a line
+/// equal to a later section's heading (after an empty line), and a body with a line
+/// break. A page that departs from the layout anywhere is read as any other page.
+///
+/// ```
+/// use ogi_report::{render, AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+/// let report = AnnualReport::builder(Edition::E2021, 2024, "某县 2 号局", BodyKind::Department)
+///     .published(chrono::NaiveDate::from_ymd_opt(2025, 1, 20).ok_or("a date")?)
+///     .overview("\n  一年来……\n\n")
+///     .proactive(Proactive::blank(Edition::E2021))
+///     .requests(Requests::blank(Edition::E2021))
+///     .appeals(Appeals::blank())
+///     .build()?;
+/// let imported = ogi_report::import(&render::text(&report))?;
+/// assert_eq!(imported.report, report);
+/// assert!(imported.notes.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// [`ImportError::NothingFound`] when the text has no section heading and no row of a
 /// table; [`ImportError::YearBeforeFormat`] when the title names a year before 2019.
@@ -95,6 +129,9 @@ pub struct Imported {
 /// ```
 pub fn import(text: &str) -> Result<Imported, ImportError> {
     let lines = split_lines(text);
+    if let Some(exact) = layout::read(text, &lines) {
+        return import_exact(exact, &lines);
+    }
     let headings = find_headings(&lines);
     let front_end = headings.first().map_or(lines.len(), |h| h.line);
     let mut notes = Vec::new();
@@ -104,8 +141,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         return Err(ImportError::NothingFound { lines: lines.len() });
     }
     let meta = metadata(&lines, &headings, &scans, &mut notes)?;
-    let (proactive, requests, appeals) =
-        tables(&lines, &headings, &scans, meta.edition, &mut notes);
+    let tables = tables(&lines, &headings, &scans, meta.edition, &mut notes);
 
     let mut narrative = |section: Section| -> &str {
         if let Some((start, end)) = section_span(&lines, &headings, section) {
@@ -117,15 +153,36 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     };
     let overview = narrative(Section::Overview);
     let problems = narrative(Section::Problems);
-    let other = narrative(Section::OtherMatters);
+    let mut six = OtherMatters::default();
+    if let Some((start, end)) = section_span(&lines, &headings, Section::OtherMatters) {
+        let (stated, text_end) = if meta.edition == Edition::E2021 {
+            fee_statement(&lines, start, end, &mut notes)
+        } else {
+            (None, end)
+        };
+        six.text = String::from(text_of(text, &lines, start, text_end));
+        six.fees = stated.or_else(|| {
+            let (collected, line) = (meta.edition == Edition::E2021)
+                .then(|| fees::collected_in_prose(&lines, start, text_end))
+                .flatten()?;
+            let kind = NoteKind::FeeCollectedFromText { collected };
+            notes.push(note(kind, Section::OtherMatters, None, None, line));
+            Some(FeeStatement {
+                collected: Some(collected),
+                ..FeeStatement::default()
+            })
+        });
+    } else {
+        missing_section(&headings, &lines, Section::OtherMatters, &mut notes);
+    }
 
     let mut builder = AnnualReport::builder(meta.edition, meta.year, meta.body, meta.kind)
         .overview(overview)
-        .proactive(proactive)
-        .requests(requests)
-        .appeals(appeals)
+        .proactive(tables.proactive)
+        .requests(tables.requests)
+        .appeals(tables.appeals)
         .problems(problems)
-        .other_matters(OtherMatters::new(other));
+        .other_matters(six);
     if let Some(date) = meta.published {
         builder = builder.published(date);
     }
@@ -182,15 +239,20 @@ fn metadata(
         notes.push(front(NoteKind::YearMissing { assumed }, 0));
         assumed
     };
+    // The kind of body: as a `机关类型：` line names it, else from the body's name.
+    let printed_kind = find_body_kind(lines, front_end);
     let (body, kind) = match &title {
         Some(t) if !t.body.is_empty() => {
-            let kind = body_kind(&t.body);
-            notes.push(front(NoteKind::BodyKindInferred { kind }, t.line));
+            let kind = printed_kind.unwrap_or_else(|| {
+                let kind = body_kind(&t.body);
+                notes.push(front(NoteKind::BodyKindInferred { kind }, t.line));
+                kind
+            });
             (t.body.clone(), kind)
         }
         _ => {
             notes.push(front(NoteKind::BodyMissing, 0));
-            (String::new(), BodyKind::Other)
+            (String::new(), printed_kind.unwrap_or(BodyKind::Other))
         }
     };
     let published = find_date(lines, front_end).map(|(d, _)| d);
@@ -207,6 +269,40 @@ fn metadata(
     })
 }
 
+/// The three tables of a report being imported.
+struct Tables {
+    edition: Edition,
+    proactive: Proactive,
+    requests: Requests,
+    appeals: Appeals,
+}
+
+impl Tables {
+    fn blank(edition: Edition) -> Tables {
+        Tables {
+            edition,
+            proactive: Proactive::blank(edition),
+            requests: Requests::blank(edition),
+            appeals: Appeals::blank(),
+        }
+    }
+
+    /// Puts a value into its cell. The kind of each value comes from its cell and cells
+    /// of another edition are kept apart by [`place`], so every value fits.
+    fn put(&mut self, cell: CellRef, value: Option<Value>) {
+        match cell {
+            CellRef::Proactive(r, c) => {
+                let v = value.map(|v| in_header_unit(self.edition, cell, v));
+                self.proactive.set(r, c, v).ok();
+            }
+            CellRef::Requests(r, c) => {
+                self.requests.set(r, c, count(value)).ok();
+            }
+            CellRef::Appeals(g, c) => self.appeals.set(g, c, count(value)),
+        }
+    }
+}
+
 /// 表二, 表三 and 表四 of the edition, each read in the layout it prints.
 fn tables(
     lines: &[Line<'_>],
@@ -214,10 +310,8 @@ fn tables(
     scans: &[Option<Scan<'_>>; 3],
     edition: Edition,
     notes: &mut Vec<Note>,
-) -> (Proactive, Requests, Appeals) {
-    let mut proactive = Proactive::blank(edition);
-    let mut requests = Requests::blank(edition);
-    let mut appeals = Appeals::blank();
+) -> Tables {
+    let mut tables = Tables::blank(edition);
     for (&table, scan) in Table::ALL.iter().zip(scans) {
         let Some(scan) = scan else {
             missing_section(headings, lines, Section::of_table(table), notes);
@@ -237,22 +331,85 @@ fn tables(
             notes.push(note(kind, scan.region.section, None, None, first));
         }
         let reading = read(lines, scan, layout);
-        // The kind of each value comes from its cell and rows of another edition are
-        // kept apart, so the tables take every value `place` gives them.
-        place(&reading, scan, edition, notes, |cell, value| match cell {
-            CellRef::Proactive(r, c) => {
-                let v = value.map(|v| in_header_unit(edition, cell, v));
-                proactive.set(r, c, v).ok();
-            }
-            CellRef::Requests(r, c) => {
-                requests.set(r, c, count(value)).ok();
-            }
-            CellRef::Appeals(g, c) => appeals.set(g, c, count(value)),
+        place(&reading.cells, table, edition, notes, |cell, value| {
+            tables.put(cell, value);
         });
         notes.extend(reading.notes);
         scan.prose_notes(notes);
     }
-    (proactive, requests, appeals)
+    tables
+}
+
+/// A page in the crate's own plain-text layout, read exactly: nothing is inferred, so
+/// the only notes are on what the report itself lacks or departs from (no publication
+/// date, an edition other than its year's) and on values that cannot be read.
+fn import_exact(exact: layout::Exact<'_>, lines: &[Line<'_>]) -> Result<Imported, ImportError> {
+    let mut notes = exact.notes;
+    let front = |kind: NoteKind| note(kind, Section::Front, None, None, 0);
+    if exact.year < crate::report::FIRST_YEAR {
+        return Err(ImportError::YearBeforeFormat {
+            year: exact.year,
+            line: 1,
+        });
+    }
+    if edition_of_year(exact.year) != exact.edition {
+        notes.push(front(NoteKind::EditionNotOfYear {
+            edition: exact.edition,
+            year: exact.year,
+        }));
+    }
+    if exact.published.is_none() {
+        notes.push(front(NoteKind::NoPublicationDate));
+    }
+    let mut tables = Tables::blank(exact.edition);
+    for (cells, &table) in exact.cells.iter().zip(Table::ALL) {
+        place(cells, table, exact.edition, &mut notes, |cell, value| {
+            tables.put(cell, value);
+        });
+    }
+    let mut six = OtherMatters::new(exact.other);
+    six.fees = exact.fees;
+    let mut builder = AnnualReport::builder(exact.edition, exact.year, exact.body, exact.kind)
+        .overview(exact.overview)
+        .proactive(tables.proactive)
+        .requests(tables.requests)
+        .appeals(tables.appeals)
+        .problems(exact.problems)
+        .other_matters(six);
+    if let Some(date) = exact.published {
+        builder = builder.published(date);
+    }
+    let report = builder.build().map_err(|source| ImportError::Report {
+        line: last_text_line(lines) + 1,
+        source,
+    })?;
+    notes.sort_by_key(|n| n.at.line);
+    Ok(Imported { report, notes })
+}
+
+/// The fee statement printed as table lines at the end of section 六 (lines
+/// `[start, end)`), as the crate's plain-text layout prints it, and where the section's
+/// text ends: before the statement, or at `end` when there is none.
+fn fee_statement(
+    lines: &[Line<'_>],
+    start: usize,
+    end: usize,
+    notes: &mut Vec<Note>,
+) -> (Option<FeeStatement>, usize) {
+    let filled = |i: &usize| lines.get(*i).is_some_and(|l| !l.is_blank());
+    let data = (start..end).rev().find(filled);
+    let header = data.and_then(|d| d.checked_sub(1)).filter(|h| *h >= start);
+    let (Some(data), Some(header)) = (data, header) else {
+        return (None, end);
+    };
+    let texts = lines.get(header).zip(lines.get(data));
+    match texts.and_then(|(h, d)| layout::fee_lines(h.text, d.text, data)) {
+        Some((fees, found)) => {
+            notes.extend(found);
+            (Some(fees), header)
+        }
+        None => (None, end),
+    }
 }
 
 /// The first report year an edition covers.
@@ -403,19 +560,19 @@ fn table_scans<'a>(
     scans
 }
 
-/// Puts each cell read into its table (through `put`), noting cells that cannot be read, rows of another edition's layout, and signs
-/// printed in place of numbers.
+/// Puts each cell read into its table (through `put`), noting cells that cannot be read,
+/// rows of another edition's layout, and signs printed in place of numbers.
 fn place(
-    reading: &Reading<'_>,
-    scan: &Scan<'_>,
+    cells: &[Placed<'_>],
+    table: Table,
     edition: Edition,
     notes: &mut Vec<Note>,
     mut put: impl FnMut(CellRef, Option<Value>),
 ) {
-    let section = scan.region.section;
+    let section = Section::of_table(table);
     let mut signs: Option<(usize, String, usize, CellRef, usize)> = None;
     let mut foreign: Vec<(RowRef, usize, usize, Vec<String>)> = Vec::new();
-    for p in &reading.cells {
+    for p in cells {
         let row = row_of(p.cell);
         if !p.cell.in_edition(edition) {
             match foreign.last_mut() {
@@ -455,11 +612,7 @@ fn place(
     }
     if let Some((count, sign, index, cell, line)) = signs {
         notes.push(note(
-            NoteKind::PrintedBlanks {
-                table: scan.table,
-                count,
-                sign,
-            },
+            NoteKind::PrintedBlanks { table, count, sign },
             section,
             Some(row_of(cell)),
             Some(index),

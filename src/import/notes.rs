@@ -8,6 +8,7 @@ use thiserror::Error;
 use crate::cell::{AppealGroup, ProactiveRow, RequestRow, Table};
 use crate::edition::Edition;
 use crate::error::{Error, ValueError};
+use crate::money::Amount;
 use crate::report::BodyKind;
 use crate::section::Section;
 
@@ -141,7 +142,8 @@ impl fmt::Display for Note {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum NoteKind {
-    /// The kind of body is never printed; it was inferred from the body's name.
+    /// No `机关类型：` line names the kind of body (real pages never print one); it was
+    /// inferred from the body's name.
     BodyKindInferred {
         /// The kind inferred.
         kind: BodyKind,
@@ -277,6 +279,15 @@ pub enum NoteKind {
         /// Why it cannot be read.
         reason: ValueError,
     },
+    /// Section 六 states no fee statement as values, but one sentence of its text says
+    /// what was collected (`全年收取政府信息公开信息处理费 3940 元。`): one amount, the
+    /// words 收取 and 信息处理费, no negation. The amount is read into
+    /// [`FeeStatement::collected`](crate::FeeStatement::collected) exactly as printed;
+    /// the note's line is the amount's.
+    FeeCollectedFromText {
+        /// The amount read.
+        collected: Amount,
+    },
     /// Cells that print a sign in place of a number (`/`, `-`, `—`, `无`): kept blank,
     /// never 0. The note's cell is the first such cell.
     PrintedBlanks {
@@ -290,6 +301,7 @@ pub enum NoteKind {
 }
 
 impl fmt::Display for NoteKind {
+    #[allow(clippy::too_many_lines, reason = "one short arm per kind of note")]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             NoteKind::BodyKindInferred { kind } => {
@@ -384,6 +396,10 @@ impl fmt::Display for NoteKind {
             NoteKind::CellUnreadable { text, reason } => {
                 write!(f, "cell {text:?} cannot be read ({reason}); left blank")
             }
+            NoteKind::FeeCollectedFromText { collected } => write!(
+                f,
+                "the fees collected, {collected}, are read from a sentence of the text; no fee statement is printed as values"
+            ),
             NoteKind::PrintedBlanks { table, count, sign } => write!(
                 f,
                 "{count} cell(s) of {} print {sign:?} in place of a number; kept blank, not 0",

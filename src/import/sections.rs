@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use crate::import::lines::{
     Line, find_year, is_furniture, is_page_footer, is_space, normalize_into,
 };
+use crate::render::BODY_KIND_LABEL;
 use crate::report::BodyKind;
 use crate::section::Section;
 
@@ -291,6 +292,21 @@ pub(crate) fn first_year(lines: &[Line<'_>], start: usize, end: usize) -> Option
         .find_map(|(i, l)| find_year(l.text).map(|(y, _)| (y, i)))
 }
 
+/// The kind of body a `机关类型：{label}` line in lines `[0, end)` names (the line the
+/// crate's plain-text layout prints; spaces around the label and a half-width colon
+/// allowed).
+pub(crate) fn find_body_kind(lines: &[Line<'_>], end: usize) -> Option<BodyKind> {
+    lines.iter().take(end).find_map(|l| {
+        let rest = l
+            .text
+            .trim_matches(is_space)
+            .strip_prefix(BODY_KIND_LABEL)?
+            .trim_start_matches(is_space);
+        let label = rest.strip_prefix(['：', ':'])?.trim_matches(is_space);
+        BodyKind::ALL.into_iter().find(|k| k.label() == label)
+    })
+}
+
 /// The kind of body its name suggests: a township or sub-district office, a people's
 /// government (or a place, whose report is its government's), a department; else other.
 pub(crate) fn body_kind(name: &str) -> BodyKind {
@@ -409,5 +425,20 @@ mod tests {
         );
         assert_eq!(body_kind("蒲纺工业园区"), BodyKind::Other);
         assert_eq!(body_kind(""), BodyKind::Other);
+    }
+
+    #[test]
+    fn printed_kinds_of_body() {
+        let kind = |s: &str| {
+            let lines = split_lines(s);
+            find_body_kind(&lines, lines.len())
+        };
+        assert_eq!(kind("某局\n 机关类型 : 其他 \n"), Some(BodyKind::Other));
+        assert_eq!(
+            kind("机关类型：乡镇人民政府、街道办事处"),
+            Some(BodyKind::Township)
+        );
+        assert_eq!(kind("机关类型：局"), None);
+        assert_eq!(kind("类型：其他"), None);
     }
 }

@@ -28,12 +28,15 @@ enum Item<'a> {
 }
 
 /// One printed cell: its text (empty for an empty cell) and line index; `run` marks an
-/// empty cell printed in a line of nothing but pipes.
+/// empty cell printed in a line of nothing but pipes; `data` a cell of 表四's data line
+/// printed as one line of exactly its fifteen fields, where an empty field is a blank
+/// cell wherever it is (a line of separators only when all are blank).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Cell<'a> {
     pub(crate) text: &'a str,
     pub(crate) line: usize,
     run: bool,
+    data: bool,
 }
 
 impl Cell<'_> {
@@ -266,7 +269,7 @@ fn match_label<'a>(
 }
 
 /// Splits lines `[region.start, region.end)` into labels and cells.
-fn items<'a>(lines: &[Line<'a>], region: Region) -> Vec<Item<'a>> {
+fn items<'a>(lines: &[Line<'a>], table: Table, region: Region) -> Vec<Item<'a>> {
     let body = lines.get(region.start..region.end).unwrap_or(&[]);
     let has_pipes = body.iter().any(|l| l.text.contains('|'));
     let blank_cells = if has_pipes { None } else { spacing(body) };
@@ -293,11 +296,15 @@ fn items<'a>(lines: &[Line<'a>], region: Region) -> Vec<Item<'a>> {
                         text: "",
                         line: index,
                         run: false,
+                        data: false,
                     }));
                 }
             }
         }
         blanks = 0;
+        if table == Table::Appeals && appeals_data_line(line.text, index, &mut out) {
+            continue;
+        }
         if line.text.contains('|') {
             pipe_items(line.text, index, &mut out);
         } else {
@@ -305,6 +312,31 @@ fn items<'a>(lines: &[Line<'a>], region: Region) -> Vec<Item<'a>> {
         }
     }
     out
+}
+
+/// 表四's data line printed as exactly its fifteen fields (fourteen `|`, as the crate's
+/// plain-text layout prints it: no label, no separator before the first field or after
+/// the last), each empty or a value: its cells, empty ones included, even at either end
+/// and even when every one is empty. Other lines are left to [`pipe_items`], which reads
+/// pipes before the first and after the last field as padding.
+fn appeals_data_line<'a>(text: &'a str, line: usize, out: &mut Vec<Item<'a>>) -> bool {
+    const FIELDS: usize = 15;
+    if text.matches('|').count() != FIELDS - 1 {
+        return false;
+    }
+    let fields = || text.split('|').map(|f| f.trim_matches(is_space));
+    if !fields().all(|f| f.is_empty() || is_value(f)) {
+        return false;
+    }
+    out.extend(fields().map(|text| {
+        Item::Cell(Cell {
+            text,
+            line,
+            run: false,
+            data: true,
+        })
+    }));
+    true
 }
 
 /// For a section printed one cell per line: whether an empty line stands for a blank
@@ -355,7 +387,12 @@ fn pipe_items<'a>(text: &'a str, line: usize, out: &mut Vec<Item<'a>>) {
     for piece in pieces.into_iter().skip(skip) {
         let p = piece.trim_matches(is_space);
         if p.is_empty() || is_value(p) {
-            out.push(Item::Cell(Cell { text: p, line, run }));
+            out.push(Item::Cell(Cell {
+                text: p,
+                line,
+                run,
+                data: false,
+            }));
         } else {
             out.push(Item::Text {
                 text: p,
@@ -403,6 +440,7 @@ fn word_items<'a>(text: &'a str, line: usize, out: &mut Vec<Item<'a>>) {
             text: w,
             line,
             run: false,
+            data: false,
         }));
     }
 }
@@ -417,7 +455,7 @@ fn is_prose(text: &str) -> bool {
 
 /// Reads a table section into labels and cells.
 pub(crate) fn scan<'a>(lines: &[Line<'a>], table: Table, region: Region) -> Scan<'a> {
-    let items = items(lines, region);
+    let items = items(lines, table, region);
     let mut occurrences: Vec<Occurrence<'a>> = Vec::new();
     let mut orphans = 0;
     let mut buf = String::new();
@@ -437,7 +475,7 @@ pub(crate) fn scan<'a>(lines: &[Line<'a>], table: Table, region: Region) -> Scan
                 });
             }
             Item::Cell(cell) => {
-                if !cell.is_empty() && value_lines.last() != Some(&cell.line) {
+                if (!cell.is_empty() || cell.data) && value_lines.last() != Some(&cell.line) {
                     value_lines.push(cell.line);
                 }
                 match occurrences.last_mut() {

@@ -77,13 +77,16 @@ impl HtmlOptions {
 }
 
 impl From<&Finding> for CellMark {
-    /// The finding's rule id, its cells, and its one-line message.
+    /// The finding's rule id, its cells, and its level and messages (the list of marks
+    /// already names the rule and links the cells).
     fn from(finding: &Finding) -> CellMark {
-        CellMark::new(
-            finding.rule().id().to_string(),
-            finding.cells(),
-            finding.to_string(),
-        )
+        let message = format!(
+            "{}: {} / {}",
+            finding.level(),
+            finding.message_en(),
+            finding.message_zh()
+        );
+        CellMark::new(finding.rule().id().to_string(), finding.cells(), message)
     }
 }
 

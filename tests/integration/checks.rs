@@ -1355,7 +1355,7 @@ fn the_fixtures_have_their_findings() {
     assert!(validate(&read("county_2019.json")).is_empty());
     assert!(validate(&read("county_2020.json")).is_empty());
     assert!(validate(&read("county_2021.json")).is_empty());
-    assert_eq!(read("seed_luhe_2020.json"), luhe::report().unwrap());
+    assert_eq!(read("../render/luhe_2020.json"), luhe::report().unwrap());
 
     let broken = validate(&read("dept_2022_broken.json"));
     let heads: Vec<String> = broken.iter().map(head).collect();
@@ -1437,7 +1437,7 @@ fn check_exits_1_on_errors_and_2_on_unreadable_files() {
         "{out}"
     );
 
-    let (code, out, err) = run_check(&["bad_negative.json", "seed_luhe_2020.json"]);
+    let (code, out, err) = run_check(&["bad_negative.json", "../render/luhe_2020.json"]);
     assert_eq!(code, 2);
     assert!(
         err.contains(

@@ -438,6 +438,22 @@ fn corpus_hongze_mixed_layout_and_misprint() {
             );
         }
         assert!(kinds(&k).contains(&&NoteKind::NoPublicationDate));
+        // 六 says `全年收取政府信息公开信息处理费 0 元。` on the second line of a sentence
+        // wrapped by the PDF.
+        let fees = k.report.other_matters().fees.unwrap_or_default();
+        assert_eq!(
+            fees.collected.map(|a| a.to_string()).as_deref(),
+            Some("0元")
+        );
+        assert_eq!((fees.notices, fees.notices_amount), (None, None));
+        let from_text: Vec<_> = k
+            .notes
+            .iter()
+            .filter(|n| matches!(n.kind, NoteKind::FeeCollectedFromText { .. }))
+            .map(|n| (n.at.section, n.at.line))
+            .collect();
+        let line = if name.ends_with("2023") { 130 } else { 133 };
+        assert_eq!(from_text, [(Section::OtherMatters, line)]);
         assert_eq!(
             k.report.body(),
             if name.ends_with("2023") {
@@ -452,16 +468,29 @@ fn corpus_hongze_mixed_layout_and_misprint() {
 #[test]
 fn corpus_huaian_complete_pdf() {
     // 淮安: a complete 2021 report read from a PDF text layer with nothing to say but the
-    // kind of body and the missing date.
+    // kind of body, the missing date and the fees collected, read from a sentence of 六.
     let k = notes_of("full-huaian");
+    let collected: ogi_report::Amount = "3940元".parse().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         kinds(&k),
         [
             &NoteKind::BodyKindInferred {
                 kind: ogi_report::BodyKind::Government
             },
-            &NoteKind::NoPublicationDate
+            &NoteKind::NoPublicationDate,
+            &NoteKind::FeeCollectedFromText { collected },
         ]
+    );
+    let fees = k.report.other_matters().fees.unwrap_or_default();
+    assert_eq!((fees.notices, fees.notices_amount), (None, None));
+    assert_eq!(
+        fees.collected.map(|a| a.to_string()).as_deref(),
+        Some("3940元")
+    );
+    let note = k.notes.last().map(ToString::to_string).unwrap_or_default();
+    assert_eq!(
+        note,
+        "line 155, other_matters, row -, cell -: the fees collected, 3940元, are read from a sentence of the text; no fee statement is printed as values"
     );
     assert!(
         k.report
@@ -470,6 +499,29 @@ fn corpus_huaian_complete_pdf() {
             .ends_with("全年收取政府信息公开信息处理费 3940 元。")
     );
     assert!(k.report.overview().starts_with("2024 年，我市坚持"));
+}
+
+#[test]
+fn fees_are_read_from_prose_only_in_the_2021_edition_and_only_when_stated() {
+    // The other corpus texts state no fees in 六 (or have no 六): nothing read.
+    for (name, source, _) in corpus() {
+        let imported = import(&source).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let expected = name.starts_with("full-");
+        assert_eq!(
+            imported.report.other_matters().fees.is_some(),
+            expected,
+            "{name}"
+        );
+    }
+    // The same sentence in a 2019-edition report is only text.
+    let page = "某局2020年政府信息公开工作年度报告\n六、其他需要报告的事项\n全年收取政府信息公开信息处理费 10 元。\n";
+    let imported = import(page).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.report.edition(), Edition::E2019);
+    assert_eq!(imported.report.other_matters().fees, None);
+    assert_eq!(
+        imported.report.other_matters().text,
+        "全年收取政府信息公开信息处理费 10 元。"
+    );
 }
 
 #[test]

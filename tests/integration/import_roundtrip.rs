@@ -1,329 +1,464 @@
-//! Round trip: a generated report of either edition, printed as a plain-text page (rows
-//! as `label | cell | cell`, the official headings, the title line and the date), imports
-//! back equal.
-
-use std::fmt::Write as _;
+//! Round trip (issue 5): a generated report of either edition, printed by
+//! [`render::text`], imports back equal, with no notes but the two informational ones the
+//! report itself calls for (no publication date; an edition other than its year's).
+//!
+//! What cannot round-trip is never generated, and only that (the layout is ambiguous
+//! there, as the renderer's docs say): a text with a line equal to the heading of a later
+//! section, and a body with a line break. [`ambiguous`] says exactly which reports those
+//! are, and the property checks that the generator never makes one. (A 2021 section 六
+//! text that itself ended, after an empty line, in the two lines of a fee statement would
+//! be ambiguous too; no piece of the generator holds the statement's labels.)
+//!
+//! Everything else is generated: bodies with spaces, digits (also right before the year),
+//! `|`, markup, the title's own words, or empty; texts with CJK, ASCII, spaces (also
+//! leading and trailing, and full-width), tabs, empty lines (also leading and trailing),
+//! `|`, digits, amounts, lines that look like headings, table rows, the front matter or
+//! a fee sentence, and the headings of the same or earlier sections verbatim; cells blank
+//! anywhere, up to whole tables (表四's data line is then separators only); counts and
+//! changes over their whole range, negative changes; amounts in 元, 万元 and with no unit
+//! (a 2021 本年收费金额 without one is in 万元, as the model holds it); the 2021 fee
+//! statement with any of its values blank; any kind of body; any publication date or none;
+//! report years of either edition's range for either edition.
 
 use chrono::NaiveDate;
 use ogi_report::{
-    APPLICANTS_LABEL, Amount, AnnualReport, AppealColumn, AppealGroup, Appeals, Applicant,
-    Article20Item, BodyKind, Edition, MoneyUnit, NoteKind, ORGANISATIONS_LABEL, OtherMatters,
-    Proactive, REQUESTS_NOTE, RESULTS_LABEL, RequestDetails, RequestRow, Requests, Section, Table,
-    Value, ValueKind, import,
+    Amount, AnnualReport, AppealColumn, AppealGroup, Appeals, BodyKind, CellRef, Edition,
+    FeeStatement, MoneyUnit, NoteKind, OtherMatters, Proactive, RequestRow, Requests, Section,
+    Table, Value, ValueKind, import, render,
 };
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
 
-fn cell_text(value: Option<Value>) -> String {
-    value.map(|v| v.to_string()).unwrap_or_default()
-}
+use crate::render_gen::{config, distinct, seed};
 
-fn row(label: &str, cells: impl IntoIterator<Item = String>) -> String {
-    let cells: Vec<String> = cells.into_iter().collect();
-    format!("{label} | {}\n", cells.join(" | "))
-}
-
-/// The report as a page of plain text.
-fn page(report: &AnnualReport) -> String {
-    let e = report.edition();
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}{}年政府信息公开工作年度报告",
-        report.body(),
-        report.year()
-    );
-    if let Some(date) = report.published() {
-        let _ = writeln!(out, "{date} 09:30");
-    }
-    let _ = writeln!(
-        out,
-        "{}\n{}",
-        Section::Overview.heading(),
-        report.overview()
-    );
-
-    let _ = writeln!(out, "{}", Table::Proactive.heading());
-    let t2 = report.proactive();
-    for &item in Article20Item::blocks(e) {
-        let _ = writeln!(out, "{}", item.caption());
-        let rows = item.rows(e);
-        let columns = rows.first().map_or(&[][..], |r| r.columns(e));
-        out.push_str(&row(
-            "信息内容",
-            columns.iter().map(|c| c.label(e).to_owned()),
-        ));
-        for &r in rows {
-            out.push_str(&row(
-                r.label(e),
-                r.columns(e).iter().map(|&c| cell_text(t2.get(r, c))),
-            ));
-        }
-    }
-
-    requests_page(report, &mut out);
-
-    let _ = writeln!(out, "{}", Table::Appeals.heading());
-    let _ = writeln!(
-        out,
-        "{} | {}",
-        AppealGroup::Review.label(),
-        AppealGroup::SuitDirect.parent_label().unwrap_or_default()
-    );
-    let _ = writeln!(
-        out,
-        "{} | {}",
-        AppealGroup::SuitDirect.label(),
-        AppealGroup::SuitAfterReview.label()
-    );
-    let columns: Vec<&str> = AppealColumn::ALL.iter().map(|c| c.label()).collect();
-    let _ = writeln!(out, "{}", columns.join(" | "));
-    for &g in AppealGroup::ALL {
-        let cells = AppealColumn::ALL
-            .iter()
-            .map(|&c| cell_text(report.appeals().get(g, c).map(Value::Count)));
-        out.push_str(&row(g.label(), cells));
-    }
-
-    let _ = writeln!(
-        out,
-        "{}\n{}",
-        Section::Problems.heading(),
-        report.problems()
-    );
-    let _ = writeln!(
-        out,
-        "{}\n{}",
-        Section::OtherMatters.heading(),
-        report.other_matters().text
-    );
-    out
-}
-
-/// 表三 as page text, group labels printed before a group's first row.
-fn requests_page(report: &AnnualReport, out: &mut String) {
-    let e = report.edition();
-    let _ = writeln!(out, "{}", Table::Requests.heading());
-    let _ = writeln!(out, "{REQUESTS_NOTE} | {APPLICANTS_LABEL}");
-    let _ = writeln!(
-        out,
-        "{} | {ORGANISATIONS_LABEL} | {}",
-        Applicant::NaturalPerson.label(),
-        Applicant::Total.label()
-    );
-    let orgs: Vec<&str> = Applicant::ALL
-        .iter()
-        .filter(|a| a.is_organisation())
-        .map(|a| a.label())
-        .collect();
-    let _ = writeln!(out, "{}", orgs.join(" | "));
-    let t3 = report.requests();
-    let mut group = None;
-    for &r in RequestRow::rows(e) {
-        let mut label = String::new();
-        if r == RequestRow::Disclosed {
-            let _ = write!(label, "{RESULTS_LABEL} | ");
-        }
-        if r.group() != group {
-            if let Some(g) = r.group() {
-                let _ = write!(label, "{} | ", g.label());
-            }
-            group = r.group();
-        }
-        label.push_str(r.label());
-        let cells = Applicant::ALL
-            .iter()
-            .map(|&c| cell_text(t3.get(r, c).map(Value::Count)));
-        out.push_str(&row(&label, cells));
+/// The report year's edition.
+fn edition_of_year(year: u16) -> Edition {
+    if year < 2021 {
+        Edition::E2019
+    } else {
+        Edition::E2021
     }
 }
 
-/// Lines of narrative, some of them close to a heading.
-const LINES: &[&str] = &[
-    "2020年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。",
-    "（一）主动公开情况。全年主动公开政府信息1136条。",
-    "  一是加强组织领导；二是完善工作制度。",
-    "五是加强队伍建设，提升工作水平",
-    "无",
-    "全年收取政府信息公开信息处理费 0 元。",
-    "规章 0 0 0",
-    "| 3 | 4 |",
-];
+/// The notes a report printed by `render::text` imports with: the publication date not
+/// printed, the tables in an edition other than the report year's. Both say what the
+/// report lacks or departs from, not how it was read.
+fn expected_notes(report: &AnnualReport) -> Vec<NoteKind> {
+    let mut notes = Vec::new();
+    if edition_of_year(report.year()) != report.edition() {
+        notes.push(NoteKind::EditionNotOfYear {
+            edition: report.edition(),
+            year: report.year(),
+        });
+    }
+    if report.published().is_none() {
+        notes.push(NoteKind::NoPublicationDate);
+    }
+    notes
+}
 
-fn narrative() -> impl Strategy<Value = String> {
-    prop::collection::vec((prop::sample::select(LINES), prop::bool::ANY), 0..4).prop_map(|v| {
-        let mut text = String::new();
-        for (i, (line, gap)) in v.iter().enumerate() {
-            if i > 0 {
-                text.push_str(if *gap { "\n\n" } else { "\n" });
-            }
-            text.push_str(line);
-        }
-        text
+/// Whether the plain-text layout is ambiguous for the report: a text holds a line equal
+/// to the heading of a later section, or the body a line break.
+fn ambiguous(report: &AnnualReport) -> bool {
+    let texts = [
+        (Section::Overview, report.overview()),
+        (Section::Problems, report.problems()),
+        (Section::OtherMatters, report.other_matters().text.as_str()),
+    ];
+    let later_heading = texts.iter().any(|&(section, text)| {
+        text.split('\n').any(|line| {
+            Section::ALL
+                .iter()
+                .any(|&s| s > section && s.heading() == line)
+        })
+    });
+    later_heading || report.body().contains('\n')
+}
+
+/// Pieces of text; `section` is the one the text belongs to: its heading and the earlier
+/// ones are pieces too, alone on a line or not.
+fn text(section: Section) -> impl Strategy<Value = String> {
+    let mut pieces: Vec<String> = [
+        "政府信息公开",
+        "2020年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》。",
+        "（一）主动公开情况。",
+        "五是加强队伍建设，提升工作水平",
+        "全年收取政府信息公开信息处理费 0 元。",
+        "无",
+        "Open Government Information",
+        "abc",
+        "x",
+        " ",
+        "  ",
+        "\u{3000}",
+        "\t",
+        "\n",
+        "\n\n",
+        "\n\n\n",
+        "|",
+        " | ",
+        "| 3 | 4 |",
+        "规章 | 0 | 0 | 0",
+        "信息内容 | 本年新制作数量",
+        "第二十条第（一）项",
+        "三、本年度办理结果",
+        "二、主动公开",
+        "一、总体情况。",
+        "  六、其他需要报告的事项",
+        "五、存在的主要问题及改进情况 ",
+        "发布日期：2024-01-01",
+        "机关类型：其他",
+        "某局2020年政府信息公开工作年度报告",
+        "2020",
+        "0",
+        "-3",
+        "1,036",
+        "7730.28万元",
+        "<b>&amp;</b>",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    for earlier in Section::ALL.iter().filter(|&&s| s <= section) {
+        pieces.push(earlier.heading().to_owned());
+        pieces.push(format!("\n{}\n", earlier.heading()));
+        pieces.push(format!("\n\n{}\n\n", earlier.heading()));
+    }
+    prop::collection::vec(prop::sample::select(pieces), 0..12).prop_map(|p| p.concat())
+}
+
+/// A body: pieces without a line break, possibly none.
+fn body() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "某县",
+        "人民政府",
+        "局",
+        " ",
+        "\u{3000}",
+        "2",
+        "0",
+        "|",
+        "abc",
+        "政府信息公开",
+        "关于",
+        "的",
+        "年",
+        "<x>&",
+        "2020年",
+        "工作年度报告",
+    ]);
+    prop::collection::vec(pieces, 0..6).prop_map(|p| p.concat())
+}
+
+fn amount() -> impl Strategy<Value = Amount> {
+    let unit = prop_oneof![
+        Just(MoneyUnit::Yuan),
+        Just(MoneyUnit::WanYuan),
+        Just(MoneyUnit::Unstated)
+    ];
+    let mantissa = prop_oneof![0i64..10_000, 0i64..=i64::MAX];
+    (mantissa, 0u32..7, unit).prop_map(|(m, scale, unit)| {
+        Amount::new(Decimal::new(m, scale), unit).expect("a non-negative amount")
     })
 }
 
-fn amount(units: &'static [MoneyUnit]) -> impl Strategy<Value = Value> {
-    (0i64..10_000_000_000, 0u32..5, prop::sample::select(units)).prop_map(|(m, scale, unit)| {
-        let a = Amount::new(Decimal::new(m, scale), unit).unwrap_or_else(|e| panic!("{e}"));
-        Value::Money(a)
-    })
+fn value(kind: ValueKind) -> BoxedStrategy<Value> {
+    match kind {
+        ValueKind::Count => prop_oneof![0u64..1000, any::<u64>()]
+            .prop_map(Value::Count)
+            .boxed(),
+        ValueKind::Delta => prop_oneof![-5000i64..5000, any::<i64>()]
+            .prop_map(Value::Delta)
+            .boxed(),
+        ValueKind::Money => amount().prop_map(Value::Money).boxed(),
+    }
 }
 
-fn value(kind: ValueKind, edition: Edition) -> BoxedStrategy<Option<Value>> {
-    let value = match kind {
-        ValueKind::Count => (0u64..2_000_000).prop_map(Value::Count).boxed(),
-        ValueKind::Delta => (-5000i64..5000).prop_map(Value::Delta).boxed(),
-        ValueKind::Money => match edition {
-            Edition::E2019 => {
-                amount(&[MoneyUnit::Yuan, MoneyUnit::WanYuan, MoneyUnit::Unstated]).boxed()
-            }
-            _ => amount(&[MoneyUnit::Yuan, MoneyUnit::WanYuan]).boxed(),
-        },
+/// The cells of a table: all blank, all filled, or each blank or not.
+fn cells(table: Table, edition: Edition) -> impl Strategy<Value = Vec<(CellRef, Option<Value>)>> {
+    let cells: Vec<CellRef> = table.cells(edition).collect();
+    let blank = cells.iter().map(|&c| (c, None)).collect::<Vec<_>>();
+    let with = |f: fn(BoxedStrategy<Value>) -> BoxedStrategy<Option<Value>>| {
+        cells
+            .iter()
+            .map(|&c| f(value(c.kind())).prop_map(move |v| (c, v)))
+            .collect::<Vec<_>>()
     };
-    prop::option::weighted(0.8, value).boxed()
+    prop_oneof![
+        1 => Just(blank),
+        1 => with(|v| v.prop_map(Some).boxed()),
+        4 => with(|v| prop::option::weighted(0.6, v).boxed()),
+    ]
 }
 
-fn proactive(edition: Edition) -> impl Strategy<Value = Proactive> {
-    let cells: Vec<_> = Table::Proactive
-        .cells(edition)
-        .map(|c| value(c.kind(), edition).prop_map(move |v| (c, v)))
-        .collect();
-    cells.prop_map(move |cells| {
-        let mut t2 = Proactive::blank(edition);
-        for (cell, v) in cells {
-            if let ogi_report::CellRef::Proactive(r, c) = cell {
-                t2.set(r, c, v).unwrap_or_else(|e| panic!("{e}"));
-            }
-        }
-        t2
+fn fees() -> impl Strategy<Value = Option<FeeStatement>> {
+    prop::option::of((
+        prop::option::of(prop_oneof![0u64..20, any::<u64>()]),
+        prop::option::of(amount()),
+        prop::option::of(amount()),
+    ))
+    .prop_map(|f| {
+        f.map(|(notices, notices_amount, collected)| {
+            let mut fees = FeeStatement::default();
+            fees.notices = notices;
+            fees.notices_amount = notices_amount;
+            fees.collected = collected;
+            fees
+        })
     })
 }
 
-fn requests(edition: Edition) -> impl Strategy<Value = Requests> {
-    let rows = RequestRow::rows(edition);
-    let assembled = prop::collection::vec([0u64..40, 0..5, 0..3, 0..3, 0..3, 0..3], rows.len())
-        .prop_map(move |details| {
-            let mut d = RequestDetails::new(edition);
-            let mut received = [0u64; 6];
-            for (&r, counts) in rows.iter().zip(&details) {
-                if matches!(r, RequestRow::New | RequestRow::CarriedOver) {
-                    d.set(r, *counts).unwrap_or_else(|e| panic!("{e}"));
-                    for (t, c) in received.iter_mut().zip(counts) {
-                        *t += c;
-                    }
-                }
-            }
-            // Outcomes within what was received: each taken from what is left.
-            let mut left = received;
-            for (&r, counts) in rows.iter().zip(&details) {
-                if r.is_outcome() {
-                    let mut taken = [0u64; 6];
-                    for ((t, l), c) in taken.iter_mut().zip(left.iter_mut()).zip(counts) {
-                        *t = (*c).min(*l);
-                        *l -= *t;
-                    }
-                    d.set(r, taken).unwrap_or_else(|e| panic!("{e}"));
-                }
-            }
-            Requests::assemble(&d).unwrap_or_else(|e| panic!("{e}"))
-        });
-    let printed = prop::collection::vec(prop::option::weighted(0.7, 0u64..100_000), rows.len() * 7)
-        .prop_map(move |cells| {
-            let mut t3 = Requests::blank(edition);
-            for (i, v) in cells.into_iter().enumerate() {
-                let (r, c) = (rows[i / 7], Applicant::ALL[i % 7]);
-                t3.set(r, c, v).unwrap_or_else(|e| panic!("{e}"));
-            }
-            t3
-        });
-    prop_oneof![assembled, printed]
-}
-
-fn appeals() -> impl Strategy<Value = Appeals> {
-    let detail = || [0u64..50, 0..50, 0..50, 0..50];
-    let assembled = (detail(), detail(), detail())
-        .prop_map(|(a, b, c)| Appeals::assemble(a, b, c).unwrap_or_else(|e| panic!("{e}")));
-    let printed =
-        prop::collection::vec(prop::option::weighted(0.7, 0u64..1000), 15).prop_map(|cells| {
-            let mut t4 = Appeals::blank();
-            for (i, v) in cells.into_iter().enumerate() {
-                t4.set(AppealGroup::ALL[i / 5], AppealColumn::ALL[i % 5], v);
-            }
-            t4
-        });
-    prop_oneof![assembled, printed]
-}
-
-const BODIES: &[(&str, BodyKind)] = &[
-    ("某县人民政府", BodyKind::Government),
-    ("某市某区教育局", BodyKind::Department),
-    ("某镇人民政府", BodyKind::Township),
-    ("某街道办事处", BodyKind::Township),
-    ("某市人民政府办公室", BodyKind::Department),
-    ("某工业园区", BodyKind::Other),
-];
-
+/// A report of either edition as the generator of this module describes it.
 fn report() -> impl Strategy<Value = AnnualReport> {
     prop_oneof![Just(Edition::E2019), Just(Edition::E2021)].prop_flat_map(|edition| {
+        let kind = prop::sample::select(BodyKind::ALL.to_vec());
+        let year = prop_oneof![2019u16..2031, 2019u16..=9999];
+        let date = prop::option::of(0u64..36_500);
         (
-            2019u16..2035,
-            prop::sample::select(BODIES),
-            prop::option::of((2020i32..2036, 1u32..13, 1u32..29)),
-            proactive(edition),
-            requests(edition),
-            appeals(),
-            (narrative(), narrative(), narrative()),
+            (body(), year, kind, date),
+            (
+                text(Section::Overview),
+                text(Section::Problems),
+                text(Section::OtherMatters),
+            ),
+            (
+                cells(Table::Proactive, edition),
+                cells(Table::Requests, edition),
+                cells(Table::Appeals, edition),
+            ),
+            fees(),
         )
             .prop_map(
-                move |(year, (body, kind), date, t2, t3, t4, (overview, problems, other))| {
-                    let mut b = AnnualReport::builder(edition, year, body, kind)
-                        .overview(overview)
-                        .proactive(t2)
-                        .requests(t3)
-                        .appeals(t4)
-                        .problems(problems)
-                        .other_matters(OtherMatters::new(other));
-                    if let Some(d) = date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)) {
-                        b = b.published(d);
+                move |((body, year, kind, date), (overview, problems, six), (t2, t3, t4), fees)| {
+                    let mut proactive = Proactive::blank(edition);
+                    let mut requests = Requests::blank(edition);
+                    let mut appeals = Appeals::blank();
+                    for (cell, value) in t2.into_iter().chain(t3).chain(t4) {
+                        match (cell, value) {
+                            (CellRef::Proactive(r, c), v) => {
+                                proactive.set(r, c, v).expect("a 表二 cell");
+                            }
+                            (CellRef::Requests(r, c), Some(Value::Count(n))) => {
+                                requests.set(r, c, Some(n)).expect("a 表三 cell");
+                            }
+                            (CellRef::Appeals(g, c), Some(Value::Count(n))) => {
+                                appeals.set(g, c, Some(n));
+                            }
+                            _ => {}
+                        }
                     }
-                    b.build().unwrap_or_else(|e| panic!("{e}"))
+                    let mut other = OtherMatters::new(six);
+                    if edition == Edition::E2021 {
+                        other.fees = fees;
+                    }
+                    let mut builder = AnnualReport::builder(edition, year, body, kind)
+                        .overview(overview)
+                        .proactive(proactive)
+                        .requests(requests)
+                        .appeals(appeals)
+                        .problems(problems)
+                        .other_matters(other);
+                    if let Some(days) = date {
+                        let first = NaiveDate::from_ymd_opt(2000, 1, 1).expect("a date");
+                        builder = builder.published(first + chrono::Days::new(days));
+                    }
+                    builder.build().expect("a generated report builds")
                 },
             )
     })
 }
 
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 128,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..ProptestConfig::default()
+/// Imports the report's plain text and checks it comes back equal with the expected notes.
+fn round_trip(report: &AnnualReport) -> Result<(), TestCaseError> {
+    let text = render::text(report);
+    let imported = import(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+    prop_assert_eq!(&imported.report, report, "{}", text);
+    // Amounts compare by printed scale and unit too, but serialise to be sure.
+    prop_assert_eq!(
+        serde_json::to_string(&imported.report).map_err(|e| TestCaseError::fail(e.to_string()))?,
+        serde_json::to_string(report).map_err(|e| TestCaseError::fail(e.to_string()))?
+    );
+    let kinds: Vec<&NoteKind> = imported.notes.iter().map(|n| &n.kind).collect();
+    let expected = expected_notes(report);
+    prop_assert_eq!(kinds, expected.iter().collect::<Vec<_>>(), "{}", text);
+    for note in &imported.notes {
+        prop_assert_eq!(note.at.line, 1);
     }
+    Ok(())
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(config(128))]
 
     #[test]
-    fn printed_reports_import_back_equal(report in report()) {
-        let text = page(&report);
-        let imported = import(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
-        prop_assert_eq!(&imported.report, &report, "{}", text);
-        for note in &imported.notes {
-            prop_assert!(
-                !matches!(
-                    note.kind,
-                    NoteKind::TableUnreadable { .. }
-                        | NoteKind::ExtraRow { .. }
-                        | NoteKind::CellUnreadable { .. }
-                        | NoteKind::MissingSection
-                        | NoteKind::RowMissing
-                ),
-                "{}\n{}", note, text
-            );
-        }
+    fn plain_text_imports_back_equal(report in report()) {
+        prop_assert!(!ambiguous(&report), "the generator made an ambiguous report");
+        round_trip(&report)?;
     }
+}
+
+#[test]
+fn the_seed_and_distinct_reports_round_trip() -> Result<(), TestCaseError> {
+    round_trip(&seed())?;
+    round_trip(&distinct(Edition::E2019))?;
+    round_trip(&distinct(Edition::E2021))
+}
+
+/// A report of the edition with blank tables and the texts given (一, 五, 六).
+fn small(edition: Edition, year: u16, texts: [&str; 3]) -> AnnualReport {
+    let [overview, problems, six] = texts;
+    AnnualReport::builder(edition, year, "某局", BodyKind::Department)
+        .published(
+            NaiveDate::from_ymd_opt(year.into(), 12, 31).expect("a date") + chrono::Days::new(20),
+        )
+        .overview(overview)
+        .proactive(Proactive::blank(edition))
+        .requests(Requests::blank(edition))
+        .appeals(Appeals::blank())
+        .problems(problems)
+        .other_matters(OtherMatters::new(six))
+        .build()
+        .expect("the report builds")
+}
+
+#[test]
+fn a_blank_table_four_is_a_line_of_separators() -> Result<(), TestCaseError> {
+    let report = small(Edition::E2021, 2024, ["", "", ""]);
+    let text = render::text(&report);
+    let columns: Vec<&str> = AppealColumn::ALL.iter().map(|c| c.label()).collect();
+    let header = text
+        .lines()
+        .position(|l| l.starts_with(columns[0]))
+        .expect("表四's column header");
+    let data = text.lines().nth(header + 1).expect("表四's data line");
+    assert!(data.chars().all(|c| c == '|' || c == ' '), "{data:?}");
+    assert_eq!(data.matches('|').count(), 14);
+    round_trip(&report)
+}
+
+#[test]
+fn texts_keep_blank_lines_spaces_and_earlier_headings() -> Result<(), TestCaseError> {
+    let report = small(
+        Edition::E2019,
+        2020,
+        [
+            "\n\n  一、总体情况\n\n| 1 | 2 |\n二、主动公开政府信息情况\n  ",
+            " ",
+            "\n二、主动公开政府信息情况\n\n五、存在的主要问题及改进情况\n\n全年收取政府信息公开信息处理费 0 元。\n",
+        ],
+    );
+    round_trip(&report)
+}
+
+#[test]
+fn a_fee_sentence_is_text_when_the_layout_states_the_fees() -> Result<(), TestCaseError> {
+    // In the crate's layout a fee statement is printed as values or not at all, so a
+    // sentence about fees is only text.
+    let mut report = small(
+        Edition::E2021,
+        2024,
+        ["", "", "全年收取政府信息公开信息处理费 3940 元。"],
+    );
+    round_trip(&report)?;
+    let mut six = report.other_matters().clone();
+    let mut fees = FeeStatement::default();
+    fees.collected = Some(
+        "3940元"
+            .parse()
+            .map_err(|e: ogi_report::ValueError| TestCaseError::fail(e.to_string()))?,
+    );
+    six.fees = Some(fees);
+    report = AnnualReport::builder(Edition::E2021, 2024, "某局", BodyKind::Department)
+        .proactive(Proactive::blank(Edition::E2021))
+        .requests(Requests::blank(Edition::E2021))
+        .appeals(Appeals::blank())
+        .other_matters(six)
+        .build()
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    round_trip(&report)
+}
+
+#[test]
+fn a_page_departing_from_the_layout_is_read_as_page_text() -> Result<(), Box<dyn std::error::Error>>
+{
+    let report = distinct(Edition::E2021);
+    let text = render::text(&report);
+
+    // Without the kind-of-body line the page is read as any page: the kind is inferred
+    // from the name, with a note, and the texts lose their surrounding blank lines.
+    let without_kind: String = text
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("机关类型："))
+        .collect();
+    let imported = import(&without_kind)?;
+    assert!(imported.notes.iter().any(|n| n.kind
+        == NoteKind::BodyKindInferred {
+            kind: BodyKind::Department
+        }));
+    assert_eq!(imported.report.proactive(), report.proactive());
+    assert_eq!(
+        imported.report.other_matters().fees,
+        report.other_matters().fees
+    );
+
+    // With the kind-of-body line but a row removed from 表三, the kind is still read
+    // from its line, with no note.
+    let without_row: String = text
+        .split_inclusive('\n')
+        .filter(|l| !l.trim_start().starts_with(RequestRow::Petition.label()))
+        .collect();
+    let imported = import(&without_row)?;
+    assert_eq!(imported.report.kind(), BodyKind::Department);
+    assert!(
+        !imported
+            .notes
+            .iter()
+            .any(|n| matches!(n.kind, NoteKind::BodyKindInferred { .. }))
+    );
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.kind == NoteKind::RowMissing)
+    );
+    assert_eq!(imported.report.appeals(), report.appeals());
+    Ok(())
+}
+
+#[test]
+fn table_four_data_line_read_as_page_text() -> Result<(), Box<dyn std::error::Error>> {
+    // The page-text reader too takes 表四's data line of fifteen fields as printed, blank
+    // fields at either end and a line of separators only included.
+    let mut edges = Appeals::blank();
+    edges.set(AppealGroup::Review, AppealColumn::Corrected, Some(3));
+    edges.set(AppealGroup::SuitAfterReview, AppealColumn::Pending, Some(0));
+    let mut full = Appeals::blank();
+    for (i, (g, c)) in AppealGroup::ALL
+        .iter()
+        .flat_map(|&g| AppealColumn::ALL.iter().map(move |&c| (g, c)))
+        .enumerate()
+    {
+        full.set(g, c, Some(u64::try_from(i)?));
+    }
+    for appeals in [Appeals::blank(), edges, full] {
+        let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+            .proactive(Proactive::blank(Edition::E2019))
+            .requests(Requests::blank(Edition::E2019))
+            .appeals(appeals.clone())
+            .build()?;
+        let page: String = render::text(&report)
+            .split_inclusive('\n')
+            .filter(|l| !l.starts_with("机关类型："))
+            .collect();
+        let imported = import(&page)?;
+        assert_eq!(imported.report.appeals(), &appeals, "{page}");
+        assert!(
+            imported
+                .notes
+                .iter()
+                .all(|n| n.at.section != Section::Appeals),
+            "{:?}",
+            imported.notes
+        );
+    }
+    Ok(())
 }
