@@ -106,49 +106,107 @@ fn a_hundred_megabyte_page_is_read_once_in_linear_time() {
     let start = Instant::now();
     let imported = import(&big).unwrap();
     let took = start.elapsed();
-    // The first copy is the report; the copies after its page furniture are not read.
-    assert_eq!(imported, import(seed).unwrap());
+    // The first copy is the report; the copies after its page furniture are not read, and
+    // one note says so, at the second copy's title (its first line runs on from the first
+    // copy's last one, as the seed does not end with a line break).
+    let once = import(seed).unwrap();
+    assert_eq!(imported.report, once.report);
+    let (repeat, notes) = imported.notes.split_last().unwrap();
+    assert_eq!(notes, once.notes);
+    let second = line_at(&big, seed.len());
+    assert_eq!(
+        repeat.kind,
+        NoteKind::ReportRepeated {
+            lines: big.lines().count() - second
+        }
+    );
+    assert_eq!(repeat.at.line, second + 1);
     // About 2 s in a debug build on this machine: a generous bound catches a quadratic
     // path without making the test flaky.
     assert!(took < Duration::from_secs(60), "{took:?}");
 }
 
 /// A page that prints its report twice with nothing between the copies: the first copy
-/// is the report, and section 六 runs on to the end of the text, taking the second copy in
-/// byte for byte. Nothing notes that a second report is there.
-///
-/// FAILS on main: the importer gives no note at or after the second copy.
+/// is the report, exactly as when printed once; section 六 ends where the second copy
+/// starts (its site name and title repeat the first copy's front matter), and one note
+/// there says the rest repeats the report and is not read.
 #[test]
 fn a_report_printed_twice_is_noted() {
     let body = seed_body();
     let twice = body.repeat(2);
     let imported = import(&twice).unwrap();
     let expected = import(body).unwrap();
-    assert_eq!(imported.report.proactive(), expected.report.proactive());
-    assert_eq!(imported.report.requests(), expected.report.requests());
+    assert_eq!(imported.report, expected.report);
     let second = line_at(&twice, body.len());
+    let after: Vec<&Note> = notes_from(&imported, second);
     assert!(
-        !notes_from(&imported, second).is_empty(),
-        "the second copy (from line {second}) is not noted; section 六 holds {} bytes of it",
-        imported.report.other_matters().text.len()
+        matches!(
+            after[..],
+            [Note { kind: NoteKind::ReportRepeated { lines }, at, .. }]
+                if at.line == second && *lines == twice[body.len()..].trim_end().lines().count()
+        ),
+        "the second copy (from line {second}) is not noted: {after:#?}"
     );
+    assert_eq!(imported.notes.len(), expected.notes.len() + 1);
 }
 
-/// The seed printed twice, its page furniture between the copies: the second report
-/// (from line 617 on, a whole report with its headings and tables) is dropped as page
-/// furniture without a note.
-///
-/// FAILS on main: no note at or after the second copy.
+/// The seed printed twice, its page furniture between the copies: the first report is
+/// read as when printed once, and the second (from the line after the furniture, a whole
+/// report with its headings and tables) is not read, with a note at its title.
 #[test]
 fn a_report_repeated_after_the_page_furniture_is_noted() {
     let seed = luhe::PAGE;
     let twice = seed.repeat(2);
     let imported = import(&twice).unwrap();
+    assert_eq!(imported.report, import(seed).unwrap().report);
     let second = line_at(&twice, seed.len());
+    let after = notes_from(&imported, second);
     assert!(
-        !notes_from(&imported, second).is_empty(),
-        "the second copy (from line {second}) is dropped without a note"
+        matches!(
+            after[..],
+            [Note { kind: NoteKind::ReportRepeated { .. }, at, .. }] if at.line == second + 1
+        ),
+        "the second copy (from line {second}) is dropped without a note: {after:#?}"
     );
+}
+
+/// What is not a repeat of the report: a heading printed again inside its own section,
+/// or the tables printed again, are read as before (see also
+/// `every_table_printed_twice_is_left_blank_with_its_cells_kept_in_a_note`).
+#[test]
+fn only_the_report_printed_again_from_its_first_heading_is_a_repeat() {
+    let body = seed_body();
+    let six = body.find("  六、").unwrap();
+    // 二's heading and then 一's printed again in section 五: 五 keeps them.
+    let t2 = body.find("  二、主动").unwrap();
+    let heading_one = "  一、总体情况\n";
+    let heading_two = &body[t2..=t2 + body[t2..].find('\n').unwrap()];
+    let quoted = format!(
+        "{}{heading_two}\n{heading_one}\n{}",
+        &body[..six],
+        &body[six..]
+    );
+    let imported = import(&quoted).unwrap();
+    assert!(imported.report.problems().contains("一、总体情况"));
+    assert!(
+        imported
+            .report
+            .problems()
+            .contains("二、主动公开政府信息情况")
+    );
+    // In that order they start a repeat (a copy of the report without its front matter).
+    let again = format!("{}{heading_one}{}", &body[..six], &body[t2..]);
+    let imported = import(&again).unwrap();
+    let expected = import(body).unwrap();
+    assert_eq!(imported.report.proactive(), expected.report.proactive());
+    let repeat: Vec<usize> = imported
+        .notes
+        .iter()
+        .filter(|n| matches!(n.kind, NoteKind::ReportRepeated { .. }))
+        .map(|n| n.at.line)
+        .collect();
+    assert_eq!(repeat, [line_at(&again, six)]);
+    assert_eq!(imported.report.other_matters().text, "");
 }
 
 #[test]
@@ -270,18 +328,16 @@ fn numbers_beyond_u64_and_negative_counts_are_noted_at_their_cell() {
     }
 }
 
-/// A cell printed as a number beyond what a `Decimal` holds (30 digits), `NaN`, `1e3` or
-/// `Infinity`: the text is not recognised as a cell at all, the row is cut there
-/// (`ShortRow`, "prints 1 of its 7 cells"), and the rest of the row becomes a local row
-/// named after the text (`ExtraRow`), so the readable cells after it (`0 0 0 0 11`) are
-/// not imported.
-///
-/// FAILS on main: expected one `CellUnreadable` note at t3.new, cell 2, quoting the text,
-/// and the rest of the row read.
+/// A cell printed as a number beyond what a `Decimal` holds (30 digits), `NaN`, `1e3`,
+/// `Infinity` or a sign before more digits than an `i64` holds: taken as the cell it
+/// stands for (the line classifier knows the shape of a number, the cell parser says it
+/// cannot read it), left blank with one `CellUnreadable` note at its cell quoting the
+/// text, and the rest of the row read.
 #[test]
 fn a_number_the_cell_parser_refuses_is_noted_at_its_cell_and_the_row_read() {
     let huge = format!("1{}", "0".repeat(30));
-    for text in [huge.as_str(), "NaN", "1e3", "Infinity"] {
+    let signed = format!("-{}", "9".repeat(20));
+    for text in [huge.as_str(), "NaN", "1e3", "Infinity", signed.as_str()] {
         for (layout, page) in ["seed", "pipe"].iter().zip(with_new_requests_cell(text)) {
             let imported = import(&page).unwrap();
             let notes: Vec<String> = imported.notes.iter().map(ToString::to_string).collect();
@@ -318,11 +374,8 @@ fn money_at_the_most_decimal_places_is_kept_exactly() {
     }
 }
 
-/// 采购总金额 printed with 40 decimal places (or as 1e40, or `NaN`): not a cell text the
-/// importer recognises. The cell is left blank (good), but the only note is "the row
-/// prints 1 of its 2 cells", and the printed text is in no note: it is dropped silently.
-///
-/// FAILS on main: expected a note at t2.procurement quoting the text.
+/// 采购总金额 printed with 40 decimal places (or as 1e40, or `NaN`): left blank, with a
+/// note at its cell quoting the text (never only "the row prints 1 of its 2 cells").
 #[test]
 fn money_with_absurd_scale_is_quoted_in_a_note_at_its_cell() {
     let amount = cell("t2.procurement.amount");
@@ -479,35 +532,48 @@ fn deep_brackets_and_thousands_of_heading_like_lines() {
     );
 }
 
-/// A line of 100,000 brackets inside 表三: not a row, not a label, not noted as prose;
-/// it disappears without a note (the tables are read right).
-///
-/// FAILS on main: expected a note at the line (like the `TextNotKept` note that other
-/// lines of a table section get).
+/// A line of 100,000 brackets inside 表三, and 10,000 lines of a row's label printed
+/// again without values: the tables are read right, and each run of lines not read as
+/// part of the table gets one `TextNotKept` note at its first line, with the count and at
+/// most 60 characters of the first line.
 #[test]
 fn a_line_of_brackets_inside_a_table_is_noted() {
     let pipe = pipe_page();
     let t3_heading = pipe.find("三、收到").unwrap();
     let in_t3 = t3_heading + pipe[t3_heading..].find('\n').unwrap() + 1;
-    let page = format!(
-        "{}{}\n{}",
-        &pipe[..in_t3],
-        "（".repeat(100_000),
-        &pipe[in_t3..]
-    );
-    let imported = import(&page).unwrap();
-    let line = line_at(&page, in_t3);
-    assert!(
-        imported.notes.iter().any(|n| n.at.line == line),
-        "nothing notes line {line}: {:#?}",
-        imported.notes
-    );
+    let expected = import(&pipe).unwrap();
+    let line = line_at(&pipe, in_t3);
+    for (insert, lines, text) in [
+        (format!("{}\n", "（".repeat(100_000)), 1, "（".repeat(60)),
+        (
+            "（一）予以公开\n".repeat(10_000),
+            10_000,
+            "（一）予以公开".to_owned(),
+        ),
+    ] {
+        let page = format!("{}{insert}{}", &pipe[..in_t3], &pipe[in_t3..]);
+        let imported = import(&page).unwrap();
+        assert_eq!(imported.report, expected.report);
+        let added: Vec<&Note> = imported
+            .notes
+            .iter()
+            .filter(|n| !expected.notes.contains(n))
+            .collect();
+        assert!(
+            matches!(
+                &added[..],
+                [Note { kind: NoteKind::TextNotKept { lines: l, text: t }, at, .. }]
+                    if *l == lines && *t == text && at.line == line
+                        && at.section == ogi_report::Section::Requests
+            ),
+            "line {line}: {added:#?}"
+        );
+    }
 }
 
-/// Cell texts that are read as a value of the cell's kind or refused by it with a reason.
-/// (Texts that neither a change nor an amount reads, such as 30 digits, `NaN`, or a sign
-/// before more digits than an `i64` holds, are not recognised as cells at all: they are the
-/// subject of the failing tests above.)
+/// Cell texts that are read as a value of the cell's kind or refused by it with a reason,
+/// texts that neither a change nor an amount reads included (30 digits, 40 decimal places,
+/// an exponent, `NaN`, `Infinity`, a sign before more digits than an `i64` holds).
 fn cell_text() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("18446744073709551615".to_owned()),
@@ -525,6 +591,13 @@ fn cell_text() -> impl Strategy<Value = String> {
         "\\+[0-9]{1,18}",
         "[0-9]{1,10}\\.[0-9]{1,17}",
         "[0-9]{1,10}(\\.[0-9]{1,8})?(元|万元)",
+        "[0-9]{29,40}",
+        "0\\.[0-9]{29,40}",
+        "[-+][0-9]{19,30}",
+        "[0-9]{1,3}[eE][-+]?[0-9]{1,3}(元)?",
+        Just("NaN".to_owned()),
+        Just("-Infinity".to_owned()),
+        Just("inf".to_owned()),
     ]
 }
 
