@@ -248,6 +248,7 @@ pub use cell::{
 };
 pub use edition::Edition;
 pub use error::{Error, ValueError};
+pub use import::bytes::{BytesError, import_bytes};
 pub use import::{ImportError, Imported, Location, Note, NoteKind, RowRef, import};
 pub use money::{Amount, MoneyUnit};
 pub use narrative::{FeeStatement, OtherMatters};

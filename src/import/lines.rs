@@ -146,22 +146,81 @@ pub(crate) fn is_furniture(text: &str) -> bool {
 }
 
 /// Whether a piece of text stands for one cell of a table: a number of any kind the
-/// crate reads, or one of the signs printed in place of a number (`/`, `-`, `—`, `无`).
-/// The test is [`Value::parse`] itself, so a token is a value exactly when the cell
-/// parser reads it.
+/// crate reads, one of the signs printed in place of a number (`/`, `-`, `—`, `无`), or
+/// text printed where a number belongs that the cell parser refuses (see
+/// [`is_number_like`]).
+///
+/// What is read is decided by [`Value::parse`] alone, when the cell is placed: a token
+/// that the parser refuses is still a cell here, so that it is noted at its own cell
+/// (quoting the text) instead of cutting its row short.
 pub(crate) fn is_value(token: &str) -> bool {
     let t = token.trim_matches(is_space);
     if t.is_empty() {
         return false;
     }
-    if is_blank_token(t) {
+    if is_blank_token(t) || is_number_like(t) {
         return true;
     }
     let first = t.chars().next().unwrap_or(' ');
-    if !(is_digit(first) || matches!(first, '+' | '-' | '＋' | '－' | '−')) {
+    if !(is_digit(first) || is_sign(first)) {
         return false;
     }
     Value::parse(ValueKind::Delta, t).is_ok() || Value::parse(ValueKind::Money, t).is_ok()
+}
+
+fn is_sign(c: char) -> bool {
+    matches!(c, '+' | '-' | '＋' | '－' | '−')
+}
+
+/// Whether a (trimmed) token has the shape of a number, whether or not the cell parser
+/// reads it: an optional sign; then digits (ASCII or full-width) with thousands
+/// separators, at most one decimal point and an exponent (`1e3`), or `NaN`, `inf`,
+/// `Infinity` (any case); then optionally `元` or `万元`. This is a classifier of page
+/// text, not a parser: it only says that a cell is printed here (30 digits, 40 decimal
+/// places, `1e40`, `NaN` from a spreadsheet), and [`Value::parse`] says what it holds.
+fn is_number_like(token: &str) -> bool {
+    let t = token.strip_prefix(is_sign).unwrap_or(token);
+    let t = t
+        .strip_suffix("万元")
+        .or_else(|| t.strip_suffix('元'))
+        .unwrap_or(t);
+    if ["nan", "inf", "infinity"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
+    let mut chars = t.chars().peekable();
+    // Digits, then groups of a separator and digits: thousands (`,`), one decimal point,
+    // one exponent (whose digits may be signed).
+    if !digits(&mut chars) {
+        return false;
+    }
+    let (mut point, mut exponent) = (false, false);
+    while let Some(c) = chars.next() {
+        match c {
+            ',' | '，' if !point && !exponent => {}
+            '.' | '．' if !point && !exponent => point = true,
+            'e' | 'E' if !exponent => {
+                exponent = true;
+                chars.next_if(|&c| is_sign(c));
+            }
+            _ => return false,
+        }
+        if !digits(&mut chars) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Skips a run of digits; whether there was one.
+fn digits(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> bool {
+    let mut any = false;
+    while chars.next_if(|&c| is_digit(c)).is_some() {
+        any = true;
+    }
+    any
 }
 
 /// The first `20xx年` (digits may be full-width, spaces may stand before 年) in the text
@@ -276,6 +335,18 @@ mod tests {
             "79000.1元",
             "160.5964万元",
             "１２",
+            // Printed where a number belongs, refused by the cell parser, noted at
+            // the cell.
+            "1000000000000000000000000000000",
+            "-99999999999999999999",
+            "0.00000000000000000000000000000000000000001",
+            "1e3",
+            "1E+40元",
+            "NaN",
+            "-Infinity",
+            "inf",
+            "NaN元",
+            "1,2",
         ] {
             assert!(is_value(v), "{v}");
         }
@@ -287,6 +358,17 @@ mod tests {
             "规章",
             "本年增/减",
             "- 3 -",
+            "2021.02.19",
+            "2021-02-19",
+            "1.2.3",
+            "1e",
+            "e3",
+            "1e3e4",
+            "10%",
+            "0517-83605210",
+            "NaNa",
+            "元",
+            "+",
         ] {
             assert!(!is_value(v), "{v}");
         }

@@ -2,6 +2,7 @@
 //! browser or a PDF, read into the model exactly as printed, with notes on everything it
 //! inferred or could not read.
 
+pub(crate) mod bytes;
 mod fees;
 mod layout;
 mod lines;
@@ -24,8 +25,8 @@ pub use notes::{ImportError, Location, Note, NoteKind, RowRef};
 
 use lines::{Line, split_lines};
 use sections::{
-    Heading, body_kind, find_body_kind, find_date, find_headings, find_title, first_year, region,
-    statistical_year, text_of,
+    Heading, Headings, body_kind, find_body_kind, find_date, find_headings, find_title, first_year,
+    region, statistical_year, text_of,
 };
 use tables::{Placed, Region, Scan, is_sign, note, read, row_of, scan};
 
@@ -62,7 +63,13 @@ pub struct Imported {
 /// tables, blank cells as empty lines, extra local rows (noted), and text that ends
 /// inside a table (what is complete is imported, a note says where the text ends). A
 /// table with too few or too many cells is never shifted: it is left blank with a note
-/// giving the counts, and the rest of the report is imported.
+/// giving the counts, and the rest of the report is imported. Text printed where a
+/// number belongs that the cell parser refuses (30 digits, `1e3`, `NaN`) is still that
+/// cell: blank, noted at the cell with the text. Lines of a table section that are not
+/// read as part of the table (prose, remarks, a row's label printed again) are noted,
+/// one note per run of lines. A page that prints the report again (its first two
+/// headings printed again, with or without page furniture between the copies) is read
+/// from the first copy, and a note says where the repeat starts.
 ///
 /// The kind of body is read from a `机关类型：` line when the page prints one, else
 /// inferred from the body's name (noted). In the 2021 edition, section 六's fee statement
@@ -127,42 +134,60 @@ pub struct Imported {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn import(text: &str) -> Result<Imported, ImportError> {
-    let lines = split_lines(text);
-    if let Some(exact) = layout::read(text, &lines) {
-        return import_exact(exact, &lines);
+    let all = split_lines(text);
+    if let Some(exact) = layout::read(text, &all) {
+        return import_exact(exact, &all);
     }
-    let headings = find_headings(&lines);
-    let front_end = headings.first().map_or(lines.len(), |h| h.line);
+    let Headings {
+        found: headings,
+        repeat,
+    } = find_headings(&all);
     let mut notes = Vec::new();
+    // A page that prints the report again: the report is read from the first copy, and
+    // the rest of the text is not read, with a note (never taken into section 六, never
+    // dropped as page furniture without a word).
+    let lines = match repeat.and_then(|r| all.get(..r)) {
+        Some(before) => {
+            let start = before.len();
+            let kind = NoteKind::ReportRepeated {
+                lines: last_text_line(&all).saturating_sub(start) + 1,
+            };
+            let section = headings.last().map_or(Section::Front, |h| h.section);
+            notes.push(note(kind, section, None, None, start));
+            before
+        }
+        None => &all[..],
+    };
+    let front_end = headings.first().map_or(lines.len(), |h| h.line);
 
-    let scans = table_scans(&lines, &headings, front_end);
+    let scans = table_scans(lines, &headings, front_end);
     if headings.is_empty() && scans.iter().all(Option::is_none) {
         return Err(ImportError::NothingFound { lines: lines.len() });
     }
-    let meta = metadata(&lines, &headings, &scans, &mut notes)?;
-    let tables = tables(&lines, &headings, &scans, meta.edition, &mut notes);
+    let meta = metadata(lines, &headings, &scans, &mut notes)?;
+    let tables = tables(lines, &headings, &scans, meta.edition, &mut notes);
 
     let mut narrative = |section: Section| -> &str {
-        if let Some((start, end)) = section_span(&lines, &headings, section) {
-            text_of(text, &lines, start, end)
+        if let Some((start, end)) = section_span(lines, &headings, section) {
+            text_of(text, lines, start, end)
         } else {
-            missing_section(&headings, &lines, section, &mut notes);
+            missing_section(&headings, lines, section, &mut notes);
             ""
         }
     };
     let overview = narrative(Section::Overview);
     let problems = narrative(Section::Problems);
     let mut six = OtherMatters::default();
-    if let Some((start, end)) = section_span(&lines, &headings, Section::OtherMatters) {
+    if let Some((start, end)) = section_span(lines, &headings, Section::OtherMatters) {
         let (stated, text_end) = if meta.edition == Edition::E2021 {
-            fee_statement(&lines, start, end, &mut notes)
+            fee_statement(lines, start, end, &mut notes)
         } else {
             (None, end)
         };
-        six.text = String::from(text_of(text, &lines, start, text_end));
+        six.text = String::from(text_of(text, lines, start, text_end));
         six.fees = stated.or_else(|| {
             let (collected, line) = (meta.edition == Edition::E2021)
-                .then(|| fees::collected_in_prose(&lines, start, text_end))
+                .then(|| fees::collected_in_prose(lines, start, text_end))
                 .flatten()?;
             let kind = NoteKind::FeeCollectedFromText { collected };
             notes.push(note(kind, Section::OtherMatters, None, None, line));
@@ -172,7 +197,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
             })
         });
     } else {
-        missing_section(&headings, &lines, Section::OtherMatters, &mut notes);
+        missing_section(&headings, lines, Section::OtherMatters, &mut notes);
     }
 
     let mut builder = AnnualReport::builder(meta.edition, meta.year, meta.body, meta.kind)
@@ -186,7 +211,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         builder = builder.published(date);
     }
     let report = builder.build().map_err(|source| ImportError::Report {
-        line: last_text_line(&lines) + 1,
+        line: last_text_line(lines) + 1,
         source,
     })?;
     notes.sort_by_key(|n| n.at.line);
@@ -334,7 +359,7 @@ fn tables(
             tables.put(cell, value);
         });
         notes.extend(reading.notes);
-        scan.prose_notes(notes);
+        scan.unread_notes(notes);
     }
     tables
 }

@@ -167,9 +167,23 @@ pub enum NoteKind {
     /// The section's heading is not in the text; the section is left empty (a table
     /// blank).
     MissingSection,
-    /// Lines of prose inside a table section, which the model has no place for.
+    /// Lines of a table section that are not read as part of the table, which the model
+    /// has no place for: prose, a page's own remarks, text that is no label of the
+    /// format, a row's label printed again without values. One note per run of such
+    /// lines (lines read as part of the table, blank lines and page footers aside), at
+    /// its first line.
     TextNotKept {
         /// How many lines, from the note's line on.
+        lines: usize,
+        /// The start of the first line's text as printed: at most its first 60
+        /// characters, so that a huge line makes a small note.
+        text: String,
+    },
+    /// The text prints the report again from the note's line (its first two headings,
+    /// with the title and front matter before them when those repeat too): the report is
+    /// read from the first copy, and the text from here on is not read.
+    ReportRepeated {
+        /// How many lines, from the note's line to the last line of text.
         lines: usize,
     },
     /// No table shows which edition the report uses; the edition of its report year is
@@ -321,9 +335,13 @@ impl fmt::Display for NoteKind {
             }
             NoteKind::NoPublicationDate => f.write_str("no publication date is printed"),
             NoteKind::MissingSection => f.write_str("the section is not in the text"),
-            NoteKind::TextNotKept { lines } => write!(
+            NoteKind::TextNotKept { lines, text } => write!(
                 f,
-                "{lines} line(s) of prose in a table section, not kept by the model"
+                "{lines} line(s) of a table section not read as part of the table, the first starting {text:?}; not kept by the model"
+            ),
+            NoteKind::ReportRepeated { lines } => write!(
+                f,
+                "the report is printed again from this line (its headings repeat); these {lines} line(s) are not read"
             ),
             NoteKind::EditionFromYear { edition, year } => write!(
                 f,

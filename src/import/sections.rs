@@ -80,18 +80,120 @@ pub(crate) struct Heading {
     pub(crate) line: usize,
 }
 
-/// The section headings of the text, in order.
-pub(crate) fn find_headings(lines: &[Line<'_>]) -> Vec<Heading> {
-    let mut found = Vec::new();
+/// The section headings of the text, in order, and where the report starts again when
+/// the text prints it a second time.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Headings {
+    /// The headings of the (first) report.
+    pub(crate) found: Vec<Heading>,
+    /// The index of the line where the text starts printing the report again, when it
+    /// does: nothing from there on is read.
+    pub(crate) repeat: Option<usize>,
+}
+
+/// The text of a line as headings are compared: without the spaces and pipes around it.
+fn heading_text(text: &str) -> &str {
+    text.trim_matches(|c| is_space(c) || c == '|')
+}
+
+/// The section headings of the text, in order, up to where the report is printed again.
+///
+/// The report is printed again (a page that repeats it, with or without page furniture
+/// between the copies) where, after its first two headings, the line of its first
+/// heading is printed again and then the line of its second, each with the same text.
+/// The copy starts at that first heading, or earlier where the lines before it repeat the
+/// lines before the report's first heading (the title and the front matter). Only the
+/// first heading starts a repeat: tables printed twice, or a heading repeated inside its
+/// own section, are read as before. Headings with nothing but blank lines between them
+/// are a list of contents, not a copy: the report starts where they are printed again.
+/// Linear in the text.
+pub(crate) fn find_headings(lines: &[Line<'_>]) -> Headings {
+    let mut found: Vec<Heading> = Vec::new();
     let mut after = 0;
     let mut buf = String::new();
-    for (i, line) in lines.iter().enumerate() {
+    // The latest line printing the first heading again, after the second heading.
+    let mut again: Option<usize> = None;
+    let mut contents_skipped = false;
+    // The texts of the first two headings' lines, once both are found.
+    let mut texts: Option<(&str, &str)> = None;
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        if let (Some((one, two)), Some(first)) = (texts, found.first()) {
+            // Trimming only shortens a line: shorter lines cannot be either heading.
+            let text = if line.text.len() < one.len().min(two.len()) {
+                ""
+            } else {
+                heading_text(line.text)
+            };
+            if let Some(start) = again.filter(|_| text == two) {
+                let first = first.line;
+                found.retain(|h| h.line < start);
+                if !contents_skipped && is_contents(lines, &found, start) {
+                    // Read again from the report's first heading (once: linear).
+                    contents_skipped = true;
+                    (found, after, again, texts, i) = (Vec::new(), 0, None, None, start);
+                    continue;
+                }
+                let repeat = copy_start(lines, &found, first, start);
+                return Headings {
+                    found,
+                    repeat: Some(repeat),
+                };
+            }
+            if text == one {
+                again = Some(i);
+            }
+        }
         if let Some(section) = heading_of(line.text, after, &mut buf) {
             after = section as usize; // 1 to 6 in printed order, 0 for the front matter
             found.push(Heading { section, line: i });
+            if let [one, two] = found.as_slice() {
+                let text = |h: &Heading| lines.get(h.line).map_or("", |l| heading_text(l.text));
+                texts = Some((text(one), text(two)));
+            }
         }
+        i += 1;
     }
-    found
+    Headings {
+        found,
+        repeat: None,
+    }
+}
+
+/// Whether the headings found before line `end` are a list of contents: nothing but blank
+/// lines (and page footers) between them and up to `end`.
+fn is_contents(lines: &[Line<'_>], found: &[Heading], end: usize) -> bool {
+    let Some(first) = found.first() else {
+        return false;
+    };
+    let mut headings = found.iter().map(|h| h.line).peekable();
+    (first.line..end).all(|i| {
+        if headings.next_if_eq(&i).is_some() {
+            return true;
+        }
+        lines
+            .get(i)
+            .is_some_and(|l| l.is_blank() || is_page_footer(l.text))
+    })
+}
+
+/// Where a copy of the report whose first heading is on line `first` starts, its first
+/// heading being printed again on line `again`: the lines before `again` that repeat the
+/// lines before `first` belong to the copy, back to the report's last heading.
+fn copy_start(lines: &[Line<'_>], found: &[Heading], first: usize, again: usize) -> usize {
+    let floor = found.last().map_or(0, |h| h.line + 1);
+    let same = |a: usize, b: usize| {
+        let text = |i: usize| lines.get(i).map(|l| l.text.trim_matches(is_space));
+        text(a) == text(b)
+    };
+    let mut k = 0;
+    while k < first && again - k > floor && same(first - k - 1, again - k - 1) {
+        k += 1;
+    }
+    // The copy starts at a line of text, not at the blank lines before it.
+    (again - k..again)
+        .find(|&i| lines.get(i).is_some_and(|l| !l.is_blank()))
+        .unwrap_or(again)
 }
 
 /// The line range `[start, end)` of the region after heading `k` (or of the front
@@ -383,6 +485,51 @@ mod tests {
         assert_eq!(head("（二）主动公开情况", 1), None);
         assert_eq!(head("（一）主动公开情况。主要通过政府门户网站", 0), None);
         assert_eq!(head("二、主动公开政府信息情况", 2), None);
+    }
+
+    fn headings(text: &str) -> (Vec<(Section, usize)>, Option<usize>) {
+        let lines = split_lines(text);
+        let h = find_headings(&lines);
+        let found = h.found.iter().map(|h| (h.section, h.line)).collect();
+        (found, h.repeat)
+    }
+
+    #[test]
+    fn a_report_printed_again_from_its_first_heading() {
+        use Section::{Overview, Proactive, Requests};
+        let report = "某局2020年政府信息公开工作年度报告\n\n一、总体情况\n文\n二、主动公开政府信息情况\n规章 1\n三、收到和处理政府信息公开申请情况\n";
+        // Printed twice: the copy starts at its title, which repeats the front matter.
+        let (found, repeat) = headings(&format!("{report}{report}"));
+        assert_eq!(found, [(Overview, 2), (Proactive, 4), (Requests, 6)]);
+        assert_eq!(repeat, Some(7));
+        // With other lines before the copy's first heading: the copy starts at it.
+        let one = report.find("一、").unwrap_or(0);
+        let (found, repeat) = headings(&format!("{report}页面\n{}", &report[one..]));
+        assert_eq!((found.len(), repeat), (3, Some(8)));
+        // The first heading again without the second after it, or the second heading
+        // before it: not a repeat.
+        let (found, repeat) = headings(&format!("{report}一、总体情况\n文\n"));
+        assert_eq!((found.len(), repeat), (3, None));
+        let (found, repeat) =
+            headings(&format!("{report}二、主动公开政府信息情况\n一、总体情况\n"));
+        assert_eq!((found.len(), repeat), (3, None));
+        // Only from the first heading: 二 and 三 printed again are no repeat.
+        let two = report.find("二、").unwrap_or(0);
+        let (found, repeat) = headings(&format!("{report}{}", &report[two..]));
+        assert_eq!((found.len(), repeat), (3, None));
+    }
+
+    #[test]
+    fn a_list_of_contents_is_not_the_report() {
+        use Section::{Overview, Proactive, Requests};
+        let contents = "某局2020年政府信息公开工作年度报告\n一、总体情况\n\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n\n";
+        let report = "一、总体情况\n文\n二、主动公开政府信息情况\n规章 1\n三、收到和处理政府信息公开申请情况\n";
+        let (found, repeat) = headings(&format!("{contents}{report}"));
+        assert_eq!(found, [(Overview, 6), (Proactive, 8), (Requests, 10)]);
+        assert_eq!(repeat, None);
+        // A report printed twice after its contents: the second copy is the repeat.
+        let (found, repeat) = headings(&format!("{contents}{report}{report}"));
+        assert_eq!((found.len(), repeat), (3, Some(11)));
     }
 
     #[test]

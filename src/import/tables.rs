@@ -5,12 +5,16 @@
 
 use std::sync::OnceLock;
 
+use crate::appeals::Appeals;
 use crate::cell::{
     AppealGroup, Article20Item, CellRef, ProactiveColumn, ProactiveRow, RequestRow, Table,
 };
 use crate::edition::Edition;
 use crate::import::lines::{Line, is_page_footer, is_space, is_value, normalize, normalize_into};
 use crate::import::notes::{Location, Note, NoteKind, RowRef};
+use crate::proactive::Proactive;
+use crate::report::{AnnualReport, BodyKind, FIRST_YEAR};
+use crate::requests::Requests;
 use crate::section::Section;
 use crate::text::is_blank_token;
 
@@ -100,8 +104,9 @@ pub(crate) struct Scan<'a> {
     sequence: Vec<Cell<'a>>,
     /// The header text: every label that is no row's, normalised and joined.
     header: String,
-    /// Lines of prose: (first line index, how many).
-    prose: Vec<(usize, usize)>,
+    /// Runs of text not read as part of the table: (first line index, how many lines,
+    /// the first line's text).
+    unread: Vec<(usize, usize, &'a str)>,
     /// Whether the section prints pipe rows.
     piped: bool,
 }
@@ -445,12 +450,135 @@ fn word_items<'a>(text: &'a str, line: usize, out: &mut Vec<Item<'a>>) {
     }
 }
 
-/// Whether a label-less line is prose (a sentence of the report, not a header).
-fn is_prose(text: &str) -> bool {
-    text.contains('。')
-        || text
-            .trim_end_matches(is_space)
-            .ends_with([',', '，', '、', '；'])
+/// The words the format prints in a table, normalised, one per line: every field of the
+/// table as the renderer lays it out in either edition (captions, column headers, group
+/// and row labels, 表三's 勾稽关系 note). Taken from the renderer, so that the words are
+/// written once, in the enums that own them.
+fn printed_words(table: Table) -> &'static str {
+    static WORDS: [OnceLock<String>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let index = match table {
+        Table::Proactive => 0,
+        Table::Requests => 1,
+        Table::Appeals => 2,
+    };
+    WORDS.get(index).map_or("", |w| {
+        w.get_or_init(|| {
+            let mut words: Vec<String> = Vec::new();
+            for edition in Edition::ALL {
+                let report = AnnualReport::builder(edition, FIRST_YEAR, "", BodyKind::Other)
+                    .proactive(Proactive::blank(edition))
+                    .requests(Requests::blank(edition))
+                    .appeals(Appeals::blank())
+                    .build();
+                let Ok(report) = report else { continue };
+                let text = crate::render::text(&report);
+                let heading = Section::of_table(table).heading();
+                let body = text
+                    .lines()
+                    .skip_while(|l| *l != heading)
+                    .skip(1)
+                    .take_while(|l| !Section::ALL.iter().any(|s| s.heading() == *l));
+                words.extend(body.flat_map(|l| l.split('|')).map(normalize));
+            }
+            words.retain(|w| !w.is_empty());
+            words.sort();
+            words.dedup();
+            words.join("\n")
+        })
+    })
+}
+
+/// Whether a label that names no row is text of the table as the format prints it: each
+/// of its words is (a piece of) a word the format prints in the table (a header wrapped or
+/// spelled out one character per line included), or it is a column label of 表二 with an
+/// annotation (noted as a [`NoteKind::LabelVariant`]).
+fn is_table_text(table: Table, label: &str, buf: &mut String) -> bool {
+    let words = printed_words(table);
+    let printed = label.split(is_space).all(|w| {
+        buf.clear();
+        normalize_into(w, buf);
+        buf.is_empty() || words.contains(buf.as_str())
+    });
+    printed || {
+        buf.clear();
+        normalize_into(label, buf);
+        table == Table::Proactive
+            && Edition::ALL
+                .iter()
+                .any(|&e| annotated_column(e, buf).is_some())
+    }
+}
+
+/// The column of 表二 (in a layout) whose label a normalised label prints with an
+/// annotation after it (`现行有效件数(历史累计)`).
+fn annotated_column(layout: Edition, norm: &str) -> Option<ProactiveColumn> {
+    static COLUMNS: [OnceLock<Vec<(ProactiveColumn, String)>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
+    let columns = COLUMNS.get(usize::from(layout == Edition::E2021))?;
+    let columns = columns.get_or_init(|| {
+        let mut columns: Vec<ProactiveColumn> = ProactiveRow::rows(layout)
+            .iter()
+            .flat_map(|r| r.columns(layout).iter().copied())
+            .collect();
+        columns.sort();
+        columns.dedup();
+        columns
+            .into_iter()
+            .map(|c| (c, normalize(c.label(layout))))
+            .collect()
+    });
+    columns.iter().find_map(|(c, label)| {
+        norm.strip_prefix(label.as_str())
+            .is_some_and(|r| r.starts_with(['(', '[']))
+            .then_some(*c)
+    })
+}
+
+/// The runs of occurrences that are not read as part of the table, each with its first
+/// line, how many lines it spans and the first one's text: labels that name no row and are
+/// not text of the table (prose, a page's own remarks, a line of brackets), and a row's
+/// label printed again without values (the row is read from its first occurrence that
+/// prints values, else its first).
+fn unread_runs<'a>(table: Table, occurrences: &[Occurrence<'a>]) -> Vec<(usize, usize, &'a str)> {
+    let mut reading: Vec<(RowRef, usize)> = Vec::new();
+    for (k, o) in occurrences.iter().enumerate() {
+        let Some(row) = o.row else { continue };
+        match reading.iter_mut().find(|(r, _)| *r == row) {
+            None => reading.push((row, k)),
+            Some(slot) => {
+                let first_has_values = occurrences.get(slot.1).is_some_and(|f| f.values() > 0);
+                if o.values() > 0 && !first_has_values {
+                    slot.1 = k;
+                }
+            }
+        }
+    }
+    let mut buf = String::new();
+    let mut runs: Vec<(usize, usize, &'a str)> = Vec::new();
+    // The run being built: its first line, lines, text, last line.
+    let mut run: Option<(usize, usize, &'a str, usize)> = None;
+    for (k, o) in occurrences.iter().enumerate() {
+        let unread = o.values() == 0
+            && match o.row {
+                None => !is_table_text(table, o.label, &mut buf),
+                Some(row) => reading.iter().any(|&(r, i)| r == row && i != k),
+            };
+        run = match (run, unread) {
+            (Some((first, n, text, last)), true) => {
+                Some((first, n + usize::from(o.line != last), text, o.line))
+            }
+            (None, true) => Some((o.line, 1, o.label, o.line)),
+            (Some((first, n, text, _)), false) => {
+                runs.push((first, n, text));
+                None
+            }
+            (None, false) => None,
+        };
+    }
+    if let Some((first, n, text, _)) = run {
+        runs.push((first, n, text));
+    }
+    runs
 }
 
 /// Reads a table section into labels and cells.
@@ -494,31 +622,13 @@ pub(crate) fn scan<'a>(lines: &[Line<'a>], table: Table, region: Region) -> Scan
         })
         .collect();
     let mut header = String::new();
-    let mut prose: Vec<(usize, usize)> = Vec::new();
-    let mut run: Option<(usize, usize, bool)> = None;
-    for o in &occurrences {
-        if o.row.is_some() || o.values() > 0 {
-            if let Some((first, n, true)) = run.take() {
-                prose.push((first, n));
-            }
-            continue;
-        }
+    for o in occurrences
+        .iter()
+        .filter(|o| o.row.is_none() && o.values() == 0)
+    {
         normalize_into(o.label, &mut header);
-        let full_sentence = o.label.contains('。');
-        run = match run {
-            Some((first, n, any)) if is_prose(o.label) && first + n == o.line => {
-                Some((first, n + 1, any || full_sentence))
-            }
-            Some((first, n, true)) => {
-                prose.push((first, n));
-                is_prose(o.label).then_some((o.line, 1, full_sentence))
-            }
-            _ => is_prose(o.label).then_some((o.line, 1, full_sentence)),
-        };
     }
-    if let Some((first, n, true)) = run {
-        prose.push((first, n));
-    }
+    let unread = unread_runs(table, &occurrences);
     Scan {
         table,
         region,
@@ -526,7 +636,7 @@ pub(crate) fn scan<'a>(lines: &[Line<'a>], table: Table, region: Region) -> Scan
         orphans,
         sequence,
         header,
-        prose,
+        unread,
         piped: lines
             .get(region.start..region.end)
             .is_some_and(|b| b.iter().any(|l| l.text.contains('|'))),
@@ -601,11 +711,16 @@ impl Scan<'_> {
         }
     }
 
-    /// Notes on prose inside the section, which the model does not keep.
-    pub(crate) fn prose_notes(&self, notes: &mut Vec<Note>) {
-        for &(first, lines) in &self.prose {
+    /// Notes on the text of the section that is not read as part of the table (which the
+    /// model does not keep): one note per run of consecutive such lines, at its first
+    /// line, with how many lines it spans and the start of its first line's text.
+    pub(crate) fn unread_notes(&self, notes: &mut Vec<Note>) {
+        for &(first, lines, text) in &self.unread {
             notes.push(note(
-                NoteKind::TextNotKept { lines },
+                NoteKind::TextNotKept {
+                    lines,
+                    text: text_start(text),
+                },
                 self.region.section,
                 None,
                 None,
@@ -613,6 +728,18 @@ impl Scan<'_> {
             ));
         }
     }
+}
+
+/// How many characters of a line not read a [`NoteKind::TextNotKept`] note quotes.
+const QUOTED_CHARS: usize = 60;
+
+/// The start of a text, for a note: at most [`QUOTED_CHARS`] characters.
+fn text_start(text: &str) -> String {
+    let end = text
+        .char_indices()
+        .nth(QUOTED_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    text.get(..end).unwrap_or("").to_owned()
 }
 
 /// 表二's column labels of one edition that the other edition does not print (nor
@@ -860,22 +987,11 @@ pub(crate) fn read<'a>(lines: &[Line<'a>], scan: &Scan<'a>, layout: Edition) -> 
 /// Notes 表二 column headers printed with an annotation after the format's label
 /// (`现行有效件数 (历史累计)`).
 fn column_variants(scan: &Scan<'_>, layout: Edition, notes: &mut Vec<Note>) {
-    let mut columns: Vec<ProactiveColumn> = ProactiveRow::rows(layout)
-        .iter()
-        .flat_map(|r| r.columns(layout).iter().copied())
-        .collect();
-    columns.sort();
-    columns.dedup();
     let mut buf = String::new();
     for o in scan.occurrences.iter().filter(|o| o.row.is_none()) {
         buf.clear();
         normalize_into(o.label, &mut buf);
-        let found = columns.iter().find(|c| {
-            let label = normalize(c.label(layout));
-            buf.strip_prefix(label.as_str())
-                .is_some_and(|r| r.starts_with(['(', '[']))
-        });
-        if let Some(c) = found {
+        if let Some(c) = annotated_column(layout, &buf) {
             notes.push(note(
                 NoteKind::LabelVariant {
                     printed: o.label.to_owned(),
@@ -1084,4 +1200,90 @@ fn row_shape(o: &Occurrence<'_>, columns: usize, truncated: bool) -> Option<Note
 /// Whether a cell's text is a sign printed in place of a number.
 pub(crate) fn is_sign(text: &str) -> bool {
     !text.is_empty() && is_blank_token(text.trim_matches(is_space))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::lines::split_lines;
+
+    fn table_text(table: Table, label: &str) -> bool {
+        is_table_text(table, label, &mut String::new())
+    }
+
+    #[test]
+    fn text_of_the_table_as_printed() {
+        for (table, label) in [
+            (Table::Proactive, "第二十条第（一）项"),
+            (
+                Table::Proactive,
+                "信息内容 本年制发件数 本年废止件数 现行有效件数",
+            ),
+            (Table::Proactive, "现行有效件数 (历史累计)"),
+            (Table::Proactive, "本年收费金额（单位：万元）"),
+            (Table::Requests, "申 请 人 情 况"),
+            (Table::Requests, "商业企 科研机 社会公益 法律服务"),
+            (
+                Table::Requests,
+                "（本列数据的勾稽关系为：第一项加第二项之和， 法人或其他组织",
+            ),
+            (Table::Requests, "形，不计其他情形）"),
+            (Table::Requests, "本"),
+            (Table::Appeals, "结 果 结果 其他 尚未 结果 结果 其他 尚未审"),
+            (Table::Appeals, "未经复议直接起诉 复议后起诉"),
+        ] {
+            assert!(table_text(table, label), "{table:?} {label}");
+        }
+        for (table, label) in [
+            (Table::Requests, "（（（（"),
+            (
+                Table::Requests,
+                "2022年,区政府办公室共收到8份政府信息公开申请。",
+            ),
+            (Table::Requests, "http://180.76.149.248:88/book/page9.html"),
+            (Table::Appeals, "申请人情况 备注"),
+            (Table::Proactive, "（一）予以公开"),
+        ] {
+            assert!(!table_text(table, label), "{table:?} {label}");
+        }
+    }
+
+    fn unread(text: &str) -> Vec<(usize, usize, String)> {
+        let lines = split_lines(text);
+        let region = Region {
+            section: Section::Requests,
+            start: 0,
+            end: lines.len(),
+            starts_text: false,
+            ends_text: false,
+        };
+        let s = scan(&lines, Table::Requests, region);
+        s.unread
+            .iter()
+            .map(|&(first, n, text)| (first, n, text_start(text)))
+            .collect()
+    }
+
+    #[test]
+    fn runs_of_lines_not_read() {
+        // Prose, a remark, a label printed again without values: one note per run, blank
+        // lines and lines read as part of the table aside.
+        let text = "申请人情况\n注：本表\n\n单位：件\n（一）予以公开 1 0 0 0 0 0 1\n（一）予以公开\n（一）予以公开\n自然人\n全年无申请。\n";
+        assert_eq!(
+            unread(text),
+            [
+                (1, 2, "注：本表".to_owned()),
+                (5, 2, "（一）予以公开".to_owned()),
+                (8, 1, "全年无申请。".to_owned())
+            ]
+        );
+        // A row's label printed before the line that prints its values is read from there.
+        assert_eq!(
+            unread("（一）予以公开\n（一）予以公开 1 0 0 0 0 0 1\n"),
+            [(0, 1, "（一）予以公开".to_owned())]
+        );
+        // A long line is quoted by its first 60 characters.
+        let long = unread(&"（".repeat(1000));
+        assert_eq!(long, [(0, 1, "（".repeat(60))]);
+    }
 }

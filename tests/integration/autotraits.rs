@@ -13,6 +13,7 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Applicant>();
     assert_send_sync::<Article20Item>();
     assert_send_sync::<BodyKind>();
+    assert_send_sync::<BytesError>();
     assert_send_sync::<CellMark>();
     assert_send_sync::<CellRef>();
     assert_send_sync::<CheckedReport>();

@@ -324,7 +324,11 @@ fn corpus_06_short_row_annotated_header_prose() {
         printed: "现行有效件数 (历史累计)".into(),
         standard: ProactiveColumn::InForce.label(Edition::E2021),
     }));
-    assert!(kinds(&k).contains(&&NoteKind::TextNotKept { lines: 1 }));
+    assert!(kinds(&k).iter().any(|n| matches!(
+        n,
+        NoteKind::TextNotKept { lines: 1, text }
+            if text.starts_with("2022年,区政府办公室共收到8份政府信息公开申请") && text.chars().count() == 60
+    )));
     assert!(kinds(&k).contains(&&NoteKind::BodyMissing));
     assert!(kinds(&k).contains(&&NoteKind::YearFromText { year: 2022 }));
 }
