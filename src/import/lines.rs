@@ -140,9 +140,22 @@ const FURNITURE: &[&str] = &[
     "版权所有",
 ];
 
-/// Whether a line is page furniture rather than report text.
+/// Whether a line is page furniture rather than report text: a short line (60
+/// characters at most) that starts with one of the [`FURNITURE`] words (after spaces,
+/// brackets and bullets), or holds two of them (`字号 | 打印本页 | 关闭窗口`). One such word
+/// inside a line of text (`1.推行“扫一扫”查看政策解读。`) does not make it furniture: the
+/// text of the last section stops at furniture, so a misfire would drop the report's text.
 pub(crate) fn is_furniture(text: &str) -> bool {
-    text.chars().count() <= 60 && FURNITURE.iter().any(|w| text.contains(w))
+    if text.chars().count() > 60 {
+        return false;
+    }
+    let bare = text.trim_start_matches(|c: char| {
+        is_space(c) || matches!(c, '【' | '[' | '(' | '（' | '•' | '·' | '|')
+    });
+    let starts = FURNITURE
+        .iter()
+        .any(|w| bare.starts_with(w.trim_start_matches('【')));
+    starts || FURNITURE.iter().filter(|w| text.contains(*w)).count() >= 2
 }
 
 /// Whether a piece of text stands for one cell of a table: a number of any kind the
@@ -319,6 +332,31 @@ mod tests {
             "P.",
         ] {
             assert!(!is_page_footer(f), "{f}");
+        }
+    }
+
+    #[test]
+    fn furniture() {
+        for f in [
+            "扫一扫在手机打开当前页",
+            "您访问的链接即将离开“陆河县人民政府”门户网站,是否继续?",
+            "【打印】【关闭】",
+            "  【打印本页】 【关闭窗口】",
+            "• 分享到：",
+            "上一篇：某局2020年政府信息公开工作年度报告",
+            "字号：大 中 小 | 打印本页 | 关闭窗口",
+            "网站标识码：4415230001 版权所有：陆河县人民政府",
+        ] {
+            assert!(is_furniture(f), "{f}");
+        }
+        for f in [
+            "1.推行“扫一扫”查看政策解读。",
+            "群众通过扫一扫即可查看",
+            "（三）关于网站版权所有声明的更新",
+            "无",
+            "",
+        ] {
+            assert!(!is_furniture(f), "{f}");
         }
     }
 

@@ -552,3 +552,18 @@ fn public_types_are_send_and_sync() {
     check::<ogi_report::Note>();
     check::<ogi_report::ImportError>();
 }
+
+/// A furniture word inside a line of the last section's text (`扫一扫` is also how a
+/// report says "scan the QR code") does not end the text there; the page's own furniture
+/// line after it still does.
+#[test]
+fn a_furniture_word_in_the_last_text_keeps_the_text() -> Result<(), Box<dyn std::error::Error>> {
+    let six = "1.推行“扫一扫”查看政策解读。\n2.本年度未收取信息处理费。";
+    let page = format!(
+        "某局2021年政府信息公开工作年度报告\n一、总体情况\n一年来……\n\
+         六、其他需要报告的事项\n{six}\n\n扫一扫在手机打开当前页\n打印本页\n"
+    );
+    let imported = import(&page)?;
+    assert_eq!(imported.report.other_matters().text, six);
+    Ok(())
+}
