@@ -17,7 +17,7 @@ use crate::cell::{CellRef, Table, Value};
 use crate::edition::Edition;
 use crate::narrative::{FeeStatement, OtherMatters};
 use crate::proactive::{Proactive, in_header_unit};
-use crate::report::{AnnualReport, BodyKind};
+use crate::report::{AnnualReport, BodyKind, ReportBuilder};
 use crate::requests::Requests;
 use crate::section::Section;
 
@@ -200,14 +200,28 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         missing_section(&headings, lines, Section::OtherMatters, &mut notes);
     }
 
-    let mut builder = AnnualReport::builder(meta.edition, meta.year, meta.body, meta.kind)
+    let builder = AnnualReport::builder(meta.edition, meta.year, meta.body, meta.kind)
         .overview(overview)
+        .problems(problems);
+    finish(builder, tables, six, meta.published, lines, notes)
+}
+
+/// Puts the tables, section 六 and the publication date into the report, and orders the
+/// notes by line.
+fn finish(
+    builder: ReportBuilder,
+    tables: Tables,
+    six: OtherMatters,
+    published: Option<NaiveDate>,
+    lines: &[Line<'_>],
+    mut notes: Vec<Note>,
+) -> Result<Imported, ImportError> {
+    let mut builder = builder
         .proactive(tables.proactive)
         .requests(tables.requests)
         .appeals(tables.appeals)
-        .problems(problems)
         .other_matters(six);
-    if let Some(date) = meta.published {
+    if let Some(date) = published {
         builder = builder.published(date);
     }
     let report = builder.build().map_err(|source| ImportError::Report {
@@ -393,22 +407,10 @@ fn import_exact(exact: layout::Exact<'_>, lines: &[Line<'_>]) -> Result<Imported
     }
     let mut six = OtherMatters::new(exact.other);
     six.fees = exact.fees;
-    let mut builder = AnnualReport::builder(exact.edition, exact.year, exact.body, exact.kind)
+    let builder = AnnualReport::builder(exact.edition, exact.year, exact.body, exact.kind)
         .overview(exact.overview)
-        .proactive(tables.proactive)
-        .requests(tables.requests)
-        .appeals(tables.appeals)
-        .problems(exact.problems)
-        .other_matters(six);
-    if let Some(date) = exact.published {
-        builder = builder.published(date);
-    }
-    let report = builder.build().map_err(|source| ImportError::Report {
-        line: last_text_line(lines) + 1,
-        source,
-    })?;
-    notes.sort_by_key(|n| n.at.line);
-    Ok(Imported { report, notes })
+        .problems(exact.problems);
+    finish(builder, tables, six, exact.published, lines, notes)
 }
 
 /// The fee statement printed as table lines at the end of section 六 (lines
