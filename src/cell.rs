@@ -588,38 +588,50 @@ coded_enum! {
     }
 }
 
-const T3_ROWS_2019: &[RequestRow] = &{
-    let mut rows = [RequestRow::New; 23];
+/// The rows of 表三 in an edition, in printed order: [`RequestRow::ALL`] without the rows
+/// that [`RequestRow::in_edition`] says the edition does not have.
+const fn t3_rows<const N: usize>(edition: Edition) -> [RequestRow; N] {
+    let mut rows = [RequestRow::New; N];
     let mut i = 0;
     let mut j = 0;
     while i < RequestRow::ALL.len() {
         let r = RequestRow::ALL[i];
-        if !matches!(
-            r,
-            RequestRow::NoCorrection | RequestRow::UnpaidFee | RequestRow::OtherHandlingOther
-        ) {
+        if r.in_edition(edition) {
             rows[j] = r;
             j += 1;
         }
         i += 1;
     }
+    assert!(j == N, "N is the number of rows of the edition");
     rows
-};
+}
 
-const T3_ROWS_2021: &[RequestRow] = &{
-    let mut rows = [RequestRow::New; 25];
+const T3_ROWS_2019: &[RequestRow] = &t3_rows::<23>(Edition::E2019);
+const T3_ROWS_2021: &[RequestRow] = &t3_rows::<25>(Edition::E2021);
+
+/// Not a row of the edition, in [`T3_INDEX`].
+const NO_ROW: u8 = u8::MAX;
+
+/// The position of every row (by `RequestRow as usize`) in the printed order of each
+/// edition ([`RequestRow::rows`]), [`NO_ROW`] where the edition does not have the row.
+const T3_INDEX: [[u8; RequestRow::ALL.len()]; 2] = [t3_index(T3_ROWS_2019), t3_index(T3_ROWS_2021)];
+
+const fn t3_index(rows: &[RequestRow]) -> [u8; RequestRow::ALL.len()] {
+    let mut index = [NO_ROW; RequestRow::ALL.len()];
     let mut i = 0;
-    let mut j = 0;
-    while i < RequestRow::ALL.len() {
-        let r = RequestRow::ALL[i];
-        if !matches!(r, RequestRow::OtherHandling) {
-            rows[j] = r;
-            j += 1;
+    while i < rows.len() {
+        assert!(i < NO_ROW as usize);
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "i < NO_ROW, asserted above"
+        )]
+        {
+            index[rows[i] as usize] = i as u8;
         }
         i += 1;
     }
-    rows
-};
+    index
+}
 
 impl RequestRow {
     /// The rows of 表三 in the given edition, in printed order.
@@ -682,24 +694,13 @@ impl RequestRow {
     /// ```
     #[must_use]
     pub const fn index(self, edition: Edition) -> Option<usize> {
-        let i = self as usize;
-        match edition {
-            Edition::E2019 => match self {
-                RequestRow::NoCorrection
-                | RequestRow::UnpaidFee
-                | RequestRow::OtherHandlingOther => None,
-                RequestRow::ResultsTotal | RequestRow::CarriedForward => Some(i - 3),
-                _ => Some(i),
-            },
-            Edition::E2021 => match self {
-                RequestRow::OtherHandling => None,
-                RequestRow::NoCorrection
-                | RequestRow::UnpaidFee
-                | RequestRow::OtherHandlingOther
-                | RequestRow::ResultsTotal
-                | RequestRow::CarriedForward => Some(i - 1),
-                _ => Some(i),
-            },
+        let index = match edition {
+            Edition::E2019 => &T3_INDEX[0],
+            Edition::E2021 => &T3_INDEX[1],
+        };
+        match index[self as usize] {
+            NO_ROW => None,
+            i => Some(i as usize),
         }
     }
 
