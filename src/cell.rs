@@ -205,6 +205,7 @@ coded_enum! {
     /// use ogi_report::Article20Item;
     /// assert_eq!(Article20Item::Five.caption(), "第二十条第（五）项");
     /// ```
+    #[non_exhaustive]
     pub enum Article20Item {
         /// （一）行政法规、规章和规范性文件.
         One => "1",
@@ -287,6 +288,7 @@ coded_enum! {
     /// assert_eq!(ProactiveRow::Normative.label(Edition::E2019), "规范性文件");
     /// assert_eq!(ProactiveRow::Normative.label(Edition::E2021), "行政规范性文件");
     /// ```
+    #[non_exhaustive]
     pub enum ProactiveRow {
         /// 规章.
         Rules => "rules",
@@ -417,6 +419,7 @@ coded_enum! {
     /// assert_eq!(ProactiveColumn::Decisions.label(Edition::E2019), "处理决定数量");
     /// assert_eq!(ProactiveColumn::Decisions.label(Edition::E2021), "本年处理决定数量");
     /// ```
+    #[non_exhaustive]
     pub enum ProactiveColumn {
         /// 本年新制作数量 (2019).
         Made => "made",
@@ -493,6 +496,7 @@ coded_enum! {
     /// use ogi_report::{OutcomeGroup, RequestRow};
     /// assert_eq!(RequestRow::NeedsCreation.group(), Some(OutcomeGroup::Unavailable));
     /// ```
+    #[non_exhaustive]
     pub enum OutcomeGroup {
         /// （三）不予公开.
         Withheld => "withheld",
@@ -532,6 +536,7 @@ coded_enum! {
     /// assert_eq!(RequestRow::rows(Edition::E2019).len(), 23);
     /// assert_eq!(RequestRow::outcomes(Edition::E2021).len(), 21);
     /// ```
+    #[non_exhaustive]
     pub enum RequestRow {
         /// 一、本年新收政府信息公开申请数量.
         New => "new",
