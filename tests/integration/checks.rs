@@ -1154,6 +1154,31 @@ fn validate_does_not_change_the_report() {
 // ---------------------------------------------------------------------------------------
 // The catalogue
 
+/// The catalogue table in the documentation of `Rule` is written by hand: it must say what
+/// the catalogue says (id, severity, editions, source), rule for rule, in order.
+#[test]
+fn the_documented_catalogue_table_is_the_catalogue() {
+    let source = include_str!("../../src/rules.rs");
+    let rows: Vec<Vec<&str>> = source
+        .lines()
+        .map(str::trim_start)
+        .filter_map(|l| l.strip_prefix("/// | `"))
+        .map(|l| l.trim_end_matches(" |").split(" | ").collect())
+        .collect();
+    assert_eq!(rows.len(), Rule::all().len());
+    for (row, rule) in rows.iter().zip(Rule::all()) {
+        let id = rule.id().code();
+        assert_eq!(row[0].trim_end_matches('`'), id);
+        assert_eq!(row[1], rule.severity().code(), "{id}");
+        let editions = match row[2] {
+            "both" => vec![Edition::E2019, Edition::E2021],
+            one => vec![one.parse::<Edition>().unwrap()],
+        };
+        assert_eq!(editions, rule.editions(), "{id}");
+        assert_eq!(row[4], rule.source().code(), "{id}");
+    }
+}
+
 #[test]
 fn the_catalogue_lists_and_finds_every_rule() {
     let ids: Vec<&str> = Rule::all().iter().map(|r| r.id().code()).collect();
