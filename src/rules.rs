@@ -1276,6 +1276,8 @@ mod tests {
                         Test::Deadline | Test::AfterPeriod | Test::EditionYear
                     );
                     assert_eq!(n == 0, meta, "{} {scope}", rule.id);
+                    // `validate_pair` applies a pair rule through its cells only.
+                    assert!(!(meta && rule.pair), "{}", rule.id);
                     for cell in rule.cells_at(edition, scope) {
                         assert!(cell.in_edition(edition), "{} {cell}", rule.id);
                     }
