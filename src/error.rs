@@ -1,5 +1,6 @@
 //! Errors of construction, parsing and deserialisation.
 
+use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::cell::{Applicant, CellRef, RequestRow, Table, ValueKind};
@@ -187,6 +188,13 @@ pub enum Error {
     YearOutOfRange {
         /// The year given.
         year: i64,
+    },
+    /// A publication date that the JSON form (`YYYY-MM-DD`) cannot write: a year before
+    /// 0000 or after 9999.
+    #[error("published: {date} is outside the years 0000 to 9999 that YYYY-MM-DD can write")]
+    PublishedOutOfRange {
+        /// The date given.
+        date: NaiveDate,
     },
     /// A rule id that the catalogue does not define.
     #[error("unknown rule id {code:?}")]

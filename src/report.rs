@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::appeals::Appeals;
 use crate::cell::{CellRef, Table, Value};
@@ -711,7 +711,8 @@ impl ReportBuilder {
     /// The report.
     ///
     /// # Errors
-    /// [`Error::YearOutOfRange`] for a year before 2019; [`Error::MissingPart`] when a
+    /// [`Error::YearOutOfRange`] for a year before 2019; [`Error::PublishedOutOfRange`] for
+    /// a publication date that `YYYY-MM-DD` cannot write; [`Error::MissingPart`] when a
     /// table was not given; [`Error::EditionMismatch`] when 表二 or 表三 is of another
     /// edition; [`Error::FeesOutsideEdition`] for a fee statement in a 2019-edition report.
     ///
@@ -730,6 +731,11 @@ impl ReportBuilder {
             return Err(Error::YearOutOfRange {
                 year: i64::from(self.year),
             });
+        }
+        if let Some(date) = self.published {
+            if !(0..=9999).contains(&date.year()) {
+                return Err(Error::PublishedOutOfRange { date });
+            }
         }
         let proactive = self.proactive.ok_or(Error::MissingPart {
             part: Table::Proactive,
