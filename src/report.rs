@@ -72,6 +72,18 @@ impl BodyKind {
         }
     }
 
+    /// The kind with this stable code, `None` for an unknown code.
+    ///
+    /// ```
+    /// use ogi_report::BodyKind;
+    /// assert_eq!(BodyKind::from_code("township"), Some(BodyKind::Township));
+    /// assert_eq!(BodyKind::from_code("county"), None);
+    /// ```
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<BodyKind> {
+        BodyKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
     /// A Chinese label.
     ///
     /// ```
@@ -98,10 +110,7 @@ impl FromStr for BodyKind {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        BodyKind::ALL
-            .into_iter()
-            .find(|k| k.code() == s)
-            .ok_or_else(|| Error::UnknownBodyKind { text: s.to_owned() })
+        BodyKind::from_code(s).ok_or_else(|| Error::UnknownBodyKind { text: s.to_owned() })
     }
 }
 
