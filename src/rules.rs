@@ -384,7 +384,7 @@ impl FromStr for RuleId {
 /// | `t3.results_sum` | error | both | column | structure | （七）总计 = the sum of the 19 (2019) or 21 (2021) outcome rows |
 /// | `t3.row_total` | error | both | row of 表三 | structure | 总计 = the sum of the six applicant columns |
 /// | `t3.results_le_received` | error | both | column | structure | （七）总计 ≤ 一 + 二 |
-/// | `t3.unpaid_fee_le_notices` | warning | 2021 | report | heuristic | （六）2 总计 ≤ the fee notices stated in section 六 (only when stated) |
+/// | `t3.unpaid_fee_le_notices` | warning | 2021 | cell | heuristic | （六）2 总计 ≤ the fee notices stated in section 六 (only when stated) |
 /// | `t4.group_total` | error | both | group | structure | 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 |
 /// | `t2.item_count_nonnegative` | warning | 2019 | row of （五）（六）（八） | structure | 上一年项目数量 + 本年增/减 ≥ 0 |
 /// | `t2.total_public_ge_published` | warning | 2019 | row of （一） | heuristic | 对外公开总数量 ≥ 本年新公开数量 |

@@ -1155,7 +1155,7 @@ fn validate_does_not_change_the_report() {
 // The catalogue
 
 /// The catalogue table in the documentation of `Rule` is written by hand: it must say what
-/// the catalogue says (id, severity, editions, source), rule for rule, in order.
+/// the catalogue says (id, severity, editions, scope, source), rule for rule, in order.
 #[test]
 fn the_documented_catalogue_table_is_the_catalogue() {
     let source = include_str!("../../src/rules.rs");
@@ -1175,6 +1175,17 @@ fn the_documented_catalogue_table_is_the_catalogue() {
             one => vec![one.parse::<Edition>().unwrap()],
         };
         assert_eq!(editions, rule.editions(), "{id}");
+        let scope = rule.scopes(editions[0]).next().unwrap();
+        let per = match scope {
+            Scope::Report => "report",
+            Scope::Column(_) => "column",
+            Scope::RequestRow(_) => "row of 表三",
+            Scope::Group(_) => "group",
+            Scope::ProactiveRow(_) => "row",
+            Scope::Cell(_) => "cell",
+            _ => panic!("a new kind of scope: {scope}"),
+        };
+        assert!(row[3].starts_with(per), "{id}: per {} for {scope}", row[3]);
         assert_eq!(row[4], rule.source().code(), "{id}");
     }
 }
