@@ -375,8 +375,11 @@ impl FromStr for RuleId {
 /// The catalogue ([`Rule::all`]), in order; "per" is the scope one finding is about.
 /// Relations of `spec/FORMAT.md` §5 not listed here are either enforced by the types
 /// (T2a-1, T2a-2, T2a-6, T2b-1, T3-4, T3-6, T4-2: counts are unsigned, a table has exactly
-/// its edition's cells), not decidable from the model (§5.6 narrative ↔ table), or marked
-/// there as not to be enforced (T4-3, X-4).
+/// its edition's cells), kept by the money type and the roll-ups rather than checked
+/// (T2a-7: an amount keeps its unit and converts to 元 exactly; T3-8: [`crate::MixedRollup`]
+/// compares the editions through the aggregate （六）; T4-4: a rule for summing bodies), not
+/// decidable from the model (§5.6 narrative ↔ table; T4-5, which the format does not
+/// state), or marked there as not to be enforced (T4-3, X-4).
 ///
 /// | id | severity | editions | per | source | statement |
 /// |---|---|---|---|---|---|
