@@ -1154,6 +1154,67 @@ fn validate_does_not_change_the_report() {
 // ---------------------------------------------------------------------------------------
 // The catalogue
 
+/// The cells every error rule reads, said again from `spec/FORMAT.md` §5 without the
+/// catalogue: a 表三 cell is in its row's total (T3-3); in its column's balance when its row
+/// is 一, 二, （七）总计 or 四 (T3-1); in its column's outcome sum when its row is an outcome
+/// or （七）总计 (T3-2); in its column's bound when its row is 一, 二 or （七）总计 (T3-5). A
+/// 表四 cell is in its group's total (T4-1). No 表二 cell is read by an error rule.
+#[test]
+fn the_error_rules_read_the_cells_format_md_names() {
+    use RequestRow as R;
+    for edition in Edition::ALL {
+        for cell in CellRef::all(edition) {
+            let mut expected: Vec<(RuleId, Scope)> = Vec::new();
+            match cell {
+                CellRef::Requests(row, column) => {
+                    let balance = [R::New, R::CarriedOver, R::ResultsTotal, R::CarriedForward];
+                    if balance.contains(&row) {
+                        expected.push((RuleId::T3Balance, Scope::Column(column)));
+                    }
+                    if ![R::New, R::CarriedOver, R::CarriedForward].contains(&row) {
+                        expected.push((RuleId::T3ResultsSum, Scope::Column(column)));
+                    }
+                    expected.push((RuleId::T3RowTotal, Scope::RequestRow(row)));
+                    if [R::New, R::CarriedOver, R::ResultsTotal].contains(&row) {
+                        expected.push((RuleId::T3ResultsLeReceived, Scope::Column(column)));
+                    }
+                }
+                CellRef::Appeals(group, _) => {
+                    expected.push((RuleId::T4GroupTotal, Scope::Group(group)));
+                }
+                _ => {}
+            }
+            let mut got: Vec<(RuleId, Scope)> = Vec::new();
+            for rule in Rule::all() {
+                if rule.severity() != Severity::Error {
+                    continue;
+                }
+                for scope in rule.scopes(edition) {
+                    if rule.cells_at(edition, scope).any(|c| c == cell) {
+                        got.push((rule.id(), scope));
+                    }
+                }
+            }
+            assert_eq!(got, expected, "{edition} {cell}");
+        }
+    }
+    // And every cell a T3-2 scope reads is in that column: the outcome sum of 2019 has 19
+    // addends, of 2021 21 (FORMAT.md §5.1).
+    for (edition, addends) in [(Edition::E2019, 19), (Edition::E2021, 21)] {
+        let column = Scope::Column(Applicant::Research);
+        let cells: Vec<CellRef> = RuleId::T3ResultsSum
+            .rule()
+            .cells_at(edition, column)
+            .collect();
+        assert_eq!(cells.len(), 1 + addends);
+        assert!(
+            cells
+                .iter()
+                .all(|c| matches!(c, CellRef::Requests(_, Applicant::Research)))
+        );
+    }
+}
+
 /// The catalogue table in the documentation of `Rule` is written by hand: it must say what
 /// the catalogue says (id, severity, editions, scope, source), rule for rule, in order.
 #[test]
