@@ -225,7 +225,13 @@ impl Core {
 
     /// A cell of 表三 read in the roll-up's layout: in the 2019 layout, （六）其他处理 of a
     /// 2021-edition table is the sum of its three sub-rows (blank when one is blank).
-    fn read(&self, t3: &Requests, row: RequestRow, column: Applicant) -> Result<Option<u64>, ()> {
+    fn read(
+        &self,
+        t3: &Requests,
+        row: RequestRow,
+        column: Applicant,
+        index: u64,
+    ) -> Result<Option<u64>, RollupError> {
         if t3.edition() == self.layout || row != RequestRow::OtherHandling {
             return Ok(t3.get(row, column));
         }
@@ -236,7 +242,12 @@ impl Core {
             RequestRow::OtherHandlingOther,
         ] {
             match t3.get(part, column) {
-                Some(v) => sum = sum.checked_add(v).ok_or(())?,
+                Some(v) => {
+                    sum = sum.checked_add(v).ok_or(RollupError::Overflow {
+                        index,
+                        cell: CellRef::Requests(row, column),
+                    })?;
+                }
                 None => return Ok(None),
             }
         }
@@ -258,12 +269,7 @@ impl Core {
             converted = [None; ROWS * 7];
             for (k, value) in converted.iter_mut().enumerate().take(rows.len() * width) {
                 let (row, column) = (rows[k / width], Applicant::ALL[k % width]);
-                *value = self
-                    .read(t3, row, column)
-                    .map_err(|()| RollupError::Overflow {
-                        index,
-                        cell: CellRef::Requests(row, column),
-                    })?;
+                *value = self.read(t3, row, column, index)?;
             }
             &converted[..rows.len() * width]
         };
