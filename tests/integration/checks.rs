@@ -1182,7 +1182,7 @@ fn the_error_rules_read_the_cells_format_md_names() {
                 CellRef::Appeals(group, _) => {
                     expected.push((RuleId::T4GroupTotal, Scope::Group(group)));
                 }
-                _ => {}
+                CellRef::Proactive(..) => {}
             }
             let mut got: Vec<(RuleId, Scope)> = Vec::new();
             for rule in Rule::all() {
