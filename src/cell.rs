@@ -205,6 +205,7 @@ coded_enum! {
     /// use ogi_report::Article20Item;
     /// assert_eq!(Article20Item::Five.caption(), "第二十条第（五）项");
     /// ```
+    #[non_exhaustive]
     pub enum Article20Item {
         /// （一）行政法规、规章和规范性文件.
         One => "1",
@@ -287,6 +288,7 @@ coded_enum! {
     /// assert_eq!(ProactiveRow::Normative.label(Edition::E2019), "规范性文件");
     /// assert_eq!(ProactiveRow::Normative.label(Edition::E2021), "行政规范性文件");
     /// ```
+    #[non_exhaustive]
     pub enum ProactiveRow {
         /// 规章.
         Rules => "rules",
@@ -417,6 +419,7 @@ coded_enum! {
     /// assert_eq!(ProactiveColumn::Decisions.label(Edition::E2019), "处理决定数量");
     /// assert_eq!(ProactiveColumn::Decisions.label(Edition::E2021), "本年处理决定数量");
     /// ```
+    #[non_exhaustive]
     pub enum ProactiveColumn {
         /// 本年新制作数量 (2019).
         Made => "made",
@@ -493,6 +496,7 @@ coded_enum! {
     /// use ogi_report::{OutcomeGroup, RequestRow};
     /// assert_eq!(RequestRow::NeedsCreation.group(), Some(OutcomeGroup::Unavailable));
     /// ```
+    #[non_exhaustive]
     pub enum OutcomeGroup {
         /// （三）不予公开.
         Withheld => "withheld",
@@ -532,6 +536,7 @@ coded_enum! {
     /// assert_eq!(RequestRow::rows(Edition::E2019).len(), 23);
     /// assert_eq!(RequestRow::outcomes(Edition::E2021).len(), 21);
     /// ```
+    #[non_exhaustive]
     pub enum RequestRow {
         /// 一、本年新收政府信息公开申请数量.
         New => "new",
@@ -588,38 +593,50 @@ coded_enum! {
     }
 }
 
-const T3_ROWS_2019: &[RequestRow] = &{
-    let mut rows = [RequestRow::New; 23];
+/// The rows of 表三 in an edition, in printed order: [`RequestRow::ALL`] without the rows
+/// that [`RequestRow::in_edition`] says the edition does not have.
+const fn t3_rows<const N: usize>(edition: Edition) -> [RequestRow; N] {
+    let mut rows = [RequestRow::New; N];
     let mut i = 0;
     let mut j = 0;
     while i < RequestRow::ALL.len() {
         let r = RequestRow::ALL[i];
-        if !matches!(
-            r,
-            RequestRow::NoCorrection | RequestRow::UnpaidFee | RequestRow::OtherHandlingOther
-        ) {
+        if r.in_edition(edition) {
             rows[j] = r;
             j += 1;
         }
         i += 1;
     }
+    assert!(j == N, "N is the number of rows of the edition");
     rows
-};
+}
 
-const T3_ROWS_2021: &[RequestRow] = &{
-    let mut rows = [RequestRow::New; 25];
+const T3_ROWS_2019: &[RequestRow] = &t3_rows::<23>(Edition::E2019);
+const T3_ROWS_2021: &[RequestRow] = &t3_rows::<25>(Edition::E2021);
+
+/// Not a row of the edition, in [`T3_INDEX`].
+const NO_ROW: u8 = u8::MAX;
+
+/// The position of every row (by `RequestRow as usize`) in the printed order of each
+/// edition ([`RequestRow::rows`]), [`NO_ROW`] where the edition does not have the row.
+const T3_INDEX: [[u8; RequestRow::ALL.len()]; 2] = [t3_index(T3_ROWS_2019), t3_index(T3_ROWS_2021)];
+
+const fn t3_index(rows: &[RequestRow]) -> [u8; RequestRow::ALL.len()] {
+    let mut index = [NO_ROW; RequestRow::ALL.len()];
     let mut i = 0;
-    let mut j = 0;
-    while i < RequestRow::ALL.len() {
-        let r = RequestRow::ALL[i];
-        if !matches!(r, RequestRow::OtherHandling) {
-            rows[j] = r;
-            j += 1;
+    while i < rows.len() {
+        assert!(i < NO_ROW as usize);
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "i < NO_ROW, asserted above"
+        )]
+        {
+            index[rows[i] as usize] = i as u8;
         }
         i += 1;
     }
-    rows
-};
+    index
+}
 
 impl RequestRow {
     /// The rows of 表三 in the given edition, in printed order.
@@ -682,24 +699,13 @@ impl RequestRow {
     /// ```
     #[must_use]
     pub const fn index(self, edition: Edition) -> Option<usize> {
-        let i = self as usize;
-        match edition {
-            Edition::E2019 => match self {
-                RequestRow::NoCorrection
-                | RequestRow::UnpaidFee
-                | RequestRow::OtherHandlingOther => None,
-                RequestRow::ResultsTotal | RequestRow::CarriedForward => Some(i - 3),
-                _ => Some(i),
-            },
-            Edition::E2021 => match self {
-                RequestRow::OtherHandling => None,
-                RequestRow::NoCorrection
-                | RequestRow::UnpaidFee
-                | RequestRow::OtherHandlingOther
-                | RequestRow::ResultsTotal
-                | RequestRow::CarriedForward => Some(i - 1),
-                _ => Some(i),
-            },
+        let index = match edition {
+            Edition::E2019 => &T3_INDEX[0],
+            Edition::E2021 => &T3_INDEX[1],
+        };
+        match index[self as usize] {
+            NO_ROW => None,
+            i => Some(i as usize),
         }
     }
 

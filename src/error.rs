@@ -1,10 +1,12 @@
 //! Errors of construction, parsing and deserialisation.
 
+use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::cell::{Applicant, CellRef, RequestRow, Table, ValueKind};
 use crate::edition::Edition;
 use crate::money::MoneyUnit;
+use crate::report::{BodyKind, FIRST_YEAR};
 
 /// Why a single value (a cell's text, an amount) is invalid.
 ///
@@ -77,15 +79,13 @@ fn unit_name(unit: MoneyUnit) -> &'static str {
 #[non_exhaustive]
 pub enum Error {
     /// An edition code other than `2019` or `2021`.
-    #[error("unknown edition {text:?}, expected \"2019\" or \"2021\"")]
+    #[error("unknown edition {text:?}, expected {}", edition_codes())]
     UnknownEdition {
         /// The offending text.
         text: String,
     },
     /// A kind-of-body code other than `department`, `government`, `township`, `other`.
-    #[error(
-        "unknown kind of body {text:?}, expected one of department, government, township, other"
-    )]
+    #[error("unknown kind of body {text:?}, expected one of {}", body_kind_codes())]
     UnknownBodyKind {
         /// The offending text.
         text: String,
@@ -184,10 +184,17 @@ pub enum Error {
     )]
     FeesOutsideEdition,
     /// A report year before 2019, the first year either edition covers.
-    #[error("year: {year} is before 2019, the first report year of either edition")]
+    #[error("year: {year} is before {FIRST_YEAR}, the first report year of either edition")]
     YearOutOfRange {
         /// The year given.
         year: i64,
+    },
+    /// A publication date that the JSON form (`YYYY-MM-DD`) cannot write: a year before
+    /// 0000 or after 9999.
+    #[error("published: {date} is outside the years 0000 to 9999 that YYYY-MM-DD can write")]
+    PublishedOutOfRange {
+        /// The date given.
+        date: NaiveDate,
     },
     /// A rule id that the catalogue does not define.
     #[error("unknown rule id {code:?}")]
@@ -203,6 +210,16 @@ pub enum Error {
         /// The year of the report given as the later one.
         next: u16,
     },
+}
+
+/// The edition codes for a message, from [`Edition::ALL`]: `"2019" or "2021"`.
+fn edition_codes() -> String {
+    Edition::ALL.map(|e| format!("{:?}", e.code())).join(" or ")
+}
+
+/// The kind-of-body codes for a message, from [`BodyKind::ALL`].
+fn body_kind_codes() -> String {
+    BodyKind::ALL.map(BodyKind::code).join(", ")
 }
 
 fn edition_note(table: Table, edition: Edition) -> String {

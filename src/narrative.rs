@@ -33,6 +33,7 @@ impl OtherMatters {
     /// assert_eq!(six.text, "无");
     /// assert_eq!(six.fees, None);
     /// ```
+    #[must_use]
     pub fn new(text: impl Into<String>) -> OtherMatters {
         OtherMatters {
             text: text.into(),

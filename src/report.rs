@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::appeals::Appeals;
 use crate::cell::{CellRef, Table, Value};
@@ -72,6 +72,18 @@ impl BodyKind {
         }
     }
 
+    /// The kind with this stable code, `None` for an unknown code.
+    ///
+    /// ```
+    /// use ogi_report::BodyKind;
+    /// assert_eq!(BodyKind::from_code("township"), Some(BodyKind::Township));
+    /// assert_eq!(BodyKind::from_code("county"), None);
+    /// ```
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<BodyKind> {
+        BodyKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
     /// A Chinese label.
     ///
     /// ```
@@ -98,10 +110,7 @@ impl FromStr for BodyKind {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        BodyKind::ALL
-            .into_iter()
-            .find(|k| k.code() == s)
-            .ok_or_else(|| Error::UnknownBodyKind { text: s.to_owned() })
+        BodyKind::from_code(s).ok_or_else(|| Error::UnknownBodyKind { text: s.to_owned() })
     }
 }
 
@@ -711,7 +720,8 @@ impl ReportBuilder {
     /// The report.
     ///
     /// # Errors
-    /// [`Error::YearOutOfRange`] for a year before 2019; [`Error::MissingPart`] when a
+    /// [`Error::YearOutOfRange`] for a year before 2019; [`Error::PublishedOutOfRange`] for
+    /// a publication date that `YYYY-MM-DD` cannot write; [`Error::MissingPart`] when a
     /// table was not given; [`Error::EditionMismatch`] when 表二 or 表三 is of another
     /// edition; [`Error::FeesOutsideEdition`] for a fee statement in a 2019-edition report.
     ///
@@ -730,6 +740,11 @@ impl ReportBuilder {
             return Err(Error::YearOutOfRange {
                 year: i64::from(self.year),
             });
+        }
+        if let Some(date) = self.published {
+            if !(0..=9999).contains(&date.year()) {
+                return Err(Error::PublishedOutOfRange { date });
+            }
         }
         let proactive = self.proactive.ok_or(Error::MissingPart {
             part: Table::Proactive,

@@ -205,6 +205,8 @@ impl ProactiveSum {
 const ROWS: usize = 25;
 
 /// 表三 (in the layout of one edition) and 表四.
+///
+/// A [`Rollup`]'s edition is its core's layout.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Core {
     layout: Edition,
@@ -223,7 +225,13 @@ impl Core {
 
     /// A cell of 表三 read in the roll-up's layout: in the 2019 layout, （六）其他处理 of a
     /// 2021-edition table is the sum of its three sub-rows (blank when one is blank).
-    fn read(&self, t3: &Requests, row: RequestRow, column: Applicant) -> Result<Option<u64>, ()> {
+    fn read(
+        &self,
+        t3: &Requests,
+        row: RequestRow,
+        column: Applicant,
+        index: u64,
+    ) -> Result<Option<u64>, RollupError> {
         if t3.edition() == self.layout || row != RequestRow::OtherHandling {
             return Ok(t3.get(row, column));
         }
@@ -234,7 +242,12 @@ impl Core {
             RequestRow::OtherHandlingOther,
         ] {
             match t3.get(part, column) {
-                Some(v) => sum = sum.checked_add(v).ok_or(())?,
+                Some(v) => {
+                    sum = sum.checked_add(v).ok_or(RollupError::Overflow {
+                        index,
+                        cell: CellRef::Requests(row, column),
+                    })?;
+                }
                 None => return Ok(None),
             }
         }
@@ -256,12 +269,7 @@ impl Core {
             converted = [None; ROWS * 7];
             for (k, value) in converted.iter_mut().enumerate().take(rows.len() * width) {
                 let (row, column) = (rows[k / width], Applicant::ALL[k % width]);
-                *value = self
-                    .read(t3, row, column)
-                    .map_err(|()| RollupError::Overflow {
-                        index,
-                        cell: CellRef::Requests(row, column),
-                    })?;
+                *value = self.read(t3, row, column, index)?;
             }
             &converted[..rows.len() * width]
         };
@@ -402,7 +410,6 @@ impl Core {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Rollup {
-    edition: Edition,
     reports: u64,
     t2: [ProactiveSum; MAX_T2],
     core: Core,
@@ -435,7 +442,6 @@ impl Rollup {
             *acc = ProactiveSum::new(cell);
         }
         Rollup {
-            edition,
             reports: 0,
             t2,
             core: Core::new(edition),
@@ -456,7 +462,7 @@ impl Rollup {
     /// ```
     #[must_use]
     pub const fn edition(&self) -> Edition {
-        self.edition
+        self.core.layout
     }
 
     /// How many reports were added (through [`Rollup::merge`] too).
@@ -500,17 +506,17 @@ impl Rollup {
     /// ```
     pub fn add(&mut self, report: &AnnualReport) -> Result<(), RollupError> {
         let index = self.reports;
-        if report.edition() != self.edition {
+        if report.edition() != self.core.layout {
             return Err(RollupError::EditionMismatch {
                 index,
-                expected: self.edition,
+                expected: self.core.layout,
                 given: report.edition(),
             });
         }
         // 表二 into a copy (its sums of money may fail half way), 表三 and 表四 checked
         // before they change: on an error, nothing changes.
         let mut t2 = self.t2;
-        let cells = proactive::cells(self.edition);
+        let cells = proactive::cells(self.core.layout);
         for ((acc, &value), &cell) in t2.iter_mut().zip(report.proactive().slots()).zip(cells) {
             acc.add(value, index, cell)?;
         }
@@ -534,10 +540,10 @@ impl Rollup {
     /// # Ok::<(), ogi_report::RollupError>(())
     /// ```
     pub fn merge(&mut self, other: &Rollup) -> Result<(), RollupError> {
-        if other.edition != self.edition {
+        if other.core.layout != self.core.layout {
             return Err(RollupError::MergeEditionMismatch {
-                expected: self.edition,
-                given: other.edition,
+                expected: self.core.layout,
+                given: other.core.layout,
             });
         }
         let mut next = self.clone();
@@ -545,7 +551,7 @@ impl Rollup {
             .t2
             .iter_mut()
             .zip(&other.t2)
-            .zip(Table::Proactive.cells(self.edition))
+            .zip(Table::Proactive.cells(self.core.layout))
         {
             acc.merge(o, cell)?;
         }
@@ -560,7 +566,7 @@ impl Rollup {
             return None;
         };
         self.t2
-            .get(proactive::position(self.edition, row, column)?)
+            .get(proactive::position(self.core.layout, row, column)?)
             .copied()
     }
 
@@ -663,10 +669,10 @@ impl Rollup {
     /// ```
     #[must_use]
     pub fn proactive(&self) -> Proactive {
-        let mut table = Proactive::blank(self.edition);
-        for (acc, cell) in self.t2.iter().zip(Table::Proactive.cells(self.edition)) {
+        let mut table = Proactive::blank(self.core.layout);
+        for (acc, cell) in self.t2.iter().zip(Table::Proactive.cells(self.core.layout)) {
             let value = if acc.blanks == 0 { acc.value() } else { None };
-            let value = match (self.edition, value) {
+            let value = match (self.core.layout, value) {
                 (Edition::E2021, Some(Value::Money(a))) => Some(Value::Money(in_wan_yuan(a))),
                 (_, v) => v,
             };
@@ -743,7 +749,7 @@ impl Rollup {
         kind: BodyKind,
         year: u16,
     ) -> Result<AnnualReport, Error> {
-        AnnualReport::builder(self.edition, year, body, kind)
+        AnnualReport::builder(self.core.layout, year, body, kind)
             .proactive(self.proactive())
             .requests(self.requests())
             .appeals(self.appeals())

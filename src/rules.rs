@@ -375,8 +375,11 @@ impl FromStr for RuleId {
 /// The catalogue ([`Rule::all`]), in order; "per" is the scope one finding is about.
 /// Relations of `spec/FORMAT.md` §5 not listed here are either enforced by the types
 /// (T2a-1, T2a-2, T2a-6, T2b-1, T3-4, T3-6, T4-2: counts are unsigned, a table has exactly
-/// its edition's cells), not decidable from the model (§5.6 narrative ↔ table), or marked
-/// there as not to be enforced (T4-3, X-4).
+/// its edition's cells), kept by the money type and the roll-ups rather than checked
+/// (T2a-7: an amount keeps its unit and converts to 元 exactly; T3-8: [`crate::MixedRollup`]
+/// compares the editions through the aggregate （六）; T4-4: a rule for summing bodies), not
+/// decidable from the model (§5.6 narrative ↔ table; T4-5, which the format does not
+/// state), or marked there as not to be enforced (T4-3, X-4).
 ///
 /// | id | severity | editions | per | source | statement |
 /// |---|---|---|---|---|---|
@@ -384,7 +387,7 @@ impl FromStr for RuleId {
 /// | `t3.results_sum` | error | both | column | structure | （七）总计 = the sum of the 19 (2019) or 21 (2021) outcome rows |
 /// | `t3.row_total` | error | both | row of 表三 | structure | 总计 = the sum of the six applicant columns |
 /// | `t3.results_le_received` | error | both | column | structure | （七）总计 ≤ 一 + 二 |
-/// | `t3.unpaid_fee_le_notices` | warning | 2021 | report | heuristic | （六）2 总计 ≤ the fee notices stated in section 六 (only when stated) |
+/// | `t3.unpaid_fee_le_notices` | warning | 2021 | cell | heuristic | （六）2 总计 ≤ the fee notices stated in section 六 (only when stated) |
 /// | `t4.group_total` | error | both | group | structure | 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 |
 /// | `t2.item_count_nonnegative` | warning | 2019 | row of （五）（六）（八） | structure | 上一年项目数量 + 本年增/减 ≥ 0 |
 /// | `t2.total_public_ge_published` | warning | 2019 | row of （一） | heuristic | 对外公开总数量 ≥ 本年新公开数量 |
@@ -1276,6 +1279,8 @@ mod tests {
                         Test::Deadline | Test::AfterPeriod | Test::EditionYear
                     );
                     assert_eq!(n == 0, meta, "{} {scope}", rule.id);
+                    // `validate_pair` applies a pair rule through its cells only.
+                    assert!(!(meta && rule.pair), "{}", rule.id);
                     for cell in rule.cells_at(edition, scope) {
                         assert!(cell.in_edition(edition), "{} {cell}", rule.id);
                     }

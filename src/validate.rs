@@ -1154,30 +1154,14 @@ pub fn validate_pair(previous: &AnnualReport, next: &AnnualReport) -> Result<Fin
             && rule.editions().contains(&previous.edition())
             && rule.editions().contains(&next.edition())
         {
-            check(rule, &reports, &mut findings);
-        }
-    }
-    Ok(findings)
-}
-
-fn check(rule: &Rule, reports: &Reports<'_>, findings: &mut Findings) {
-    let report = reports.current;
-    let found = match rule.test() {
-        Test::Deadline => deadline(rule, reports),
-        Test::AfterPeriod => after_period(rule, reports),
-        Test::EditionYear => edition_year(rule, reports),
-        _ => {
-            for scope in rule.scopes(report.edition()) {
-                if let Some(f) = assess(rule, scope, reports) {
+            for scope in rule.scopes(next.edition()) {
+                if let Some(f) = assess(rule, scope, &reports) {
                     findings.push(f);
                 }
             }
-            None
         }
-    };
-    if let Some(f) = found {
-        findings.push(f);
     }
+    Ok(findings)
 }
 
 fn number(value: Option<Value>) -> Option<i128> {

@@ -208,6 +208,9 @@ fn outcome_rows_are_nineteen_and_twenty_one() {
         for (i, r) in RequestRow::rows(e).iter().enumerate() {
             assert_eq!(r.index(e), Some(i));
         }
+        for r in RequestRow::ALL {
+            assert_eq!(r.index(e).is_some(), r.in_edition(e), "{r}");
+        }
     }
 }
 

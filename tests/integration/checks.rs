@@ -1154,6 +1154,103 @@ fn validate_does_not_change_the_report() {
 // ---------------------------------------------------------------------------------------
 // The catalogue
 
+/// The cells every error rule reads, said again from `spec/FORMAT.md` §5 without the
+/// catalogue: a 表三 cell is in its row's total (T3-3); in its column's balance when its row
+/// is 一, 二, （七）总计 or 四 (T3-1); in its column's outcome sum when its row is an outcome
+/// or （七）总计 (T3-2); in its column's bound when its row is 一, 二 or （七）总计 (T3-5). A
+/// 表四 cell is in its group's total (T4-1). No 表二 cell is read by an error rule.
+#[test]
+fn the_error_rules_read_the_cells_format_md_names() {
+    use RequestRow as R;
+    for edition in Edition::ALL {
+        for cell in CellRef::all(edition) {
+            let mut expected: Vec<(RuleId, Scope)> = Vec::new();
+            match cell {
+                CellRef::Requests(row, column) => {
+                    let balance = [R::New, R::CarriedOver, R::ResultsTotal, R::CarriedForward];
+                    if balance.contains(&row) {
+                        expected.push((RuleId::T3Balance, Scope::Column(column)));
+                    }
+                    if ![R::New, R::CarriedOver, R::CarriedForward].contains(&row) {
+                        expected.push((RuleId::T3ResultsSum, Scope::Column(column)));
+                    }
+                    expected.push((RuleId::T3RowTotal, Scope::RequestRow(row)));
+                    if [R::New, R::CarriedOver, R::ResultsTotal].contains(&row) {
+                        expected.push((RuleId::T3ResultsLeReceived, Scope::Column(column)));
+                    }
+                }
+                CellRef::Appeals(group, _) => {
+                    expected.push((RuleId::T4GroupTotal, Scope::Group(group)));
+                }
+                CellRef::Proactive(..) => {}
+            }
+            let mut got: Vec<(RuleId, Scope)> = Vec::new();
+            for rule in Rule::all() {
+                if rule.severity() != Severity::Error {
+                    continue;
+                }
+                for scope in rule.scopes(edition) {
+                    if rule.cells_at(edition, scope).any(|c| c == cell) {
+                        got.push((rule.id(), scope));
+                    }
+                }
+            }
+            assert_eq!(got, expected, "{edition} {cell}");
+        }
+    }
+    // And every cell a T3-2 scope reads is in that column: the outcome sum of 2019 has 19
+    // addends, of 2021 21 (FORMAT.md §5.1).
+    for (edition, addends) in [(Edition::E2019, 19), (Edition::E2021, 21)] {
+        let column = Scope::Column(Applicant::Research);
+        let cells: Vec<CellRef> = RuleId::T3ResultsSum
+            .rule()
+            .cells_at(edition, column)
+            .collect();
+        assert_eq!(cells.len(), 1 + addends);
+        assert!(
+            cells
+                .iter()
+                .all(|c| matches!(c, CellRef::Requests(_, Applicant::Research)))
+        );
+    }
+}
+
+/// The catalogue table in the documentation of `Rule` is written by hand: it must say what
+/// the catalogue says (id, severity, editions, scope, source), rule for rule, in order.
+#[test]
+fn the_documented_catalogue_table_is_the_catalogue() {
+    let source = include_str!("../../src/rules.rs");
+    let rows: Vec<Vec<&str>> = source
+        .lines()
+        .map(str::trim_start)
+        .filter_map(|l| l.strip_prefix("/// | `"))
+        .map(|l| l.trim_end_matches(" |").split(" | ").collect())
+        .collect();
+    assert_eq!(rows.len(), Rule::all().len());
+    for (row, rule) in rows.iter().zip(Rule::all()) {
+        let id = rule.id().code();
+        assert_eq!(row[0].trim_end_matches('`'), id);
+        assert_eq!(row[1], rule.severity().code(), "{id}");
+        let editions = match row[2] {
+            "both" => vec![Edition::E2019, Edition::E2021],
+            one => vec![one.parse::<Edition>().unwrap()],
+        };
+        assert_eq!(editions, rule.editions(), "{id}");
+        let scope = rule.scopes(editions[0]).next().unwrap();
+        let per = match scope {
+            Scope::Report => "report",
+            Scope::Column(_) => "column",
+            Scope::RequestRow(_) => "row of 表三",
+            Scope::Group(_) => "group",
+            Scope::ProactiveRow(_) => "row",
+            Scope::Cell(_) => "cell",
+            _ => panic!("a new kind of scope: {scope}"),
+        };
+        assert!(row[3].starts_with(per), "{id}: per {} for {scope}", row[3]);
+        assert_eq!(row[4], rule.source().code(), "{id}");
+    }
+}
+
 #[test]
 fn the_catalogue_lists_and_finds_every_rule() {
     let ids: Vec<&str> = Rule::all().iter().map(|r| r.id().code()).collect();

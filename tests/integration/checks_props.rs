@@ -12,20 +12,9 @@ use ogi_report::{
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
-use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
 
 use crate::checks::set;
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..ProptestConfig::default()
-    }
-}
 
 // ---------------------------------------------------------------------------------------
 // Generators
@@ -318,7 +307,7 @@ fn expected_errors(report: &AnnualReport, cell: CellRef) -> Vec<(String, Scope)>
 // The checks
 
 proptest! {
-    #![proptest_config(config(128))]
+    #![proptest_config(crate::render_gen::config(128))]
 
     #[test]
     fn an_assembled_report_has_no_findings(report in report()) {
@@ -453,7 +442,7 @@ fn consecutive() -> impl Strategy<Value = (AnnualReport, AnnualReport)> {
 }
 
 proptest! {
-    #![proptest_config(config(96))]
+    #![proptest_config(crate::render_gen::config(96))]
 
     #[test]
     fn consecutive_years_pass_the_continuity_checks((first, next) in consecutive()) {
@@ -561,7 +550,7 @@ fn edition() -> impl Strategy<Value = Edition> {
 }
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(crate::render_gen::config(64))]
 
     #[test]
     fn a_rollup_is_the_cell_by_cell_sum_in_any_order_and_grouping(

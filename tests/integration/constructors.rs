@@ -303,6 +303,39 @@ fn building_a_report_for_a_year_before_2019() {
 }
 
 #[test]
+fn building_a_report_published_outside_the_years_yyyy_mm_dd_can_write() {
+    let date = |y| chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+    assert_eq!(
+        msg(builder(Edition::E2021).published(date(10_000)).build()),
+        "published: +10000-01-01 is outside the years 0000 to 9999 that YYYY-MM-DD can write"
+    );
+    assert_eq!(
+        msg(builder(Edition::E2021).published(date(-1)).build()),
+        "published: -0001-01-01 is outside the years 0000 to 9999 that YYYY-MM-DD can write"
+    );
+    // The years that YYYY-MM-DD writes round-trip through JSON.
+    for y in [0, 9999] {
+        let report = builder(Edition::E2021).published(date(y)).build().unwrap();
+        let json = serde_json::to_string(&report).unwrap();
+        assert_eq!(serde_json::from_str::<AnnualReport>(&json).unwrap(), report);
+    }
+    // The JSON form refuses such a date as the builder does.
+    let report = builder(Edition::E2021)
+        .published(date(2024))
+        .build()
+        .unwrap();
+    let json = serde_json::to_string(&report)
+        .unwrap()
+        .replace("\"2024-01-01\"", "\"+10000-01-01\"");
+    assert!(
+        serde_json::from_str::<AnnualReport>(&json)
+            .unwrap_err()
+            .to_string()
+            .starts_with("published: invalid date \"+10000-01-01\"")
+    );
+}
+
+#[test]
 fn parsing_codes() {
     assert_eq!(
         msg("2020".parse::<Edition>()),

@@ -3,19 +3,8 @@
 
 use ogi_report::{AnnualReport, Appeals, Edition, Proactive, Requests, Value, ValueKind};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, FileFailurePersistence};
 
 use crate::luhe;
-
-fn config(cases: u32) -> Config {
-    Config {
-        cases,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..Config::default()
-    }
-}
 
 fn seed_json() -> String {
     serde_json::to_string(&luhe::report().unwrap()).unwrap()
@@ -192,7 +181,7 @@ fn duplicated_keys_at_every_level() {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(crate::render_gen::config(256))]
 
     #[test]
     fn any_cell_text_parses_or_errors_without_panicking(text in any::<String>()) {

@@ -9,18 +9,7 @@ use ogi_report::{
     Requests, Rollup, RollupError, Table, Value, ValueKind,
 };
 use proptest::prelude::*;
-use proptest::test_runner::{Config, FileFailurePersistence};
 use rust_decimal::Decimal;
-
-fn config(cases: u32) -> Config {
-    Config {
-        cases,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..Config::default()
-    }
-}
 
 fn cell(code: &str) -> CellRef {
     code.parse().unwrap()
@@ -294,7 +283,7 @@ fn first_overflow(sums: &([u128; 3], i128), next: &([u64; 3], i64)) -> Option<&'
 }
 
 proptest! {
-    #![proptest_config(config(128))]
+    #![proptest_config(crate::render_gen::config(128))]
 
     /// Adding reports one at a time: every sum exact while it fits; the first report that
     /// does not fit is refused naming itself and its first cell that overflows, and the
