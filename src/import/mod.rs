@@ -159,6 +159,18 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         None => &all[..],
     };
     let front_end = headings.first().map_or(lines.len(), |h| h.line);
+    // The page's own furniture after the last section: not report text, so not read, but
+    // said, so that nothing leaves the page unnoticed.
+    if let Some(last) = headings.last() {
+        let (_, end) = region(lines, &headings, Some(headings.len() - 1));
+        if let Some(first) = lines.get(end) {
+            let kind = NoteKind::PageFurniture {
+                lines: last_text_line(lines).saturating_sub(end) + 1,
+                text: tables::text_start(first.text),
+            };
+            notes.push(note(kind, last.section, None, None, end));
+        }
+    }
 
     let scans = table_scans(lines, &headings, front_end);
     if headings.is_empty() && scans.iter().all(Option::is_none) {

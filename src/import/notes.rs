@@ -157,6 +157,15 @@ pub enum NoteKind {
         /// The year taken.
         year: u16,
     },
+    /// The page's own furniture after the last section (share and print links, a QR-code
+    /// prompt, a notice about leaving the site) from the note's line on: not report text,
+    /// not read.
+    PageFurniture {
+        /// How many lines, from the note's line to the last line of text.
+        lines: usize,
+        /// The start of the first line: at most its first 60 characters.
+        text: String,
+    },
     /// No report year is printed anywhere; the first year of the edition is assumed.
     YearMissing {
         /// The year assumed.
@@ -338,6 +347,10 @@ impl fmt::Display for NoteKind {
             NoteKind::TextNotKept { lines, text } => write!(
                 f,
                 "{lines} line(s) of a table section not read as part of the table, the first starting {text:?}; not kept by the model"
+            ),
+            NoteKind::PageFurniture { lines, text } => write!(
+                f,
+                "{lines} line(s) of page furniture after the report, the first {text:?}; not read"
             ),
             NoteKind::ReportRepeated { lines } => write!(
                 f,

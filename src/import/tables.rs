@@ -734,7 +734,7 @@ impl Scan<'_> {
 const QUOTED_CHARS: usize = 60;
 
 /// The start of a text, for a note: at most [`QUOTED_CHARS`] characters.
-fn text_start(text: &str) -> String {
+pub(crate) fn text_start(text: &str) -> String {
     let end = text
         .char_indices()
         .nth(QUOTED_CHARS)

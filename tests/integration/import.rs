@@ -81,8 +81,27 @@ fn seed_cells_texts_and_table_four() -> Result<(), Box<dyn std::error::Error>> {
             &NoteKind::BodyKindInferred {
                 kind: ogi_report::BodyKind::Government
             },
-            &t4[0].kind
+            &t4[0].kind,
+            // The page's own furniture after section 六 (a QR-code prompt, a notice about
+            // leaving the site): lines 610 to 613 of the page, not read and said so.
+            &NoteKind::PageFurniture {
+                lines: 4,
+                text: "扫一扫在手机打开当前页".to_owned()
+            },
         ]
+    );
+    let furniture = imported.notes.last().map(ToString::to_string);
+    assert_eq!(
+        furniture.as_deref(),
+        Some(
+            "line 610, other_matters, row -, cell -: 4 line(s) of page furniture after the report, the first \"扫一扫在手机打开当前页\"; not read"
+        )
+    );
+    assert!(
+        luhe::PAGE
+            .lines()
+            .nth(609)
+            .is_some_and(|l| l == "扫一扫在手机打开当前页")
     );
     Ok(())
 }
