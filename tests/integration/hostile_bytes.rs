@@ -5,19 +5,10 @@
 
 use ogi_report::{BytesError, ImportError, import, import_bytes};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, FileFailurePersistence};
+
+use crate::render_gen::config;
 
 use crate::luhe;
-
-fn config(cases: u32) -> Config {
-    Config {
-        cases,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..Config::default()
-    }
-}
 
 /// Where the character starting at byte `at` of `text` is: (1-based line, 1-based column
 /// in characters), computed with `str` methods rather than the library's byte counting.

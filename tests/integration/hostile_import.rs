@@ -16,19 +16,10 @@ use ogi_report::{
     ValueKind, import, render,
 };
 use proptest::prelude::*;
-use proptest::test_runner::{Config, FileFailurePersistence};
+
+use crate::render_gen::config;
 
 use crate::luhe;
-
-fn config(cases: u32) -> Config {
-    Config {
-        cases,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..Config::default()
-    }
-}
 
 fn cell(code: &str) -> CellRef {
     code.parse().unwrap()

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
+use crate::render_gen::config;
 use ogi_report::import;
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 
 /// The seed and the corpus texts.
 fn texts() -> Vec<String> {
@@ -111,16 +111,6 @@ const PIECES: &[&str] = &[
     "2023 年",
     "2.其他法律行政止公开",
 ];
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..ProptestConfig::default()
-    }
-}
 
 /// An edit of a text's lines.
 #[derive(Debug, Clone)]

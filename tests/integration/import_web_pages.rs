@@ -9,6 +9,7 @@
 
 use std::fmt::Write as _;
 
+use crate::render_gen::config;
 use chrono::NaiveDate;
 use ogi_report::{
     APPLICANTS_LABEL, Amount, AnnualReport, AppealColumn, AppealGroup, Appeals, Applicant,
@@ -17,7 +18,6 @@ use ogi_report::{
     Value, ValueKind, import,
 };
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
 
 fn cell_text(value: Option<Value>) -> String {
@@ -299,16 +299,6 @@ fn report() -> impl Strategy<Value = AnnualReport> {
     })
 }
 
-fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: 64,
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
-            "proptest-regressions",
-        ))),
-        ..ProptestConfig::default()
-    }
-}
-
 /// The fee sentence among the generated lines.
 const FEE_SENTENCE: &str = "全年收取政府信息公开信息处理费 0 元。";
 
@@ -342,7 +332,7 @@ fn as_read(report: &AnnualReport) -> AnnualReport {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(config(64))]
 
     #[test]
     fn printed_reports_import_back_equal(report in report()) {
