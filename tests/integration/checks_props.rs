@@ -85,13 +85,7 @@ fn t2_2019(given: Option<[(u64, i64); 5]>) -> impl Strategy<Value = Proactive> {
                 t2.set(row, C::TotalPublic, Some(Value::Count(published + extra)))
                     .unwrap();
             }
-            let rows = [
-                P::Licensing,
-                P::OtherServices,
-                P::Penalty,
-                P::Enforcement,
-                P::Fees,
-            ];
+            let rows = item_rows();
             for (i, (row, (prior, delta))) in rows.into_iter().zip(items).enumerate() {
                 t2.set(row, C::PriorItems, Some(Value::Count(prior)))
                     .unwrap();
@@ -395,13 +389,7 @@ fn consecutive() -> impl Strategy<Value = (AnnualReport, AnnualReport)> {
         });
         let t2 = match (first.edition(), edition) {
             (Edition::E2019, Edition::E2019) => {
-                let rows = [
-                    P::Licensing,
-                    P::OtherServices,
-                    P::Penalty,
-                    P::Enforcement,
-                    P::Fees,
-                ];
+                let rows = item_rows();
                 let items = rows.map(|r| {
                     let prior = first.proactive().count(r, C::PriorItems).unwrap();
                     let delta = first.proactive().delta(r, C::Delta).unwrap();
@@ -630,4 +618,15 @@ proptest! {
         }
         prop_assert_eq!(again, mixed);
     }
+}
+
+/// The 2019 rows of 表二 that carry 上一年项目数量 and 本年增/减 (blocks （五）（六）（八）),
+/// read from the row and column enums rather than listed again.
+fn item_rows() -> [P; 5] {
+    let rows: Vec<P> = P::rows(Edition::E2019)
+        .iter()
+        .copied()
+        .filter(|r| r.columns(Edition::E2019).contains(&C::Delta))
+        .collect();
+    rows.try_into().expect("five rows with 本年增/减")
 }
