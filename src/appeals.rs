@@ -3,6 +3,8 @@
 use crate::cell::{AppealColumn, AppealGroup, CellRef, Table, Value};
 use crate::edition::Edition;
 use crate::error::Error;
+use crate::extras::{Extras, extras_methods};
+use crate::layout::{Layout, T4_COLUMNS, T4_GROUPS};
 use crate::text::read_printed;
 
 /// 表四, 政府信息公开行政复议、行政诉讼情况: three groups (行政复议; 行政诉讼 未经复议直接起诉
@@ -18,7 +20,8 @@ use crate::text::read_printed;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Appeals {
-    cells: [[Option<u64>; 5]; 3],
+    cells: [[Option<u64>; T4_COLUMNS]; T4_GROUPS],
+    extras: Extras,
 }
 
 impl Appeals {
@@ -31,7 +34,8 @@ impl Appeals {
     #[must_use]
     pub const fn blank() -> Appeals {
         Appeals {
-            cells: [[None; 5]; 3],
+            cells: [[None; T4_COLUMNS]; T4_GROUPS],
+            extras: Extras::new(),
         }
     }
 
@@ -118,6 +122,18 @@ impl Appeals {
     pub const fn set(&mut self, group: AppealGroup, column: AppealColumn, value: Option<u64>) {
         self.cells[group as usize][column as usize] = value;
     }
+
+    /// The layout the table is printed in (the same in both editions).
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Appeals::blank().layout().len(), 15);
+    /// ```
+    #[must_use]
+    pub const fn layout(&self) -> &'static Layout {
+        Layout::of(Table::Appeals, Edition::E2021)
+    }
+
+    extras_methods!(Appeals, "Appeals::blank()");
 
     /// Every cell, group by group, 5 a group: a cell's index is its position in
     /// [`Table::cells`](crate::Table::cells) order.

@@ -7,8 +7,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::code::{Expected, UnknownCode};
 use crate::edition::Edition;
-use crate::error::Error;
 use crate::macros::coded_enum;
 use crate::money::Amount;
 
@@ -58,63 +58,6 @@ impl Table {
             Table::Proactive => "二、主动公开政府信息情况",
             Table::Requests => "三、收到和处理政府信息公开申请情况",
             Table::Appeals => "四、政府信息公开行政复议、行政诉讼情况",
-        }
-    }
-
-    /// Every cell of the table in the given edition, in the official printed order.
-    ///
-    /// ```
-    /// use ogi_report::{Edition, Table};
-    /// assert_eq!(Table::Proactive.cells(Edition::E2019).count(), 22);
-    /// assert_eq!(Table::Proactive.cells(Edition::E2021).count(), 10);
-    /// assert_eq!(Table::Requests.cells(Edition::E2019).count(), 23 * 7);
-    /// assert_eq!(Table::Requests.cells(Edition::E2021).count(), 25 * 7);
-    /// assert_eq!(Table::Appeals.cells(Edition::E2021).count(), 15);
-    /// ```
-    pub fn cells(self, edition: Edition) -> impl Iterator<Item = CellRef> + Clone {
-        let t2 = match self {
-            Table::Proactive => ProactiveRow::rows(edition),
-            _ => &[],
-        };
-        let t3 = match self {
-            Table::Requests => RequestRow::rows(edition),
-            _ => &[],
-        };
-        let t4 = match self {
-            Table::Appeals => AppealGroup::ALL,
-            _ => &[],
-        };
-        let t2 = t2.iter().flat_map(move |&r| {
-            r.columns(edition)
-                .iter()
-                .map(move |&c| CellRef::Proactive(r, c))
-        });
-        let t3 = t3
-            .iter()
-            .flat_map(|&r| Applicant::ALL.iter().map(move |&c| CellRef::Requests(r, c)));
-        let t4 = t4.iter().flat_map(|&g| {
-            AppealColumn::ALL
-                .iter()
-                .map(move |&c| CellRef::Appeals(g, c))
-        });
-        t2.chain(t3).chain(t4)
-    }
-
-    /// The number of cells the table has in the given edition.
-    ///
-    /// ```
-    /// use ogi_report::{Edition, Table};
-    /// assert_eq!(Table::Appeals.cell_count(Edition::E2019), 15);
-    /// ```
-    #[must_use]
-    pub fn cell_count(self, edition: Edition) -> usize {
-        match self {
-            Table::Proactive => ProactiveRow::rows(edition)
-                .iter()
-                .map(|r| r.columns(edition).len())
-                .sum(),
-            Table::Requests => RequestRow::rows(edition).len() * Applicant::ALL.len(),
-            Table::Appeals => AppealGroup::ALL.len() * AppealColumn::ALL.len(),
         }
     }
 }
@@ -237,40 +180,6 @@ impl Article20Item {
             Article20Item::Nine => "第二十条第（九）项",
         }
     }
-
-    /// The rows of the block in the given edition, in printed order.
-    ///
-    /// ```
-    /// use ogi_report::{Article20Item, Edition, ProactiveRow};
-    /// assert_eq!(Article20Item::Nine.rows(Edition::E2019), &[ProactiveRow::Procurement]);
-    /// assert!(Article20Item::Nine.rows(Edition::E2021).is_empty());
-    /// ```
-    #[must_use]
-    pub fn rows(self, edition: Edition) -> &'static [ProactiveRow] {
-        let rows = ProactiveRow::rows(edition);
-        let start = rows.iter().position(|r| r.item() == self);
-        match start {
-            None => &[],
-            Some(s) => {
-                let n = rows[s..].iter().take_while(|r| r.item() == self).count();
-                &rows[s..s + n]
-            }
-        }
-    }
-
-    /// The blocks of 表二 in the given edition, in printed order.
-    ///
-    /// ```
-    /// use ogi_report::{Article20Item, Edition};
-    /// assert_eq!(Article20Item::blocks(Edition::E2021).len(), 4);
-    /// ```
-    #[must_use]
-    pub fn blocks(edition: Edition) -> &'static [Article20Item] {
-        match edition {
-            Edition::E2019 => Article20Item::ALL,
-            Edition::E2021 => &Article20Item::ALL[..4],
-        }
-    }
 }
 
 /// The header of the label column of every 表二 block, printed left of the column labels.
@@ -309,32 +218,7 @@ coded_enum! {
     }
 }
 
-const T2_ROWS_2019: &[ProactiveRow] = ProactiveRow::ALL;
-const T2_ROWS_2021: &[ProactiveRow] = &[
-    ProactiveRow::Rules,
-    ProactiveRow::Normative,
-    ProactiveRow::Licensing,
-    ProactiveRow::Penalty,
-    ProactiveRow::Enforcement,
-    ProactiveRow::Fees,
-];
-
 impl ProactiveRow {
-    /// The rows of 表二 in the given edition, in printed order.
-    ///
-    /// ```
-    /// use ogi_report::{Edition, ProactiveRow};
-    /// assert_eq!(ProactiveRow::rows(Edition::E2019).len(), 8);
-    /// assert_eq!(ProactiveRow::rows(Edition::E2021).len(), 6);
-    /// ```
-    #[must_use]
-    pub const fn rows(edition: Edition) -> &'static [ProactiveRow] {
-        match edition {
-            Edition::E2019 => T2_ROWS_2019,
-            Edition::E2021 => T2_ROWS_2021,
-        }
-    }
-
     /// The Chinese row label as the edition prints it.
     ///
     /// ```
@@ -370,42 +254,6 @@ impl ProactiveRow {
             ProactiveRow::Penalty | ProactiveRow::Enforcement => Article20Item::Six,
             ProactiveRow::Fees => Article20Item::Eight,
             ProactiveRow::Procurement => Article20Item::Nine,
-        }
-    }
-
-    /// The columns of the row in the given edition, in printed order; empty when the row
-    /// does not exist in that edition.
-    ///
-    /// ```
-    /// use ogi_report::{Edition, ProactiveColumn, ProactiveRow};
-    /// assert_eq!(ProactiveRow::Fees.columns(Edition::E2021), &[ProactiveColumn::Amount]);
-    /// assert!(ProactiveRow::Procurement.columns(Edition::E2021).is_empty());
-    /// ```
-    #[must_use]
-    pub const fn columns(self, edition: Edition) -> &'static [ProactiveColumn] {
-        use ProactiveColumn as C;
-        match (edition, self) {
-            (Edition::E2019, ProactiveRow::Rules | ProactiveRow::Normative) => {
-                &[C::Made, C::Published, C::TotalPublic]
-            }
-            (
-                Edition::E2019,
-                ProactiveRow::Licensing
-                | ProactiveRow::OtherServices
-                | ProactiveRow::Penalty
-                | ProactiveRow::Enforcement,
-            ) => &[C::PriorItems, C::Delta, C::Decisions],
-            (Edition::E2019, ProactiveRow::Fees) => &[C::PriorItems, C::Delta],
-            (Edition::E2019, ProactiveRow::Procurement) => &[C::Projects, C::Amount],
-            (Edition::E2021, ProactiveRow::Rules | ProactiveRow::Normative) => {
-                &[C::Issued, C::Repealed, C::InForce]
-            }
-            (
-                Edition::E2021,
-                ProactiveRow::Licensing | ProactiveRow::Penalty | ProactiveRow::Enforcement,
-            ) => &[C::Decisions],
-            (Edition::E2021, ProactiveRow::Fees) => &[C::Amount],
-            (Edition::E2021, ProactiveRow::OtherServices | ProactiveRow::Procurement) => &[],
         }
     }
 }
@@ -593,122 +441,7 @@ coded_enum! {
     }
 }
 
-/// The rows of 表三 in an edition, in printed order: [`RequestRow::ALL`] without the rows
-/// that [`RequestRow::in_edition`] says the edition does not have.
-const fn t3_rows<const N: usize>(edition: Edition) -> [RequestRow; N] {
-    let mut rows = [RequestRow::New; N];
-    let mut i = 0;
-    let mut j = 0;
-    while i < RequestRow::ALL.len() {
-        let r = RequestRow::ALL[i];
-        if r.in_edition(edition) {
-            rows[j] = r;
-            j += 1;
-        }
-        i += 1;
-    }
-    assert!(j == N, "N is the number of rows of the edition");
-    rows
-}
-
-const T3_ROWS_2019: &[RequestRow] = &t3_rows::<23>(Edition::E2019);
-const T3_ROWS_2021: &[RequestRow] = &t3_rows::<25>(Edition::E2021);
-
-/// Not a row of the edition, in [`T3_INDEX`].
-const NO_ROW: u8 = u8::MAX;
-
-/// The position of every row (by `RequestRow as usize`) in the printed order of each
-/// edition ([`RequestRow::rows`]), [`NO_ROW`] where the edition does not have the row.
-const T3_INDEX: [[u8; RequestRow::ALL.len()]; 2] = [t3_index(T3_ROWS_2019), t3_index(T3_ROWS_2021)];
-
-const fn t3_index(rows: &[RequestRow]) -> [u8; RequestRow::ALL.len()] {
-    let mut index = [NO_ROW; RequestRow::ALL.len()];
-    let mut i = 0;
-    while i < rows.len() {
-        assert!(i < NO_ROW as usize);
-        #[allow(
-            clippy::cast_possible_truncation,
-            reason = "i < NO_ROW, asserted above"
-        )]
-        {
-            index[rows[i] as usize] = i as u8;
-        }
-        i += 1;
-    }
-    index
-}
-
 impl RequestRow {
-    /// The rows of 表三 in the given edition, in printed order.
-    ///
-    /// ```
-    /// use ogi_report::{Edition, RequestRow};
-    /// assert_eq!(RequestRow::rows(Edition::E2019)[20], RequestRow::OtherHandling);
-    /// assert_eq!(RequestRow::rows(Edition::E2021)[20], RequestRow::NoCorrection);
-    /// ```
-    #[must_use]
-    pub const fn rows(edition: Edition) -> &'static [RequestRow] {
-        match edition {
-            Edition::E2019 => T3_ROWS_2019,
-            Edition::E2021 => T3_ROWS_2021,
-        }
-    }
-
-    /// The outcome rows (三、本年度办理结果, without （七）总计) in the given edition: 19 in
-    /// 2019, 21 in 2021. Their sum per column is （七）总计.
-    ///
-    /// ```
-    /// use ogi_report::{Edition, RequestRow};
-    /// let outcomes = RequestRow::outcomes(Edition::E2019);
-    /// assert_eq!(outcomes.first(), Some(&RequestRow::Disclosed));
-    /// assert_eq!(outcomes.last(), Some(&RequestRow::OtherHandling));
-    /// ```
-    #[must_use]
-    pub const fn outcomes(edition: Edition) -> &'static [RequestRow] {
-        let rows = RequestRow::rows(edition);
-        // Without 一 and 二 before, （七）总计 and 四 after (slicing by range is not `const`).
-        rows.split_at(2).1.split_at(rows.len() - 4).0
-    }
-
-    /// Whether the row exists in the given edition.
-    ///
-    /// ```
-    /// use ogi_report::{Edition, RequestRow};
-    /// assert!(RequestRow::OtherHandling.in_edition(Edition::E2019));
-    /// assert!(!RequestRow::OtherHandling.in_edition(Edition::E2021));
-    /// ```
-    #[must_use]
-    pub const fn in_edition(self, edition: Edition) -> bool {
-        match self {
-            RequestRow::OtherHandling => matches!(edition, Edition::E2019),
-            RequestRow::NoCorrection | RequestRow::UnpaidFee | RequestRow::OtherHandlingOther => {
-                matches!(edition, Edition::E2021)
-            }
-            _ => true,
-        }
-    }
-
-    /// The position of the row in the edition's printed order, `None` when the row does
-    /// not exist in that edition.
-    ///
-    /// ```
-    /// use ogi_report::{Edition, RequestRow};
-    /// assert_eq!(RequestRow::ResultsTotal.index(Edition::E2019), Some(21));
-    /// assert_eq!(RequestRow::ResultsTotal.index(Edition::E2021), Some(23));
-    /// assert_eq!(RequestRow::UnpaidFee.index(Edition::E2019), None);
-    /// ```
-    #[must_use]
-    pub const fn index(self, edition: Edition) -> Option<usize> {
-        let index = match edition {
-            Edition::E2019 => &T3_INDEX[0],
-            Edition::E2021 => &T3_INDEX[1],
-        };
-        match index[self as usize] {
-            NO_ROW => None,
-            i => Some(i as usize),
-        }
-    }
-
     /// The group label cell the row is printed under, if any.
     ///
     /// ```
@@ -1054,47 +787,6 @@ impl CellRef {
         }
     }
 
-    /// Whether the cell exists in the given edition.
-    ///
-    /// ```
-    /// use ogi_report::{CellRef, Edition};
-    /// let cell: CellRef = "t2.procurement.amount".parse()?;
-    /// assert!(cell.in_edition(Edition::E2019));
-    /// assert!(!cell.in_edition(Edition::E2021));
-    /// # Ok::<(), ogi_report::Error>(())
-    /// ```
-    #[must_use]
-    pub const fn in_edition(self, edition: Edition) -> bool {
-        match self {
-            CellRef::Proactive(r, c) => {
-                // `contains` is not a `const fn`.
-                let columns = r.columns(edition);
-                let mut i = 0;
-                while i < columns.len() {
-                    if columns[i] as u8 == c as u8 {
-                        return true;
-                    }
-                    i += 1;
-                }
-                false
-            }
-            CellRef::Requests(r, _) => r.in_edition(edition),
-            CellRef::Appeals(..) => true,
-        }
-    }
-
-    /// Every cell of a report of the given edition, in the official printed order
-    /// (表二, then 表三 row by row, then 表四).
-    ///
-    /// ```
-    /// use ogi_report::{CellRef, Edition};
-    /// assert_eq!(CellRef::all(Edition::E2019).count(), 22 + 161 + 15);
-    /// assert_eq!(CellRef::all(Edition::E2021).count(), 10 + 175 + 15);
-    /// ```
-    pub fn all(edition: Edition) -> impl Iterator<Item = CellRef> + Clone {
-        Table::ALL.iter().flat_map(move |t| t.cells(edition))
-    }
-
     /// A readable Chinese label: the table, the row (with its group) and the column.
     ///
     /// ```
@@ -1152,10 +844,10 @@ impl fmt::Display for CellRef {
 }
 
 impl FromStr for CellRef {
-    type Err = Error;
+    type Err = UnknownCode;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let unknown = || Error::UnknownCell { code: s.to_owned() };
+        let unknown = || UnknownCode::new("cell code", s, Expected::Unlisted);
         let (table, rest) = s.split_once('.').ok_or_else(unknown)?;
         let (row, column) = rest.rsplit_once('.').ok_or_else(unknown)?;
         let cell = match Table::from_code(table).ok_or_else(unknown)? {

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::Error;
+use crate::code::{Expected, UnknownCode, codes_of};
 
 /// An edition of the official report format.
 ///
@@ -18,7 +18,7 @@ use crate::error::Error;
 /// assert_eq!(e, Edition::E2021);
 /// assert_eq!(e.notice(), "国办公开办函〔2021〕30号");
 /// assert_eq!(Edition::E2019.to_string(), "2019");
-/// # Ok::<(), ogi_report::Error>(())
+/// # Ok::<(), ogi_report::UnknownCode>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -63,6 +63,41 @@ impl Edition {
         }
     }
 
+    /// The edition that serves a report year: the 2019 edition for the years 2019 and
+    /// 2020, the 2021 edition from 2021 on (and, for a year before either, the first).
+    ///
+    /// The edition of a report is data: a body may print its 2022 report on the 2019
+    /// layout. This is the edition the notices ask for, which the checks compare with.
+    ///
+    /// ```
+    /// use ogi_report::Edition;
+    /// assert_eq!(Edition::for_year(2020), Edition::E2019);
+    /// assert_eq!(Edition::for_year(2021), Edition::E2021);
+    /// assert_eq!(Edition::for_year(2035), Edition::E2021);
+    /// ```
+    #[must_use]
+    pub const fn for_year(year: u16) -> Edition {
+        if year >= Edition::E2021.first_year() {
+            Edition::E2021
+        } else {
+            Edition::E2019
+        }
+    }
+
+    /// The first report year the edition serves: 2019 for the 2019 edition, 2021 for the
+    /// 2021 edition.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Edition::E2021.first_year(), 2021);
+    /// ```
+    #[must_use]
+    pub const fn first_year(self) -> u16 {
+        match self {
+            Edition::E2019 => 2019,
+            Edition::E2021 => 2021,
+        }
+    }
+
     /// The edition for a code, `None` for anything else.
     ///
     /// ```
@@ -83,9 +118,11 @@ impl fmt::Display for Edition {
 }
 
 impl FromStr for Edition {
-    type Err = Error;
+    type Err = UnknownCode;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Edition::from_code(s).ok_or_else(|| Error::UnknownEdition { text: s.to_owned() })
+        const CODES: [&str; Edition::ALL.len()] = codes_of!(Edition::ALL, Edition::ALL.len());
+        Edition::from_code(s)
+            .ok_or_else(|| UnknownCode::new("edition", s, Expected::Either(&CODES)))
     }
 }

@@ -4,9 +4,10 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::cell::{Applicant, CellRef, RequestRow, Table, ValueKind};
+use crate::code::UnknownCode;
 use crate::edition::Edition;
 use crate::money::MoneyUnit;
-use crate::report::{BodyKind, FIRST_YEAR};
+use crate::report::FIRST_YEAR;
 
 /// Why a single value (a cell's text, an amount) is invalid.
 ///
@@ -78,24 +79,10 @@ fn unit_name(unit: MoneyUnit) -> &'static str {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// An edition code other than `2019` or `2021`.
-    #[error("unknown edition {text:?}, expected {}", edition_codes())]
-    UnknownEdition {
-        /// The offending text.
-        text: String,
-    },
-    /// A kind-of-body code other than `department`, `government`, `township`, `other`.
-    #[error("unknown kind of body {text:?}, expected one of {}", body_kind_codes())]
-    UnknownBodyKind {
-        /// The offending text.
-        text: String,
-    },
-    /// A cell code that `spec/CELLS.md` does not define.
-    #[error("unknown cell code {code:?}")]
-    UnknownCell {
-        /// The offending code.
-        code: String,
-    },
+    /// A text that is not one of the stable codes it was looked up among (an edition, a
+    /// kind of body, a cell code, a rule id).
+    #[error(transparent)]
+    UnknownCode(#[from] UnknownCode),
     /// An as-printed table with the wrong number of cells. Never shifted silently.
     #[error("{table} ({}{}) expects {expected} cells in printed order, {given} given", table.label(), edition_note(*table, *edition))]
     CellCount {
@@ -160,18 +147,6 @@ pub enum Error {
         /// 本年新收 plus 上年结转.
         received: u64,
     },
-    /// A table of one edition in a report of another.
-    #[error(
-        "{table} is of the {table_edition} edition but the report is of the {report_edition} edition"
-    )]
-    EditionMismatch {
-        /// The table.
-        table: Table,
-        /// The table's edition.
-        table_edition: Edition,
-        /// The report's edition.
-        report_edition: Edition,
-    },
     /// A part the report builder needs and was not given.
     #[error("the report has no {part}")]
     MissingPart {
@@ -196,12 +171,6 @@ pub enum Error {
         /// The date given.
         date: NaiveDate,
     },
-    /// A rule id that the catalogue does not define.
-    #[error("unknown rule id {code:?}")]
-    UnknownRule {
-        /// The offending id.
-        code: String,
-    },
     /// Two reports checked as a pair whose years are not consecutive.
     #[error("a pair of reports must be of consecutive years, not {previous} and {next}")]
     NotConsecutive {
@@ -210,16 +179,6 @@ pub enum Error {
         /// The year of the report given as the later one.
         next: u16,
     },
-}
-
-/// The edition codes for a message, from [`Edition::ALL`]: `"2019" or "2021"`.
-fn edition_codes() -> String {
-    Edition::ALL.map(|e| format!("{:?}", e.code())).join(" or ")
-}
-
-/// The kind-of-body codes for a message, from [`BodyKind::ALL`].
-fn body_kind_codes() -> String {
-    BodyKind::ALL.map(BodyKind::code).join(", ")
 }
 
 fn edition_note(table: Table, edition: Edition) -> String {

@@ -220,9 +220,12 @@ struct ReadmeDoctests;
 
 mod appeals;
 mod cell;
+mod code;
 mod edition;
 mod error;
+mod extras;
 mod import;
+mod layout;
 mod macros;
 mod money;
 mod narrative;
@@ -246,10 +249,13 @@ pub use cell::{
     ORGANISATIONS_LABEL, OutcomeGroup, ProactiveColumn, ProactiveRow, REQUESTS_NOTE, RESULTS_LABEL,
     RequestRow, Table, Value, ValueKind,
 };
+pub use code::UnknownCode;
 pub use edition::Edition;
 pub use error::{Error, ValueError};
+pub use extras::{ExtraRow, Extras, ExtrasError, Place, Remark};
 pub use import::bytes::{BytesError, import_bytes};
-pub use import::{ImportError, Imported, Location, Note, NoteKind, RowRef, import};
+pub use import::{ImportError, Imported, Location, Note, NoteKind, import};
+pub use layout::{Layout, LayoutRow, RowRef};
 pub use money::{Amount, MoneyUnit};
 pub use narrative::{FeeStatement, OtherMatters};
 pub use proactive::Proactive;

@@ -7,10 +7,10 @@ use crate::error::Error;
 use crate::money::Amount;
 use crate::text::read_printed;
 
-/// The most cells 表二 has in any edition (22 in 2019).
-const MAX_CELLS: usize = 22;
+use crate::extras::{Extras, extras_methods};
+use crate::layout::{Layout, T2_MAX_CELLS as MAX_CELLS};
 
-/// 表二, 主动公开政府信息情况, of one edition.
+/// 表二, 主动公开政府信息情况, printed in the layout of one edition.
 ///
 /// Every cell may be blank (`None`), and blank is not 0. Counts are `u64`; 本年增/减 is the
 /// only signed cell; amounts keep their printed unit. There are no totals in 表二, so the
@@ -32,6 +32,7 @@ const MAX_CELLS: usize = 22;
 pub struct Proactive {
     edition: Edition,
     cells: [Option<Value>; MAX_CELLS],
+    extras: Extras,
 }
 
 impl Proactive {
@@ -47,6 +48,7 @@ impl Proactive {
         Proactive {
             edition,
             cells: [None; MAX_CELLS],
+            extras: Extras::new(),
         }
     }
 
@@ -96,7 +98,18 @@ impl Proactive {
     }
 
     fn position(&self, row: ProactiveRow, column: ProactiveColumn) -> Option<usize> {
-        position(self.edition, row, column)
+        self.layout().position(CellRef::Proactive(row, column))
+    }
+
+    /// The layout the table is printed in: its edition's.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Proactive};
+    /// assert_eq!(Proactive::blank(Edition::E2019).layout().len(), 22);
+    /// ```
+    #[must_use]
+    pub const fn layout(&self) -> &'static Layout {
+        Layout::of(Table::Proactive, self.edition)
     }
 
     /// The cells in the edition's printed order (the first [`Table::cell_count`]), for
@@ -205,6 +218,8 @@ impl Proactive {
         Ok(())
     }
 
+    extras_methods!(Proactive, "Proactive::blank(Edition::E2021)");
+
     /// Every cell with its value, in the official printed order.
     ///
     /// ```
@@ -215,96 +230,7 @@ impl Proactive {
     /// assert_eq!(codes.last().map(String::as_str), Some("t2.fees.amount"));
     /// ```
     pub fn cells(&self) -> impl Iterator<Item = (CellRef, Option<Value>)> + '_ {
-        cells(self.edition).iter().copied().zip(self.cells)
-    }
-}
-
-/// A cell's position in an edition's printed order of 表二, by row and column:
-/// [`NO_CELL`] where the edition has no such cell.
-type Positions = [[u8; ProactiveColumn::ALL.len()]; ProactiveRow::ALL.len()];
-
-/// Not a cell of the edition, in [`Positions`].
-const NO_CELL: u8 = u8::MAX;
-
-/// The cells of 表二 in an edition, both ways: by position and position by cell. Made
-/// from [`ProactiveRow::rows`] and [`ProactiveRow::columns`] at compile time, so that
-/// reading a cell is an index, not a search.
-struct Layout {
-    /// The cells in printed order; `len` of them.
-    cells: [CellRef; MAX_CELLS],
-    len: usize,
-    positions: Positions,
-}
-
-impl Layout {
-    const fn new(edition: Edition) -> Layout {
-        let first = CellRef::Proactive(ProactiveRow::Rules, ProactiveColumn::Made);
-        let mut layout = Layout {
-            cells: [first; MAX_CELLS],
-            len: 0,
-            positions: [[NO_CELL; ProactiveColumn::ALL.len()]; ProactiveRow::ALL.len()],
-        };
-        let rows = ProactiveRow::rows(edition);
-        let mut r = 0;
-        while r < rows.len() {
-            let columns = rows[r].columns(edition);
-            let mut c = 0;
-            while c < columns.len() {
-                let i = layout.len;
-                assert!(i < MAX_CELLS && i < NO_CELL as usize);
-                layout.cells[i] = CellRef::Proactive(rows[r], columns[c]);
-                #[allow(
-                    clippy::cast_possible_truncation,
-                    reason = "i < NO_CELL, asserted above"
-                )]
-                {
-                    layout.positions[rows[r] as usize][columns[c] as usize] = i as u8;
-                }
-                layout.len += 1;
-                c += 1;
-            }
-            r += 1;
-        }
-        layout
-    }
-}
-
-/// The [`Layout`] of each edition, indexed by `Edition as usize`.
-static LAYOUTS: [Layout; 2] = [Layout::new(Edition::E2019), Layout::new(Edition::E2021)];
-
-/// The position of a cell in the edition's printed order of 表二 (as [`Table::cells`]
-/// lists them), `None` when the edition does not have the cell.
-pub(crate) fn position(
-    edition: Edition,
-    row: ProactiveRow,
-    column: ProactiveColumn,
-) -> Option<usize> {
-    position_in(&LAYOUTS[edition as usize].positions, row, column)
-}
-
-/// [`position`] at compile time (a `const fn` cannot read the static table).
-pub(crate) const fn const_position(
-    edition: Edition,
-    row: ProactiveRow,
-    column: ProactiveColumn,
-) -> Option<usize> {
-    position_in(&Layout::new(edition).positions, row, column)
-}
-
-/// The cells of 表二 in the edition's printed order, as [`Table::cells`] lists them.
-pub(crate) fn cells(edition: Edition) -> &'static [CellRef] {
-    let layout = &LAYOUTS[edition as usize];
-    &layout.cells[..layout.len]
-}
-
-const fn position_in(
-    positions: &Positions,
-    row: ProactiveRow,
-    column: ProactiveColumn,
-) -> Option<usize> {
-    match positions[row as usize][column as usize] {
-        NO_CELL => None,
-        i => Some(i as usize),
+        self.layout().cells().iter().copied().zip(self.cells)
     }
 }
 
@@ -332,36 +258,5 @@ pub(crate) fn check_kind(cell: CellRef, value: Value) -> Result<(), Error> {
             expected: cell.kind(),
             given: value.kind(),
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn positions_follow_the_printed_order() {
-        for edition in Edition::ALL {
-            assert_eq!(edition as usize, usize::from(edition == Edition::E2021));
-            let mut expected = Table::Proactive.cells(edition).enumerate();
-            for &row in ProactiveRow::ALL {
-                for &column in ProactiveColumn::ALL {
-                    let cell = CellRef::Proactive(row, column);
-                    let at = position(edition, row, column);
-                    assert_eq!(at, const_position(edition, row, column));
-                    assert_eq!(at.is_some(), cell.in_edition(edition), "{cell}");
-                }
-            }
-            assert!(expected.all(|(i, c)| match c {
-                CellRef::Proactive(r, col) => position(edition, r, col) == Some(i),
-                _ => false,
-            }));
-            assert!(
-                cells(edition)
-                    .iter()
-                    .copied()
-                    .eq(Table::Proactive.cells(edition))
-            );
-        }
     }
 }

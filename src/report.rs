@@ -7,8 +7,10 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::appeals::Appeals;
 use crate::cell::{CellRef, Table, Value};
+use crate::code::{Expected, UnknownCode, codes_of};
 use crate::edition::Edition;
 use crate::error::Error;
+use crate::layout::Layout;
 use crate::narrative::OtherMatters;
 use crate::proactive::{Proactive, check_kind};
 use crate::requests::Requests;
@@ -107,21 +109,26 @@ impl fmt::Display for BodyKind {
 }
 
 impl FromStr for BodyKind {
-    type Err = Error;
+    type Err = UnknownCode;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        BodyKind::from_code(s).ok_or_else(|| Error::UnknownBodyKind { text: s.to_owned() })
+        const CODES: [&str; BodyKind::ALL.len()] = codes_of!(BodyKind::ALL, BodyKind::ALL.len());
+        BodyKind::from_code(s)
+            .ok_or_else(|| UnknownCode::new("kind of body", s, Expected::OneOf(&CODES)))
     }
 }
 
 /// An annual report on open government information: metadata and the six sections.
 ///
-/// Built with [`AnnualReport::builder`], which checks that every table is of the
-/// report's edition. The report holds what it is given, mistakes and blanks too;
-/// arithmetic consistency is for the checks, not the constructor.
+/// Built with [`AnnualReport::builder`]. The report holds what it is given, mistakes and
+/// blanks too; arithmetic consistency is for the checks, not the constructor. Each table
+/// is printed in a layout of its own: its report's edition's, or, as some real reports
+/// print them, the other edition's (a 2021 report whose 表三 prints （六）其他处理 as one
+/// row); the checks assess each table in its own layout and say where a layout departs
+/// from the report's edition.
 ///
 /// ```
-/// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails, Requests};
+/// use ogi_report::{validate, AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails, Requests};
 ///
 /// let report = AnnualReport::builder(Edition::E2021, 2024, "某县人民政府", BodyKind::Government)
 ///     .overview("一年来……")
@@ -132,15 +139,15 @@ impl FromStr for BodyKind {
 /// assert_eq!(report.year(), 2024);
 /// assert_eq!(report.cells().count(), 200);
 ///
-/// let wrong = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+/// let mixed = AnnualReport::builder(Edition::E2021, 2023, "某区人民政府", BodyKind::Government)
 ///     .proactive(Proactive::blank(Edition::E2021))
-///     .requests(Requests::blank(Edition::E2019))
-///     .appeals(Appeals::blank())
-///     .build();
-/// assert_eq!(
-///     wrong.unwrap_err().to_string(),
-///     "t2 is of the 2021 edition but the report is of the 2019 edition"
-/// );
+///     .requests(Requests::assemble(&RequestDetails::new(Edition::E2019))?)
+///     .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
+///     .build()?;
+/// assert_eq!(mixed.cells().count(), 10 + 161 + 15);
+/// let findings = validate(&mixed);
+/// let layout = findings.iter().find(|f| f.rule_id().code() == "meta.table_layout").unwrap();
+/// assert!(layout.to_string().starts_with("info meta.table_layout - stated=2019 computed=2021 | table t3"));
 /// # Ok::<(), ogi_report::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -397,10 +404,11 @@ impl AnnualReport {
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
     pub fn set(&mut self, cell: CellRef, value: Option<Value>) -> Result<(), Error> {
-        if !cell.in_edition(self.edition) {
+        let layout = self.layout(cell.table());
+        if !layout.contains(cell) {
             return Err(Error::NotInEdition {
                 cell,
-                edition: self.edition,
+                edition: layout.edition(),
             });
         }
         if let Some(v) = value {
@@ -421,10 +429,9 @@ impl AnnualReport {
         }
     }
 
-    /// Replaces 表二 with a table of the report's edition and returns the one it held.
-    ///
-    /// # Errors
-    /// [`Error::EditionMismatch`] for a table of another edition.
+    /// Replaces 表二 and returns the table it held. The new table may be printed in
+    /// another edition's layout than the report's (as some real reports print their
+    /// tables); the checks then say so with an `info` finding.
     ///
     /// ```
     /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
@@ -433,49 +440,95 @@ impl AnnualReport {
     ///     .requests(Requests::blank(Edition::E2021))
     ///     .appeals(Appeals::blank())
     ///     .build()?;
-    /// assert!(report.replace_proactive(Proactive::blank(Edition::E2021)).is_ok());
-    /// assert!(report.replace_proactive(Proactive::blank(Edition::E2019)).is_err());
+    /// let old = report.replace_proactive(Proactive::blank(Edition::E2019));
+    /// assert_eq!(old.edition(), Edition::E2021);
+    /// assert_eq!(report.proactive().edition(), Edition::E2019);
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
-    pub fn replace_proactive(&mut self, table: Proactive) -> Result<Proactive, Error> {
-        check_edition(Table::Proactive, table.edition(), self.edition)?;
-        Ok(std::mem::replace(&mut self.proactive, table))
+    pub fn replace_proactive(&mut self, table: Proactive) -> Proactive {
+        std::mem::replace(&mut self.proactive, table)
     }
 
-    /// Replaces 表三 with a table of the report's edition and returns the one it held.
-    ///
-    /// # Errors
-    /// [`Error::EditionMismatch`] for a table of another edition.
+    /// Replaces 表三 and returns the table it held; the new table may be printed in either
+    /// edition's layout (see [`AnnualReport::replace_proactive`]).
     ///
     /// ```
     /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails, Requests};
-    /// let mut report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
-    ///     .proactive(Proactive::blank(Edition::E2019))
-    ///     .requests(Requests::blank(Edition::E2019))
+    /// let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
     ///     .appeals(Appeals::blank())
     ///     .build()?;
+    /// // 表三 printed the 2019 way, （六）其他处理 as one row:
     /// let assembled = Requests::assemble(&RequestDetails::new(Edition::E2019))?;
-    /// let old = report.replace_requests(assembled)?;
-    /// assert_eq!(old, Requests::blank(Edition::E2019));
-    /// assert!(report.replace_requests(Requests::blank(Edition::E2021)).is_err());
+    /// let old = report.replace_requests(assembled);
+    /// assert_eq!(old, Requests::blank(Edition::E2021));
+    /// assert_eq!(report.layout(ogi_report::Table::Requests).rows().len(), 23);
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
-    pub fn replace_requests(&mut self, table: Requests) -> Result<Requests, Error> {
-        check_edition(Table::Requests, table.edition(), self.edition)?;
-        Ok(std::mem::replace(&mut self.requests, table))
+    pub fn replace_requests(&mut self, table: Requests) -> Requests {
+        std::mem::replace(&mut self.requests, table)
     }
 
-    /// 表四, to change cells.
+    /// Replaces 表四 and returns the table it held.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let mut report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// let old = report.replace_appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?);
+    /// assert_eq!(old, Appeals::blank());
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn replace_appeals(&mut self, table: Appeals) -> Appeals {
+        std::mem::replace(&mut self.appeals, table)
+    }
+
+    /// 表二, to change cells and extras in place.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, ProactiveColumn as C, ProactiveRow as R, Requests, Value};
+    /// let mut report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// report.proactive_mut().set(R::Licensing, C::Decisions, Some(Value::Count(5)))?;
+    /// assert_eq!(report.proactive().count(R::Licensing, C::Decisions), Some(5));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub const fn proactive_mut(&mut self) -> &mut Proactive {
+        &mut self.proactive
+    }
+
+    /// 表三, to change cells and extras in place.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, Applicant as A, BodyKind, Edition, Proactive, RequestRow as R, Requests};
+    /// let mut report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// report.requests_mut().set(R::New, A::Total, Some(3))?;
+    /// assert_eq!(report.requests().get(R::New, A::Total), Some(3));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub const fn requests_mut(&mut self) -> &mut Requests {
+        &mut self.requests
+    }
+
+    /// 表四, to change cells and extras in place.
     ///
     /// ```
     /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
     /// let mut report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
-    ///     .overview("总体情况……")
     ///     .proactive(Proactive::blank(Edition::E2019))
     ///     .requests(Requests::blank(Edition::E2019))
     ///     .appeals(Appeals::blank())
-    ///     .problems("问题……")
-    ///     .published(chrono::NaiveDate::from_ymd_opt(2021, 1, 20).unwrap())
     ///     .build()?;
     /// use ogi_report::{AppealColumn, AppealGroup};
     /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
@@ -484,6 +537,30 @@ impl AnnualReport {
     /// ```
     pub const fn appeals_mut(&mut self) -> &mut Appeals {
         &mut self.appeals
+    }
+
+    /// The layout a table of the report is printed in: the report's edition's, or the
+    /// other edition's where the table departs from it.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests, Table};
+    /// let report = AnnualReport::builder(Edition::E2021, 2023, "某区人民政府", BodyKind::Government)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2019))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// assert_eq!(report.layout(Table::Requests).edition(), Edition::E2019);
+    /// assert_eq!(report.layout(Table::Proactive).edition(), Edition::E2021);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn layout(&self, table: Table) -> &'static Layout {
+        match table {
+            Table::Proactive => self.proactive.layout(),
+            Table::Requests => self.requests.layout(),
+            // 表四 is the same in both editions: it is in the report's.
+            Table::Appeals => Layout::of(Table::Appeals, self.edition),
+        }
     }
 
     /// 五、存在的主要问题及改进情况, byte for byte.
@@ -722,8 +799,7 @@ impl ReportBuilder {
     /// # Errors
     /// [`Error::YearOutOfRange`] for a year before 2019; [`Error::PublishedOutOfRange`] for
     /// a publication date that `YYYY-MM-DD` cannot write; [`Error::MissingPart`] when a
-    /// table was not given; [`Error::EditionMismatch`] when 表二 or 表三 is of another
-    /// edition; [`Error::FeesOutsideEdition`] for a fee statement in a 2019-edition report.
+    /// table was not given; [`Error::FeesOutsideEdition`] for a fee statement in a 2019-edition report.
     ///
     /// ```
     /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, OtherMatters, Proactive, Requests};
@@ -755,8 +831,6 @@ impl ReportBuilder {
         let appeals = self.appeals.ok_or(Error::MissingPart {
             part: Table::Appeals,
         })?;
-        check_edition(Table::Proactive, proactive.edition(), self.edition)?;
-        check_edition(Table::Requests, requests.edition(), self.edition)?;
         if self.edition == Edition::E2019 && self.other_matters.fees.is_some() {
             return Err(Error::FeesOutsideEdition);
         }
@@ -772,23 +846,6 @@ impl ReportBuilder {
             appeals,
             problems: self.problems,
             other_matters: self.other_matters,
-        })
-    }
-}
-
-/// A table of the report's edition, or [`Error::EditionMismatch`].
-fn check_edition(
-    table: Table,
-    table_edition: Edition,
-    report_edition: Edition,
-) -> Result<(), Error> {
-    if table_edition == report_edition {
-        Ok(())
-    } else {
-        Err(Error::EditionMismatch {
-            table,
-            table_edition,
-            report_edition,
         })
     }
 }

@@ -1,17 +1,16 @@
-//! 表三, 收到和处理政府信息公开申请情况: one type for both editions.
+//! 表三, 收到和处理政府信息公开申请情况: one type for both layouts.
 
 use crate::cell::{Applicant, CellRef, RequestRow, Table, Value};
 use crate::edition::Edition;
 use crate::error::Error;
+use crate::extras::{Extras, extras_methods};
+use crate::layout::{Layout, T3_COLUMNS as COLUMNS, T3_DETAIL as DETAIL, T3_MAX_ROWS as MAX_ROWS};
 use crate::text::read_printed;
 
-/// The most rows 表三 has in any edition (25 in 2021).
-const MAX_ROWS: usize = 25;
-const COLUMNS: usize = 7;
-const DETAIL: usize = 6;
-
-/// 表三, 收到和处理政府信息公开申请情况, of one edition: 23 rows in 2019 (one （六）其他处理
-/// row), 25 in 2021 (its three sub-rows), 7 applicant columns each.
+/// 表三, 收到和处理政府信息公开申请情况, printed in the layout of one edition: 23 rows in 2019
+/// (one （六）其他处理 row), 25 in 2021 (its three sub-rows), 7 applicant columns each. A
+/// report of the 2021 edition may hold a 表三 printed in the 2019 layout, as some bodies
+/// print it.
 ///
 /// Every cell may be blank (`None`); blank is not 0. Build one with
 /// [`Requests::assemble`] (totals derived, consistent by construction) or
@@ -34,6 +33,7 @@ const DETAIL: usize = 6;
 pub struct Requests {
     edition: Edition,
     cells: [[Option<u64>; COLUMNS]; MAX_ROWS],
+    extras: Extras,
 }
 
 impl Requests {
@@ -48,6 +48,7 @@ impl Requests {
         Requests {
             edition,
             cells: [[None; COLUMNS]; MAX_ROWS],
+            extras: Extras::new(),
         }
     }
 
@@ -157,7 +158,7 @@ impl Requests {
         Ok(table)
     }
 
-    /// The table's edition.
+    /// The edition whose layout the table is printed in.
     ///
     /// ```
     /// use ogi_report::{Edition, Requests};
@@ -167,6 +168,19 @@ impl Requests {
     pub const fn edition(&self) -> Edition {
         self.edition
     }
+
+    /// The layout the table is printed in.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, Requests};
+    /// assert_eq!(Requests::blank(Edition::E2019).layout().rows().len(), 23);
+    /// ```
+    #[must_use]
+    pub const fn layout(&self) -> &'static Layout {
+        Layout::of(Table::Requests, self.edition)
+    }
+
+    extras_methods!(Requests, "Requests::blank(Edition::E2021)");
 
     /// The rows of the table, in printed order.
     ///

@@ -7,8 +7,11 @@ use crate::appeals::Appeals;
 use crate::cell::{AppealColumn, AppealGroup, Applicant, CellRef, RequestRow, Table, Value};
 use crate::edition::Edition;
 use crate::error::{Error, ValueError};
+use crate::layout::{
+    Layout, T2_MAX_CELLS as MAX_T2, T3_COLUMNS, T3_MAX_ROWS as ROWS, T4_COLUMNS, T4_GROUPS,
+};
 use crate::money::{Amount, MoneyUnit};
-use crate::proactive::{self, Proactive};
+use crate::proactive::Proactive;
 use crate::report::{AnnualReport, BodyKind};
 use crate::requests::Requests;
 
@@ -202,24 +205,22 @@ impl ProactiveSum {
     }
 }
 
-const ROWS: usize = 25;
-
 /// 表三 (in the layout of one edition) and 表四.
 ///
 /// A [`Rollup`]'s edition is its core's layout.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Core {
     layout: Edition,
-    t3: [[Count; 7]; ROWS],
-    t4: [[Count; 5]; 3],
+    t3: [[Count; T3_COLUMNS]; ROWS],
+    t4: [[Count; T4_COLUMNS]; T4_GROUPS],
 }
 
 impl Core {
     fn new(layout: Edition) -> Core {
         Core {
             layout,
-            t3: [[Count::default(); 7]; ROWS],
-            t4: [[Count::default(); 5]; 3],
+            t3: [[Count::default(); T3_COLUMNS]; ROWS],
+            t4: [[Count::default(); T4_COLUMNS]; T4_GROUPS],
         }
     }
 
@@ -266,7 +267,7 @@ impl Core {
         let values = if t3.edition() == self.layout {
             &t3.slots()[..rows.len() * width]
         } else {
-            converted = [None; ROWS * 7];
+            converted = [None; ROWS * T3_COLUMNS];
             for (k, value) in converted.iter_mut().enumerate().take(rows.len() * width) {
                 let (row, column) = (rows[k / width], Applicant::ALL[k % width]);
                 *value = self.read(t3, row, column, index)?;
@@ -415,8 +416,6 @@ pub struct Rollup {
     core: Core,
 }
 
-const MAX_T2: usize = 22;
-
 impl Rollup {
     /// An empty roll-up of reports of the edition (every sum 0).
     ///
@@ -516,8 +515,18 @@ impl Rollup {
         // 表二 into a copy (its sums of money may fail half way), 表三 and 表四 checked
         // before they change: on an error, nothing changes.
         let mut t2 = self.t2;
-        let cells = proactive::cells(self.core.layout);
-        for ((acc, &value), &cell) in t2.iter_mut().zip(report.proactive().slots()).zip(cells) {
+        let table = report.proactive();
+        let cells = Layout::of(Table::Proactive, self.core.layout).cells();
+        for (i, (acc, &cell)) in t2.iter_mut().zip(cells).enumerate() {
+            // A 表二 printed in another layout has none of this layout's cells it does not
+            // print: they are blank in that report.
+            let value = if table.edition() == self.core.layout {
+                table.slots().get(i).copied().flatten()
+            } else if let CellRef::Proactive(row, column) = cell {
+                table.get(row, column)
+            } else {
+                None
+            };
             acc.add(value, index, cell)?;
         }
         self.core.add(report, index)?;
@@ -565,8 +574,9 @@ impl Rollup {
         let CellRef::Proactive(row, column) = cell else {
             return None;
         };
+        let layout = Layout::of(Table::Proactive, self.core.layout);
         self.t2
-            .get(proactive::position(self.core.layout, row, column)?)
+            .get(layout.position(CellRef::Proactive(row, column))?)
             .copied()
     }
 

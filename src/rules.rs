@@ -13,10 +13,10 @@ use std::str::FromStr;
 use crate::cell::{
     AppealColumn, AppealGroup, Applicant, CellRef, ProactiveColumn, ProactiveRow, RequestRow, Table,
 };
+use crate::code::{Expected, UnknownCode};
 use crate::edition::Edition;
-use crate::error::Error;
+use crate::layout::Layout;
 use crate::macros::coded_enum;
-use crate::proactive::const_position;
 use crate::report::BodyKind;
 
 coded_enum! {
@@ -107,6 +107,8 @@ pub enum Scope {
     ProactiveRow(ProactiveRow),
     /// One cell.
     Cell(CellRef),
+    /// A whole table.
+    Table(Table),
 }
 
 impl fmt::Display for Scope {
@@ -120,6 +122,7 @@ impl fmt::Display for Scope {
             Scope::Group(g) => write!(f, "group {g}"),
             Scope::ProactiveRow(r) => write!(f, "row t2.{r}"),
             Scope::Cell(c) => write!(f, "cell {c}"),
+            Scope::Table(t) => write!(f, "table {t}"),
         }
     }
 }
@@ -155,6 +158,7 @@ impl fmt::Display for ScopeLabel {
             },
             Scope::ProactiveRow(r) => write!(f, "「{}」行", r.label(edition)),
             Scope::Cell(c) => f.write_str(&c.label(edition)),
+            Scope::Table(t) => f.write_str(t.label()),
         }
     }
 }
@@ -185,6 +189,8 @@ enum Shape {
     Cell(CellRef),
     /// The report's metadata.
     Report,
+    /// One scope per table whose layout differs between the editions (表二, 表三).
+    Tables,
 }
 
 impl Shape {
@@ -203,6 +209,7 @@ impl Shape {
                 }
             }
             Shape::Report => 1,
+            Shape::Tables => LAYOUT_TABLES.len(),
         }
     }
 
@@ -218,6 +225,18 @@ impl Shape {
             )),
             Shape::Cell(c) => Scope::Cell(c),
             Shape::Report => Scope::Report,
+            Shape::Tables => Scope::Table(LAYOUT_TABLES[i]),
+        }
+    }
+
+    /// The table whose cells the scopes read, `None` for rules on the report.
+    const fn table(self) -> Option<Table> {
+        match self {
+            Shape::Columns | Shape::RequestRows => Some(Table::Requests),
+            Shape::Groups => Some(Table::Appeals),
+            Shape::ProactiveRows(_) | Shape::RulesCells => Some(Table::Proactive),
+            Shape::Cell(c) => Some(c.table()),
+            Shape::Report | Shape::Tables => None,
         }
     }
 }
@@ -267,6 +286,8 @@ pub(crate) enum Test {
     AfterPeriod,
     /// the edition fits the report year.
     EditionYear,
+    /// the table is printed in the layout of the report's edition.
+    TableLayout,
 }
 
 const ALL_KINDS: &[BodyKind] = &BodyKind::ALL;
@@ -287,6 +308,9 @@ const ITEM_ROWS: &[ProactiveRow] = &[
 const DOCUMENT_ROWS: &[ProactiveRow] = &[ProactiveRow::Rules, ProactiveRow::Normative];
 
 const PROCUREMENT: &[ProactiveRow] = &[ProactiveRow::Procurement];
+
+/// The tables whose layout differs between the editions.
+const LAYOUT_TABLES: [Table; 2] = [Table::Proactive, Table::Requests];
 
 coded_enum! {
     /// The stable id of a rule. The codes are a public contract: lowercase ASCII,
@@ -337,6 +361,8 @@ coded_enum! {
         MetaPublishedAfterPeriod => "meta.published_after_period",
         /// `meta.edition_year`: the edition serves the report year.
         MetaEditionYear => "meta.edition_year",
+        /// `meta.table_layout`: each table is printed in the layout of the report's edition.
+        MetaTableLayout => "meta.table_layout",
         /// `x.carry_over`: 上年结转 of N+1 = 结转下年度继续办理 of N, per column (X-1).
         XCarryOver => "x.carry_over",
         /// `x.item_count`: 2019 edition, 上一年项目数量 of N+1 = 上一年项目数量 + 本年增/减 of N
@@ -363,10 +389,10 @@ impl RuleId {
 }
 
 impl FromStr for RuleId {
-    type Err = Error;
+    type Err = UnknownCode;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        RuleId::from_code(s).ok_or_else(|| Error::UnknownRule { code: s.to_owned() })
+        RuleId::from_code(s).ok_or_else(|| UnknownCode::new("rule id", s, Expected::Unlisted))
     }
 }
 
@@ -399,6 +425,7 @@ impl FromStr for RuleId {
 /// | `meta.deadline` | warning | both | report | article49 | published by 31 January of the next year (department) or 31 March (government); when the date is known |
 /// | `meta.published_after_period` | warning | both | report | structure | published after 31 December of the report year; when the date is known |
 /// | `meta.edition_year` | info | both | report | notice | the 2019 edition serves report years 2019–2020, the 2021 edition 2021 on |
+/// | `meta.table_layout` | info | both | table (表二, 表三) | notice | the table is printed in the layout of the report's edition |
 /// | `x.carry_over` | warning | both | column | structure | 上年结转 of N+1 = 结转下年度继续办理 of N (also across the 2020→2021 edition change) |
 /// | `x.item_count` | warning | 2019 | row of （五）（六）（八） | structure | 上一年项目数量 of N+1 = 上一年项目数量 + 本年增/减 of N |
 /// | `x.in_force` | warning | 2021 | row of （一） | heuristic | 现行有效件数 of N+1 = 现行有效件数 of N + 本年制发件数 − 本年废止件数 of N+1 |
@@ -441,7 +468,7 @@ pub struct Rule {
 static RULES: [Rule; CATALOGUE.len()] = CATALOGUE;
 
 /// The catalogue as a constant, for the [`Plan`]s made at compile time.
-const CATALOGUE: [Rule; 19] = [
+const CATALOGUE: [Rule; 20] = [
     Rule {
         id: RuleId::T3Balance,
         severity: Severity::Error,
@@ -654,6 +681,19 @@ const CATALOGUE: [Rule; 19] = [
         statement_en: "the 2019 edition serves report years 2019 and 2020, the 2021 edition report years from 2021 on",
     },
     Rule {
+        id: RuleId::MetaTableLayout,
+        severity: Severity::Info,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Notice,
+        spec: "§2, §3",
+        pair: false,
+        shape: Shape::Tables,
+        test: Test::TableLayout,
+        statement_zh: "表格按报告所用版本的格式印制",
+        statement_en: "the table is printed in the layout of the report's edition",
+    },
+    Rule {
         id: RuleId::XCarryOver,
         severity: Severity::Warning,
         editions: BOTH,
@@ -742,8 +782,10 @@ impl Rule {
         self.severity
     }
 
-    /// The editions the rule applies to (for a pair rule: the editions both reports must
-    /// be of).
+    /// The editions the rule applies to: for a rule on a table, the editions whose layout
+    /// of the table it reads (a 2021 report whose 表三 is printed in the 2019 layout is
+    /// checked by the rules of the 2019 layout of 表三); for a rule on the report, the
+    /// report's edition. For a pair rule, both reports must be of one of them.
     ///
     /// ```
     /// use ogi_report::*;
@@ -843,6 +885,29 @@ impl Rule {
 
     pub(crate) const fn test(&self) -> Test {
         self.test
+    }
+
+    /// The table whose cells the rule reads, `None` for the rules on the report as a
+    /// whole. A rule on a table applies to the table as printed: its
+    /// [`editions`](Rule::editions) are those whose layout of the table it reads.
+    ///
+    /// ```
+    /// use ogi_report::{RuleId, Table};
+    /// assert_eq!(RuleId::T3Balance.rule().table(), Some(Table::Requests));
+    /// assert_eq!(RuleId::MetaDeadline.rule().table(), None);
+    /// ```
+    #[must_use]
+    pub const fn table(&self) -> Option<Table> {
+        self.shape.table()
+    }
+
+    /// The edition a rule is applied in to a report: the layout the report's table is
+    /// printed in for a rule on a table, the report's edition for a rule on the report.
+    pub(crate) const fn layout_in(&self, report: &crate::report::AnnualReport) -> Edition {
+        match self.shape.table() {
+            Some(table) => report.layout(table).edition(),
+            None => report.edition(),
+        }
     }
 
     /// The kind of relation the rule tests.
@@ -1069,11 +1134,12 @@ pub(crate) struct Step {
     len: u8,
 }
 
-/// The most steps of a plan (64 in 2019, 57 in 2021).
-const MAX_STEPS: usize = 72;
+/// The most steps of a plan: the most scopes the rules of one report have, over the
+/// editions and the layouts its tables may be printed in (a test checks it is exact).
+const MAX_STEPS: usize = 69;
 
-/// The most cells the steps of a plan read in all (390 in 2019, 398 in 2021).
-const MAX_POSITIONS: usize = 416;
+/// The most cells the steps of a plan read in all (a test checks it is exact).
+const MAX_POSITIONS: usize = 419;
 
 /// What `validate` does for a report of one edition: every scope of every rule of one
 /// report that applies to the edition, in catalogue order then scope order, each with
@@ -1103,7 +1169,7 @@ impl Plan {
             .unwrap_or(&[])
     }
 
-    const fn build(edition: Edition) -> Plan {
+    const fn build(edition: Edition, t2: Edition, t3: Edition) -> Plan {
         let blank = Step {
             rule: RuleId::T3Balance,
             scope: Scope::Report,
@@ -1123,12 +1189,17 @@ impl Plan {
         while next < CATALOGUE.len() {
             let rule = &CATALOGUE[next];
             next += 1;
-            if rule.pair || !has_edition(rule.editions, edition) {
+            let layout = match rule.shape.table() {
+                Some(Table::Proactive) => t2,
+                Some(Table::Requests) => t3,
+                Some(Table::Appeals) | None => edition,
+            };
+            if rule.pair || !has_edition(rule.editions, layout) {
                 continue;
             }
             let mut nth = 0;
-            while nth < rule.shape.count(edition) {
-                plan.push(rule, edition, rule.shape.at(edition, nth));
+            while nth < rule.shape.count(layout) {
+                plan.push(rule, layout, rule.shape.at(layout, nth));
                 nth += 1;
             }
         }
@@ -1204,30 +1275,42 @@ const fn has_edition(editions: &[Edition], edition: Edition) -> bool {
     false
 }
 
-/// The table of a cell and its position in the table's printed order in the edition.
-const fn position(edition: Edition, cell: CellRef) -> (Table, usize) {
-    match cell {
-        CellRef::Proactive(r, c) => match const_position(edition, r, c) {
-            Some(i) => (Table::Proactive, i),
-            None => panic!("a rule reads a cell of its edition"),
-        },
-        CellRef::Requests(r, c) => match r.index(edition) {
-            Some(i) => (Table::Requests, i * Applicant::ALL.len() + c as usize),
-            None => panic!("a rule reads a cell of its edition"),
-        },
-        CellRef::Appeals(g, c) => (
-            Table::Appeals,
-            g as usize * AppealColumn::ALL.len() + c as usize,
-        ),
+/// The table of a cell and its position in the table's printed order in the layout.
+const fn position(layout: Edition, cell: CellRef) -> (Table, usize) {
+    let table = cell.table();
+    match Layout::of(table, layout).position(cell) {
+        Some(i) => (table, i),
+        None => panic!("a rule reads a cell of its layout"),
     }
 }
 
-/// The plans of the editions, indexed by `Edition as usize`.
-static PLANS: [Plan; 2] = [Plan::build(Edition::E2019), Plan::build(Edition::E2021)];
+/// The plans, by the report's edition, then the layout of its 表二, then of its 表三: a
+/// report whose tables are printed in the layout of its edition, or of the other.
+static PLANS: [[[Plan; 2]; 2]; 2] = {
+    const fn by_t3(e: Edition, t2: Edition) -> [Plan; 2] {
+        [
+            Plan::build(e, t2, Edition::E2019),
+            Plan::build(e, t2, Edition::E2021),
+        ]
+    }
+    const fn by_t2(e: Edition) -> [[Plan; 2]; 2] {
+        [by_t3(e, Edition::E2019), by_t3(e, Edition::E2021)]
+    }
+    [by_t2(Edition::E2019), by_t2(Edition::E2021)]
+};
 
-/// The plan for validating a report of the edition.
-pub(crate) fn plan(edition: Edition) -> &'static Plan {
-    &PLANS[edition as usize]
+/// The index of an edition in [`PLANS`].
+const fn at(edition: Edition) -> usize {
+    match edition {
+        Edition::E2019 => 0,
+        Edition::E2021 => 1,
+    }
+}
+
+/// The plan for validating a report of the edition whose 表二 and 表三 are printed in the
+/// given layouts.
+pub(crate) fn plan(edition: Edition, t2: Edition, t3: Edition) -> &'static Plan {
+    &PLANS[at(edition)][at(t2)][at(t3)]
 }
 
 /// Whether the `i`-th cell (i ≥ 1) of a scope is subtracted in the rule's sum.
@@ -1276,7 +1359,7 @@ mod tests {
                     assert!(n <= MAX_CELLS, "{} {scope}", rule.id);
                     let meta = matches!(
                         rule.test,
-                        Test::Deadline | Test::AfterPeriod | Test::EditionYear
+                        Test::Deadline | Test::AfterPeriod | Test::EditionYear | Test::TableLayout
                     );
                     assert_eq!(n == 0, meta, "{} {scope}", rule.id);
                     // `validate_pair` applies a pair rule through its cells only.
@@ -1291,34 +1374,53 @@ mod tests {
 
     #[test]
     fn plans_follow_the_catalogue() {
+        let mut most = (0, 0);
         for edition in Edition::ALL {
-            let plan = plan(edition);
-            let mut steps = plan.steps().iter();
-            for rule in Rule::all() {
-                if rule.is_pair() {
-                    continue;
-                }
-                for scope in rule.scopes(edition) {
-                    let step = steps.next().expect("a step for every scope");
-                    assert_eq!((step.rule, step.scope), (rule.id, scope));
-                    for kind in BodyKind::ALL {
-                        let applies = step.kinds & (1 << kind as u8) != 0;
-                        assert_eq!(applies, rule.applies(edition, kind));
-                    }
-                    let cells: Vec<CellRef> = rule.cells_at(edition, scope).collect();
-                    let positions = plan.cells(step);
-                    assert_eq!(positions.len(), cells.len(), "{} {scope}", rule.id);
-                    for (i, (&p, &cell)) in positions.iter().zip(&cells).enumerate() {
-                        assert_eq!(step.table, Some(cell.table()));
-                        let printed = cell.table().cells(edition).position(|c| c == cell);
-                        assert_eq!(printed, Some(usize::from(p)), "{} {cell}", rule.id);
-                        let minus = step.minus & (1 << i) != 0;
-                        assert_eq!(minus, i > 0 && subtracts(rule.id, i));
-                    }
+            for t2 in Edition::ALL {
+                for t3 in Edition::ALL {
+                    let plan = plan(edition, t2, t3);
+                    most = (
+                        most.0.max(plan.steps().len()),
+                        most.1.max(plan.positions_len),
+                    );
+                    follows_the_catalogue(plan, edition, t2, t3);
                 }
             }
-            assert!(steps.next().is_none());
         }
+        assert_eq!(most, (MAX_STEPS, MAX_POSITIONS));
+    }
+
+    fn follows_the_catalogue(plan: &Plan, edition: Edition, t2: Edition, t3: Edition) {
+        let mut steps = plan.steps().iter();
+        for rule in Rule::all() {
+            if rule.is_pair() {
+                continue;
+            }
+            let layout = match rule.table() {
+                Some(Table::Proactive) => t2,
+                Some(Table::Requests) => t3,
+                _ => edition,
+            };
+            for scope in rule.scopes(layout) {
+                let step = steps.next().expect("a step for every scope");
+                assert_eq!((step.rule, step.scope), (rule.id, scope));
+                for kind in BodyKind::ALL {
+                    let applies = step.kinds & (1 << kind as u8) != 0;
+                    assert_eq!(applies, rule.applies(layout, kind));
+                }
+                let cells: Vec<CellRef> = rule.cells_at(layout, scope).collect();
+                let positions = plan.cells(step);
+                assert_eq!(positions.len(), cells.len(), "{} {scope}", rule.id);
+                for (i, (&p, &cell)) in positions.iter().zip(&cells).enumerate() {
+                    assert_eq!(step.table, Some(cell.table()));
+                    let printed = cell.table().cells(layout).position(|c| c == cell);
+                    assert_eq!(printed, Some(usize::from(p)), "{} {cell}", rule.id);
+                    let minus = step.minus & (1 << i) != 0;
+                    assert_eq!(minus, i > 0 && subtracts(rule.id, i));
+                }
+            }
+        }
+        assert!(steps.next().is_none());
     }
 
     #[test]

@@ -4,6 +4,19 @@ use std::fmt;
 
 use crate::cell::Table;
 
+/// What follows the body and the year in a report's title.
+pub(crate) const TITLE_SUFFIX: &str = "年政府信息公开工作年度报告";
+
+/// The label of the publication date in the front matter the crate prints.
+pub(crate) const PUBLISHED_LABEL: &str = "发布日期";
+
+/// The label of the kind of body in the front matter the crate prints.
+pub(crate) const BODY_KIND_LABEL: &str = "机关类型";
+
+/// The label of the report's edition in the front matter the crate's plain-text layout
+/// prints when a table departs from the edition's layout.
+pub(crate) const EDITION_LABEL: &str = "格式版本";
+
 /// A part of the report, in printed order: the front matter (title, publication date,
 /// preamble), then the six sections, three texts and three tables.
 ///

@@ -20,9 +20,11 @@ use crate::cell::{
     Table, Value, ValueKind,
 };
 use crate::edition::Edition;
+use crate::extras::{ExtraRow, Extras, ExtrasError, Place, Remark};
+use crate::layout::{Layout, RowRef};
 use crate::money::Amount;
 use crate::narrative::{FeeStatement, OtherMatters};
-use crate::proactive::{Proactive, in_header_unit};
+use crate::proactive::Proactive;
 use crate::report::{AnnualReport, BodyKind, FIRST_YEAR};
 use crate::requests::Requests;
 
@@ -235,19 +237,24 @@ fn exists(cell: CellRef) -> bool {
     Edition::ALL.iter().any(|&e| cell.in_edition(e))
 }
 
-/// The columns the edition has in a row (by the row code's index): bit `c` for the column
-/// code's index `c`; none when the edition does not have the row.
+/// The columns the edition's layout prints in a row (by the row code's index): bit `c` for
+/// the column code's index `c`; none when the layout does not print the row.
 fn edition_columns(table: Table, edition: Edition, row: usize) -> u16 {
-    match table {
-        Table::Proactive => ProactiveRow::ALL[row]
-            .columns(edition)
-            .iter()
-            .fold(0, |mask, &c| mask | 1 << c as u16),
-        Table::Requests if RequestRow::ALL[row].in_edition(edition) => {
-            (1 << Applicant::ALL.len()) - 1
-        }
-        Table::Requests => 0,
-        Table::Appeals => (1 << AppealColumn::ALL.len()) - 1,
+    let layout = Layout::of(table, edition);
+    let Some(printed) = layout.row(RowRef::of(cell_at(table, row, 0))) else {
+        return 0;
+    };
+    layout.cells()[printed.range()]
+        .iter()
+        .fold(0, |mask, &cell| mask | 1 << column_of(cell))
+}
+
+/// The index of a cell's column code.
+const fn column_of(cell: CellRef) -> usize {
+    match cell {
+        CellRef::Proactive(_, c) => c as usize,
+        CellRef::Requests(_, c) => c as usize,
+        CellRef::Appeals(_, c) => c as usize,
     }
 }
 
@@ -283,6 +290,7 @@ struct Grid<V, const R: usize, const C: usize> {
     /// Bit `c` of `present[r]`: the key of column `c` was read in row `r`.
     present: [u16; R],
     cells: [[Option<V>; C]; R],
+    extras: ExtrasRepr,
 }
 
 impl<V: CellValue, const R: usize, const C: usize> Grid<V, R, C> {
@@ -293,6 +301,7 @@ impl<V: CellValue, const R: usize, const C: usize> Grid<V, R, C> {
             rows: 0,
             present: [0; R],
             cells: [[None; C]; R],
+            extras: ExtrasRepr::default(),
         }
     }
 
@@ -345,6 +354,9 @@ impl<V: CellValue, const R: usize, const C: usize> Grid<V, R, C> {
 enum TableKey {
     Edition,
     Row(usize),
+    Remarks,
+    ExtraRows,
+    CellRemarks,
 }
 
 struct TableKeySeed(Table);
@@ -365,8 +377,12 @@ impl Visitor<'_> for TableKeySeed {
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<TableKey, E> {
-        if s == EDITION_KEY && self.0 != Table::Appeals {
-            return Ok(TableKey::Edition);
+        match s {
+            EDITION_KEY if self.0 != Table::Appeals => return Ok(TableKey::Edition),
+            REMARKS_KEY => return Ok(TableKey::Remarks),
+            EXTRA_ROWS_KEY => return Ok(TableKey::ExtraRows),
+            CELL_REMARKS_KEY => return Ok(TableKey::CellRemarks),
+            _ => {}
         }
         row_index(self.0, s)
             .map(TableKey::Row)
@@ -479,6 +495,27 @@ impl<'de, V: CellValue, const R: usize, const C: usize> Visitor<'de> for GridVis
                     };
                     grid.edition = Some(map.next_value_seed(EditionSeed(path))?);
                 }
+                TableKey::Remarks => {
+                    let remarks: Vec<RemarkRepr> = map.next_value()?;
+                    once(
+                        &mut grid.extras.remarks,
+                        remarks,
+                        extras_path(table, REMARKS_KEY),
+                    )?;
+                }
+                TableKey::ExtraRows => {
+                    let rows: Vec<ExtraRowRepr> = map.next_value()?;
+                    once(
+                        &mut grid.extras.rows,
+                        rows,
+                        extras_path(table, EXTRA_ROWS_KEY),
+                    )?;
+                }
+                TableKey::CellRemarks => {
+                    let cells = map.next_value::<UniqueMap>()?.0;
+                    let path = extras_path(table, CELL_REMARKS_KEY);
+                    once(&mut grid.extras.cells, cells, path)?;
+                }
                 TableKey::Row(r) => {
                     if grid.rows & (1 << r) != 0 {
                         return Err(de::Error::custom(format_args!(
@@ -509,7 +546,7 @@ impl<'de, V: CellValue, const R: usize, const C: usize> Visitor<'de> for GridVis
 fn read_grid<'de, D: Deserializer<'de>, V: CellValue, const R: usize, const C: usize>(
     d: D,
     table: Table,
-) -> Result<(Edition, [[Option<V>; C]; R]), D::Error> {
+) -> Result<(Edition, [[Option<V>; C]; R], ExtrasRepr), D::Error> {
     let grid = d.deserialize_map(GridVisitor::<V, R, C>(table, PhantomData))?;
     let edition = match (table, grid.edition) {
         (Table::Appeals, _) => Edition::E2019,
@@ -521,7 +558,191 @@ fn read_grid<'de, D: Deserializer<'de>, V: CellValue, const R: usize, const C: u
         }
     };
     grid.check(edition)?;
-    Ok((edition, grid.cells))
+    Ok((edition, grid.cells, grid.extras))
+}
+
+// ---------------------------------------------------------------------------------------
+// What a table prints beyond its cells
+
+const REMARKS_KEY: &str = "remarks";
+const EXTRA_ROWS_KEY: &str = "extra_rows";
+const CELL_REMARKS_KEY: &str = "cell_remarks";
+
+/// The path of a table's extras key in errors: `t3.remarks`.
+fn extras_path(table: Table, key: &'static str) -> &'static str {
+    match (table, key) {
+        (Table::Proactive, REMARKS_KEY) => "t2.remarks",
+        (Table::Proactive, EXTRA_ROWS_KEY) => "t2.extra_rows",
+        (Table::Proactive, _) => "t2.cell_remarks",
+        (Table::Requests, REMARKS_KEY) => "t3.remarks",
+        (Table::Requests, EXTRA_ROWS_KEY) => "t3.extra_rows",
+        (Table::Requests, _) => "t3.cell_remarks",
+        (Table::Appeals, REMARKS_KEY) => "t4.remarks",
+        (Table::Appeals, EXTRA_ROWS_KEY) => "t4.extra_rows",
+        (Table::Appeals, _) => "t4.cell_remarks",
+    }
+}
+
+/// A remark as read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RemarkRepr {
+    place: String,
+    text: String,
+}
+
+/// An extra row as read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExtraRowRepr {
+    place: String,
+    label: String,
+    cells: Vec<String>,
+}
+
+/// A table's extras as read, checked against its layout by [`apply_extras`].
+#[derive(Default)]
+struct ExtrasRepr {
+    remarks: Option<Vec<RemarkRepr>>,
+    rows: Option<Vec<ExtraRowRepr>>,
+    cells: Option<Vec<(String, String)>>,
+}
+
+/// An object of strings, duplicate keys refused.
+struct UniqueMap(Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for UniqueMap {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<UniqueMap, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = UniqueMap;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of cell codes and remarks")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UniqueMap, A::Error> {
+                let mut out: Vec<(String, String)> = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    if out.iter().any(|(o, _)| *o == k) {
+                        return Err(de::Error::custom(format_args!("{k}: duplicate cell")));
+                    }
+                    out.push((k, v));
+                }
+                Ok(UniqueMap(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The checked methods of the tables for their extras, for [`apply_extras`].
+trait WithExtras {
+    fn remark(&mut self, place: Place, text: String) -> Result<(), ExtrasError>;
+    fn row(&mut self, row: ExtraRow) -> Result<(), ExtrasError>;
+    fn cell(&mut self, cell: CellRef, text: String) -> Result<(), ExtrasError>;
+}
+
+macro_rules! with_extras {
+    ($($t:ty),+) => {$(
+        impl WithExtras for $t {
+            fn remark(&mut self, place: Place, text: String) -> Result<(), ExtrasError> {
+                self.add_remark(place, text)
+            }
+            fn row(&mut self, row: ExtraRow) -> Result<(), ExtrasError> {
+                self.add_extra_row(row)
+            }
+            fn cell(&mut self, cell: CellRef, text: String) -> Result<(), ExtrasError> {
+                self.set_cell_remark(cell, Some(text))
+            }
+        }
+    )+};
+}
+
+with_extras!(Proactive, Requests, Appeals);
+
+/// Puts the extras read into a table through its checked methods.
+fn apply_extras<E: de::Error, T: WithExtras>(
+    table: Table,
+    extras: ExtrasRepr,
+    into: &mut T,
+) -> Result<(), E> {
+    let place = |key: &'static str, i: usize, text: &str| -> Result<Place, E> {
+        text.parse::<Place>()
+            .map_err(|e| E::custom(format_args!("{}[{i}].place: {e}", extras_path(table, key))))
+    };
+    for (i, r) in extras.remarks.into_iter().flatten().enumerate() {
+        let at = place(REMARKS_KEY, i, &r.place)?;
+        into.remark(at, r.text).map_err(|e| {
+            E::custom(format_args!(
+                "{}[{i}].place: {e}",
+                extras_path(table, REMARKS_KEY)
+            ))
+        })?;
+    }
+    for (i, r) in extras.rows.into_iter().flatten().enumerate() {
+        let at = place(EXTRA_ROWS_KEY, i, &r.place)?;
+        into.row(ExtraRow::new(at, r.label, r.cells)).map_err(|e| {
+            E::custom(format_args!(
+                "{}[{i}].place: {e}",
+                extras_path(table, EXTRA_ROWS_KEY)
+            ))
+        })?;
+    }
+    for (code, text) in extras.cells.into_iter().flatten() {
+        let path = extras_path(table, CELL_REMARKS_KEY);
+        let cell = code
+            .parse::<CellRef>()
+            .map_err(|e| E::custom(format_args!("{path}: {e}")))?;
+        into.cell(cell, text)
+            .map_err(|e| E::custom(format_args!("{path}: {e}")))?;
+    }
+    Ok(())
+}
+
+/// Serialises a table's extras after its rows, each key only when it holds something.
+fn write_extras<M: SerializeMap>(m: &mut M, extras: &Extras) -> Result<(), M::Error> {
+    struct Remarks<'a>(&'a [Remark]);
+    impl Serialize for Remarks<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq(self.0.iter().map(|r| {
+                let mut o = std::collections::BTreeMap::new();
+                o.insert("place", r.place.to_string());
+                o.insert("text", r.text.clone());
+                o
+            }))
+        }
+    }
+    struct Rows<'a>(&'a [ExtraRow]);
+    impl Serialize for Rows<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            struct Row<'a>(&'a ExtraRow);
+            impl Serialize for Row<'_> {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    let mut m = s.serialize_map(Some(3))?;
+                    m.serialize_entry("place", &self.0.place.to_string())?;
+                    m.serialize_entry("label", &self.0.label)?;
+                    m.serialize_entry("cells", &self.0.cells)?;
+                    m.end()
+                }
+            }
+            s.collect_seq(self.0.iter().map(Row))
+        }
+    }
+    struct Cells<'a>(&'a Extras);
+    impl Serialize for Cells<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_map(self.0.cell_remarks().map(|(c, t)| (c.to_string(), t)))
+        }
+    }
+    if !extras.remarks().is_empty() {
+        m.serialize_entry(REMARKS_KEY, &Remarks(extras.remarks()))?;
+    }
+    if !extras.rows().is_empty() {
+        m.serialize_entry(EXTRA_ROWS_KEY, &Rows(extras.rows()))?;
+    }
+    if extras.cell_remarks().next().is_some() {
+        m.serialize_entry(CELL_REMARKS_KEY, &Cells(extras))?;
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -580,23 +801,23 @@ impl Serialize for Proactive {
                 },
             )?;
         }
+        write_extras(&mut m, self.extras())?;
         m.end()
     }
 }
 
 impl<'de> Deserialize<'de> for Proactive {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Proactive, D::Error> {
-        let (edition, cells) = read_grid::<D, Value, T2_ROWS, T2_COLUMNS>(d, Table::Proactive)?;
+        let (edition, cells, extras) =
+            read_grid::<D, Value, T2_ROWS, T2_COLUMNS>(d, Table::Proactive)?;
         let mut table = Proactive::blank(edition);
-        for &row in ProactiveRow::rows(edition) {
-            for &column in row.columns(edition) {
-                let cell = CellRef::Proactive(row, column);
+        for &cell in Layout::of(Table::Proactive, edition).cells() {
+            if let CellRef::Proactive(row, column) = cell {
                 let value = cells[row as usize][column as usize];
-                table
-                    .set(row, column, value.map(|v| in_header_unit(edition, cell, v)))
-                    .map_err(de::Error::custom)?;
+                table.set(row, column, value).map_err(de::Error::custom)?;
             }
         }
+        apply_extras(Table::Proactive, extras, &mut table)?;
         Ok(table)
     }
 }
@@ -618,13 +839,14 @@ impl Serialize for Requests {
                 },
             )?;
         }
+        write_extras(&mut m, self.extras())?;
         m.end()
     }
 }
 
 impl<'de> Deserialize<'de> for Requests {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Requests, D::Error> {
-        let (edition, cells) =
+        let (edition, cells, extras) =
             read_grid::<D, u64, T3_ROWS, { Applicant::ALL.len() }>(d, Table::Requests)?;
         let mut table = Requests::blank(edition);
         for &row in RequestRow::rows(edition) {
@@ -632,13 +854,14 @@ impl<'de> Deserialize<'de> for Requests {
                 .set_row(row, cells[row as usize])
                 .map_err(de::Error::custom)?;
         }
+        apply_extras(Table::Requests, extras, &mut table)?;
         Ok(table)
     }
 }
 
 impl Serialize for Appeals {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(AppealGroup::ALL.len()))?;
+        let mut m = s.serialize_map(None)?;
         let groups = self.slots().chunks_exact(AppealColumn::ALL.len());
         for (&group, cells) in AppealGroup::ALL.iter().zip(groups) {
             let columns = AppealColumn::ALL;
@@ -652,13 +875,14 @@ impl Serialize for Appeals {
                 },
             )?;
         }
+        write_extras(&mut m, self.extras())?;
         m.end()
     }
 }
 
 impl<'de> Deserialize<'de> for Appeals {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Appeals, D::Error> {
-        let (_, cells) =
+        let (_, cells, extras) =
             read_grid::<D, u64, T4_ROWS, { AppealColumn::ALL.len() }>(d, Table::Appeals)?;
         let mut table = Appeals::blank();
         for (&group, row) in AppealGroup::ALL.iter().zip(cells) {
@@ -666,6 +890,7 @@ impl<'de> Deserialize<'de> for Appeals {
                 table.set(group, column, value);
             }
         }
+        apply_extras(Table::Appeals, extras, &mut table)?;
         Ok(table)
     }
 }

@@ -205,8 +205,9 @@ pub fn cells(report: &AnnualReport) -> impl Iterator<Item = TidyCell> + '_ {
 }
 
 /// Reads tidy lines (as [`cells`] prints them, one per line) onto a copy of `base`: its
-/// metadata and texts are kept, every cell is taken from the lines. Each cell of the
-/// base's edition must be given exactly once, in any order.
+/// metadata, texts and the layouts of its tables are kept, every cell is taken from the
+/// lines. Each cell of the base's tables (in their layouts) must be given exactly once, in
+/// any order.
 ///
 /// # Errors
 /// A [`TidyError`] naming the line: a line not in the tidy form, a cell the edition does
@@ -266,7 +267,6 @@ pub fn rebuild(
     base: &AnnualReport,
     records: impl IntoIterator<Item = TidyCell>,
 ) -> Result<AnnualReport, TidyError> {
-    let edition = base.edition();
     let mut report = base.clone();
     let mut seen: BTreeMap<CellRef, usize> = BTreeMap::new();
     for (i, record) in records.into_iter().enumerate() {
@@ -280,7 +280,7 @@ pub fn rebuild(
             .set(cell, value)
             .map_err(|reason| TidyError::Cell { line, reason })?;
     }
-    if let Some(cell) = CellRef::all(edition).find(|c| !seen.contains_key(c)) {
+    if let Some((cell, _)) = base.cells().find(|(c, _)| !seen.contains_key(c)) {
         return Err(TidyError::Missing { cell });
     }
     Ok(report)

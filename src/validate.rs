@@ -166,6 +166,8 @@ pub struct Finding {
     rule: RuleId,
     scope: Scope,
     edition: Edition,
+    /// The edition the rule was applied in: the layout of the table it reads.
+    layout: Edition,
     year: u16,
     level: Level,
     stated: Option<Figure>,
@@ -415,7 +417,7 @@ impl Finding {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cells(&self) -> impl Iterator<Item = CellRef> + Clone + use<> {
-        self.rule().cells_at(self.edition, self.scope)
+        self.rule().cells_at(self.layout, self.scope)
     }
 
     /// The cells that were blank.
@@ -458,10 +460,10 @@ impl Finding {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cited(&self) -> impl Iterator<Item = CitedCell> + Clone + use<> {
-        let (rule, edition, scope, year, blanks) =
-            (self.rule, self.edition, self.scope, self.year, self.blanks);
+        let (rule, layout, scope, year, blanks) =
+            (self.rule, self.layout, self.scope, self.year, self.blanks);
         (0..).map_while(move |i| {
-            let (cell, side) = cell_at(rule, edition, scope, i)?;
+            let (cell, side) = cell_at(rule, layout, scope, i)?;
             Some(CitedCell {
                 cell,
                 year: match side {
@@ -580,7 +582,7 @@ impl fmt::Display for Message<'_> {
                 }
                 match finding.scope {
                     Scope::Report => write!(f, "{year}年度报告")?,
-                    scope => write!(f, "{}", scope.label(finding.edition))?,
+                    scope => write!(f, "{}", scope.label(finding.layout))?,
                 }
                 if finding.is_unassessable() {
                     write!(f, "：无法核对“{}”，空白单元格：", rule.statement_zh())?;
@@ -931,6 +933,7 @@ impl Reports<'_> {
             rule: rule.id(),
             scope,
             edition: self.current.edition(),
+            layout: rule.layout_in(self.current),
             year: self.current.year(),
             level,
             stated,
@@ -985,7 +988,11 @@ pub fn validate(report: &AnnualReport) -> Findings {
         previous: None,
     };
     // The rules' scopes and cells for the edition, resolved at compile time.
-    let plan = rules::plan(report.edition());
+    let plan = rules::plan(
+        report.edition(),
+        report.proactive().edition(),
+        report.requests().edition(),
+    );
     let kind = 1u8 << report.kind() as u8;
     for step in plan.steps() {
         if step.kinds & kind != 0 {
@@ -1006,6 +1013,7 @@ fn apply(step: &Step, cells: &[u8], reports: &Reports<'_>) -> Option<Finding> {
         Test::Deadline => return deadline(rule, reports),
         Test::AfterPeriod => return after_period(rule, reports),
         Test::EditionYear => return edition_year(rule, reports),
+        Test::TableLayout => return table_layout(rule, step.scope, reports),
         // The bulk of the work: sums of counts. When every cell is filled and the relation
         // holds, there is nothing more to do.
         Test::Sum | Test::AtMost | Test::AtLeast if holds(report, step, cells, test) => {
@@ -1150,11 +1158,12 @@ pub fn validate_pair(previous: &AnnualReport, next: &AnnualReport) -> Result<Fin
         previous: Some(previous),
     };
     for rule in Rule::all() {
+        let layout = rule.layout_in(next);
         if rule.is_pair()
-            && rule.editions().contains(&previous.edition())
-            && rule.editions().contains(&next.edition())
+            && rule.editions().contains(&rule.layout_in(previous))
+            && rule.editions().contains(&layout)
         {
-            for scope in rule.scopes(next.edition()) {
+            for scope in rule.scopes(layout) {
                 if let Some(f) = assess(rule, scope, &reports) {
                     findings.push(f);
                 }
@@ -1182,7 +1191,7 @@ fn is_zero(value: Option<Value>) -> Option<bool> {
 
 /// Applies a rule on cells at one scope, reading them by their codes (the pair rules).
 fn assess(rule: &Rule, scope: Scope, reports: &Reports<'_>) -> Option<Finding> {
-    let edition = reports.current.edition();
+    let edition = rule.layout_in(reports.current);
     let mut values: [Option<Value>; MAX_CELLS] = [None; MAX_CELLS];
     let mut n = 0;
     while n < MAX_CELLS {
@@ -1280,7 +1289,7 @@ fn evaluate(
             Some(Value::Money(a)) if a.unit() != MoneyUnit::WanYuan => fail(None, None),
             _ => None,
         },
-        Test::Deadline | Test::AfterPeriod | Test::EditionYear => None,
+        Test::Deadline | Test::AfterPeriod | Test::EditionYear | Test::TableLayout => None,
     }
 }
 
@@ -1334,11 +1343,7 @@ fn after_period(rule: &Rule, reports: &Reports<'_>) -> Option<Finding> {
 /// `meta.edition_year`: which edition serves the report year.
 fn edition_year(rule: &Rule, reports: &Reports<'_>) -> Option<Finding> {
     let report = reports.current;
-    let expected = if report.year() >= 2021 {
-        Edition::E2021
-    } else {
-        Edition::E2019
-    };
+    let expected = Edition::for_year(report.year());
     (report.edition() != expected).then(|| {
         reports.finding(
             rule,
@@ -1346,6 +1351,26 @@ fn edition_year(rule: &Rule, reports: &Reports<'_>) -> Option<Finding> {
             Level::from(rule.severity()),
             Some(Figure::Edition(report.edition())),
             Some(Figure::Edition(expected)),
+            None,
+        )
+    })
+}
+
+/// `meta.table_layout`: a table printed in the layout of another edition than the
+/// report's.
+fn table_layout(rule: &Rule, scope: Scope, reports: &Reports<'_>) -> Option<Finding> {
+    let report = reports.current;
+    let Scope::Table(table) = scope else {
+        return None;
+    };
+    let printed = report.layout(table).edition();
+    (printed != report.edition()).then(|| {
+        reports.finding(
+            rule,
+            scope,
+            Level::from(rule.severity()),
+            Some(Figure::Edition(printed)),
+            Some(Figure::Edition(report.edition())),
             None,
         )
     })

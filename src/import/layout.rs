@@ -18,22 +18,20 @@
 //! line of separators only when all its cells are blank. A page that departs from the layout
 //! anywhere is read by the page-text reader instead.
 
-use std::sync::OnceLock;
-
 use chrono::NaiveDate;
 
-use crate::appeals::Appeals;
-use crate::cell::{Table, Value, ValueKind};
+use crate::cell::{CellRef, Table, Value, ValueKind};
 use crate::edition::Edition;
-use crate::import::lines::{Line, split_lines};
+use crate::extras::{
+    CELL_REMARK_MARK, EXTRA_ROW_MARK, ExtraRow, Place, REMARK_MARK, Remark, split_fields, unescape,
+};
+use crate::import::lines::Line;
 use crate::import::notes::{Note, NoteKind};
 use crate::import::tables::{Placed, note};
+use crate::layout::{Layout, TextLine};
 use crate::narrative::FeeStatement;
-use crate::proactive::Proactive;
-use crate::render::{BODY_KIND_LABEL, PUBLISHED_LABEL, TITLE_SUFFIX};
-use crate::report::{AnnualReport, BodyKind};
-use crate::requests::Requests;
-use crate::section::Section;
+use crate::report::BodyKind;
+use crate::section::{BODY_KIND_LABEL, EDITION_LABEL, PUBLISHED_LABEL, Section, TITLE_SUFFIX};
 
 /// What a page in the layout says, read exactly.
 #[derive(Debug)]
@@ -47,10 +45,22 @@ pub(crate) struct Exact<'a> {
     pub(crate) problems: &'a str,
     pub(crate) other: &'a str,
     pub(crate) fees: Option<FeeStatement>,
-    /// The cells of 表二, 表三 and 表四 as printed, in the official order.
-    pub(crate) cells: [Vec<Placed<'a>>; 3],
+    /// 表二, 表三 and 表四 as printed: each in its layout, its cells in the layout's
+    /// order, and what it prints beyond them.
+    pub(crate) tables: [ExactTable<'a>; 3],
     /// Notes on the fee statement's values that cannot be read.
     pub(crate) notes: Vec<Note>,
+}
+
+/// A table read exactly: its layout, its cells in the layout's order, what it prints
+/// beyond them.
+#[derive(Debug, Default)]
+pub(crate) struct ExactTable<'a> {
+    pub(crate) layout: Option<Edition>,
+    pub(crate) cells: Vec<Placed<'a>>,
+    pub(crate) remarks: Vec<Remark>,
+    pub(crate) rows: Vec<ExtraRow>,
+    pub(crate) cell_remarks: Vec<(CellRef, String)>,
 }
 
 /// Reads a page in the crate's plain-text layout; `None` when the page is not in it.
@@ -66,7 +76,17 @@ pub(crate) fn read<'a>(input: &'a str, lines: &[Line<'a>]) -> Option<Exact<'a>> 
         None => None,
     };
     let kind = body_kind(lines.get(next)?.text)?;
-    let headings = headings(lines, next + 1)?;
+    next += 1;
+    // The report's edition is printed when a table departs from it; else every table is
+    // printed in the report's edition's layout.
+    let stated = match lines.get(next)?.text.strip_prefix(EDITION_LABEL) {
+        Some(rest) => {
+            next += 1;
+            Some(Edition::from_code(rest.strip_prefix('：')?)?)
+        }
+        None => None,
+    };
+    let headings = headings(lines, next)?;
     let [h1, h2, _, _, h5, h6] = headings;
     // The lines of a table section: after its heading, up to the empty line before the
     // next heading.
@@ -75,33 +95,29 @@ pub(crate) fn read<'a>(input: &'a str, lines: &[Line<'a>]) -> Option<Exact<'a>> 
         let to = headings.get(k + 1)?.checked_sub(1)?;
         Some((from, lines.get(from..to)?))
     };
-    let read_table = |edition: Edition, k: usize| {
-        let shapes = skeleton(edition)?;
+    let mut tables: [ExactTable<'a>; 3] = Default::default();
+    for ((slot, &table), k) in tables.iter_mut().zip(Table::ALL).zip(1..) {
         let (from, body) = region(k)?;
-        table_cells(body, from, shapes.get(k - 1)?)
-    };
-    // The edition whose three tables the page prints.
-    let (edition, texts) = Edition::ALL.into_iter().find_map(|e| {
-        let texts = [read_table(e, 1)?, read_table(e, 2)?, read_table(e, 3)?];
-        Some((e, texts))
-    })?;
-    let mut cells: [Vec<Placed<'a>>; 3] = Default::default();
-    for ((slot, table), texts) in cells.iter_mut().zip(Table::ALL).zip(texts) {
-        if texts.len() != table.cell_count(edition) {
+        *slot = Edition::ALL
+            .into_iter()
+            .find_map(|e| table_lines(body, from, Layout::of(table, e)))?;
+    }
+    let layouts = tables.each_ref().map(|t| t.layout);
+    let edition = if let Some(e) = stated {
+        // Printed only when a table departs from it.
+        if layouts[..2].iter().all(|&l| l == Some(e)) {
             return None;
         }
-        *slot = table
-            .cells(edition)
-            .zip(texts)
-            .enumerate()
-            .map(|(i, (cell, (text, line)))| Placed {
-                cell,
-                index: i + 1,
-                text,
-                line,
-            })
-            .collect();
-    }
+        e
+    } else {
+        let [t2, t3, _] = layouts;
+        if t2 != t3 {
+            return None;
+        }
+        t2?
+    };
+    // 表四 is the same in both editions.
+    tables[2].layout = Some(edition);
 
     // The output ends with a line break: the last line is the empty one after it.
     let last = lines.len().checked_sub(1)?;
@@ -128,7 +144,7 @@ pub(crate) fn read<'a>(input: &'a str, lines: &[Line<'a>]) -> Option<Exact<'a>> 
         problems: text_between(input, lines, h5 + 1, h6 - 1)?,
         other,
         fees,
-        cells,
+        tables,
         notes,
     })
 }
@@ -258,104 +274,98 @@ pub(crate) fn fee_lines(
     Some((statement, notes))
 }
 
-/// A line of a table as the renderer prints it.
-#[derive(Debug)]
-enum Shape {
-    /// A line of its own: a caption or a group label.
-    Label(String),
-    /// A header line: its fields.
-    Header(Vec<String>),
-    /// A data line: the row label (表四 has none) and how many value fields follow.
-    Data {
-        label: Option<String>,
-        values: usize,
-    },
-}
-
-/// The lines of 表二, 表三 and 表四 of an edition, from a rendered blank report.
-fn skeleton(edition: Edition) -> Option<&'static [Vec<Shape>; 3]> {
-    static SKELETONS: OnceLock<[Option<[Vec<Shape>; 3]>; 2]> = OnceLock::new();
-    let all = SKELETONS.get_or_init(|| Edition::ALL.map(build_skeleton));
-    all.get(usize::from(edition == Edition::E2021))?.as_ref()
-}
-
-fn build_skeleton(edition: Edition) -> Option<[Vec<Shape>; 3]> {
-    let report = AnnualReport::builder(edition, crate::FIRST_YEAR, "", BodyKind::Other)
-        .proactive(Proactive::blank(edition))
-        .requests(Requests::blank(edition))
-        .appeals(Appeals::blank())
-        .build()
-        .ok()?;
-    let text = crate::render::text(&report);
-    let lines = split_lines(&text);
-    let start = lines.iter().position(|l| l.text.is_empty())?;
-    let headings = headings(&lines, start)?;
-    let shapes = |k: usize| -> Option<Vec<Shape>> {
-        let region = lines.get(headings[k] + 1..headings.get(k + 1)? - 1)?;
-        Some(region.iter().map(|l| shape(l.text)).collect())
+/// The lines of a table section read exactly in a layout: every line of the layout's
+/// plain-text form ([`Layout::text_lines`]) in order, with the value fields of its data
+/// lines, and the lines of what the table prints beyond its cells where the renderer puts
+/// them (extra rows and remarks above the table, after a row, under the table); `None`
+/// when the lines are not that. `first` is the index of the first line in the input.
+fn table_lines<'a>(lines: &[Line<'a>], first: usize, layout: &Layout) -> Option<ExactTable<'a>> {
+    let shapes = layout.text_lines();
+    let mut out = ExactTable {
+        layout: Some(layout.edition()),
+        ..ExactTable::default()
     };
-    Some([shapes(1)?, shapes(2)?, shapes(3)?])
-}
-
-/// The shape of a line of a rendered blank table: a data line has no text but its label.
-fn shape(text: &str) -> Shape {
-    if !text.contains('|') {
-        return Shape::Label(text.trim_matches(' ').to_owned());
-    }
-    let f: Vec<&str> = fields(text).collect();
-    let rest_empty = f.iter().skip(1).all(|s| s.is_empty());
-    match f.first() {
-        Some(first) if rest_empty && !first.is_empty() => Shape::Data {
-            label: Some((*first).to_owned()),
-            values: f.len() - 1,
-        },
-        Some(_) if rest_empty => Shape::Data {
-            label: None,
-            values: f.len(),
-        },
-        _ => Shape::Header(f.iter().map(|s| (*s).to_owned()).collect()),
-    }
-}
-
-/// The value fields of a table's lines in printed order, with their line indexes, when the
-/// lines are exactly the shapes (`first` is the index of the first line in the input).
-fn table_cells<'a>(
-    lines: &[Line<'a>],
-    first: usize,
-    shapes: &[Shape],
-) -> Option<Vec<(&'a str, usize)>> {
-    if lines.len() != shapes.len() {
-        return None;
-    }
-    let mut cells = Vec::new();
-    for ((index, line), shape) in (first..).zip(lines).zip(shapes) {
-        match shape {
-            Shape::Label(label) => {
-                if line.text.contains('|') || line.text.trim_matches(' ') != label {
+    let mut shape = shapes.iter().peekable();
+    // Where extras lines read now are printed: above the table until its first line.
+    let mut place = Some(Place::Above);
+    for (index, line) in (first..).zip(lines) {
+        if extras_line(line.text, place, &mut out)? {
+            continue;
+        }
+        match shape.next()? {
+            TextLine::Label(label) => {
+                if line.text.contains('|') || line.text != label.as_str() {
                     return None;
                 }
+                place = None;
             }
-            Shape::Header(header) => {
-                if !fields(line.text).eq(header.iter().map(String::as_str)) {
+            TextLine::Header { corner, fields } => {
+                let printed = split_fields(line.text);
+                let expected = corner.iter().copied().chain(fields.iter().map(|f| f.text));
+                if !printed.iter().copied().eq(expected) {
                     return None;
                 }
+                place = None;
             }
-            Shape::Data { label, values } => {
-                let mut f = fields(line.text);
+            TextLine::Data { label, row, cells } => {
+                let printed = split_fields(line.text);
+                let mut printed = printed.into_iter();
                 if let Some(label) = label {
-                    if f.next() != Some(label.as_str()) {
+                    if printed.next()? != label.trim_start_matches(' ') {
                         return None;
                     }
                 }
-                let before = cells.len();
-                cells.extend(f.map(|t| (t, index)));
-                if cells.len() - before != *values {
+                let values: Vec<&'a str> = printed.collect();
+                if values.len() != cells.len() {
                     return None;
                 }
+                for (position, field) in cells.clone().zip(values) {
+                    let cell = *layout.cells().get(position)?;
+                    let (text, remark) = match field.strip_prefix(CELL_REMARK_MARK.trim_start()) {
+                        Some(remark) => ("", Some(remark)),
+                        None => match field.split_once(CELL_REMARK_MARK) {
+                            Some((value, remark)) => (value, Some(remark)),
+                            None => (field, None),
+                        },
+                    };
+                    if let Some(remark) = remark {
+                        out.cell_remarks.push((cell, unescape(remark)?));
+                    }
+                    out.cells.push(Placed {
+                        cell,
+                        index: position + 1,
+                        text,
+                        line: index,
+                    });
+                }
+                // After the last row of the table is under it.
+                let last = shape.peek().is_none();
+                place = match row {
+                    Some(row) if !last => Some(Place::After(*row)),
+                    _ => Some(Place::Below),
+                };
             }
         }
     }
-    Some(cells)
+    (shape.next().is_none() && out.cells.len() == layout.len()).then_some(out)
+}
+
+/// Reads a line of what a table prints beyond its cells (an extra row, a remark) into the
+/// table at the place the line is in: `Some(true)` when it is one, `Some(false)` when it is
+/// not, `None` when it is one where none can be printed or cannot be read.
+fn extras_line(text: &str, place: Option<Place>, out: &mut ExactTable<'_>) -> Option<bool> {
+    if let Some(remark) = text.strip_prefix(REMARK_MARK) {
+        out.remarks.push(Remark::new(place?, unescape(remark)?));
+        return Some(true);
+    }
+    let fields = split_fields(text);
+    let Some(label) = fields.first().and_then(|f| f.strip_prefix(EXTRA_ROW_MARK)) else {
+        return Some(false);
+    };
+    let cells: Option<Vec<String>> = fields.iter().skip(1).map(|c| unescape(c)).collect();
+    out.rows
+        .push(ExtraRow::new(place?, unescape(label)?, cells?));
+    Some(true)
 }
 
 #[cfg(test)]
@@ -388,31 +398,6 @@ mod tests {
         }
         assert_eq!(body_kind("机关类型：局"), None);
         assert_eq!(body_kind("机关类型:其他"), None);
-    }
-
-    #[test]
-    fn skeletons_have_every_cell() {
-        for edition in Edition::ALL {
-            let shapes = skeleton(edition).expect("the blank report renders");
-            for (table, lines) in Table::ALL.iter().zip(shapes) {
-                let values: usize = lines
-                    .iter()
-                    .map(|s| match s {
-                        Shape::Data { values, .. } => *values,
-                        _ => 0,
-                    })
-                    .sum();
-                assert_eq!(values, table.cell_count(edition), "{table:?} {edition}");
-            }
-            let t4 = shapes.get(2).and_then(|l| l.last());
-            assert!(matches!(
-                t4,
-                Some(Shape::Data {
-                    label: None,
-                    values: 15
-                })
-            ));
-        }
     }
 
     #[test]

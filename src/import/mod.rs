@@ -15,13 +15,15 @@ use chrono::NaiveDate;
 use crate::appeals::Appeals;
 use crate::cell::{CellRef, Table, Value};
 use crate::edition::Edition;
+use crate::extras::{ExtraRow, Remark};
 use crate::narrative::{FeeStatement, OtherMatters};
-use crate::proactive::{Proactive, in_header_unit};
+use crate::proactive::Proactive;
 use crate::report::{AnnualReport, BodyKind, ReportBuilder};
 use crate::requests::Requests;
 use crate::section::Section;
 
-pub use notes::{ImportError, Location, Note, NoteKind, RowRef};
+use crate::layout::RowRef;
+pub use notes::{ImportError, Location, Note, NoteKind};
 
 use lines::{Line, split_lines};
 use sections::{
@@ -285,7 +287,7 @@ fn metadata(
     let year = if let Some((y, _)) = year {
         y
     } else {
-        let assumed = first_year_of(edition);
+        let assumed = edition.first_year();
         notes.push(front(NoteKind::YearMissing { assumed }, 0));
         assumed
     };
@@ -319,9 +321,8 @@ fn metadata(
     })
 }
 
-/// The three tables of a report being imported.
+/// The three tables of a report being imported, each in the layout it is printed in.
 struct Tables {
-    edition: Edition,
     proactive: Proactive,
     requests: Requests,
     appeals: Appeals,
@@ -330,10 +331,47 @@ struct Tables {
 impl Tables {
     fn blank(edition: Edition) -> Tables {
         Tables {
-            edition,
             proactive: Proactive::blank(edition),
             requests: Requests::blank(edition),
             appeals: Appeals::blank(),
+        }
+    }
+
+    /// Prints a table in a layout (blank).
+    fn set_layout(&mut self, table: Table, layout: Edition) {
+        match table {
+            Table::Proactive => self.proactive = Proactive::blank(layout),
+            Table::Requests => self.requests = Requests::blank(layout),
+            Table::Appeals => {}
+        }
+    }
+
+    /// Keeps what a table prints beyond its cells (read from places and cells of the
+    /// table's layout, so each is accepted).
+    fn keep_extras(
+        &mut self,
+        table: Table,
+        remarks: Vec<Remark>,
+        rows: Vec<ExtraRow>,
+        cells: Vec<(CellRef, String)>,
+    ) {
+        macro_rules! keep {
+            ($t:expr) => {{
+                for r in remarks {
+                    $t.add_remark(r.place, r.text).ok();
+                }
+                for r in rows {
+                    $t.add_extra_row(r).ok();
+                }
+                for (c, t) in cells {
+                    $t.set_cell_remark(c, Some(t)).ok();
+                }
+            }};
+        }
+        match table {
+            Table::Proactive => keep!(self.proactive),
+            Table::Requests => keep!(self.requests),
+            Table::Appeals => keep!(self.appeals),
         }
     }
 
@@ -342,8 +380,7 @@ impl Tables {
     fn put(&mut self, cell: CellRef, value: Option<Value>) {
         match cell {
             CellRef::Proactive(r, c) => {
-                let v = value.map(|v| in_header_unit(self.edition, cell, v));
-                self.proactive.set(r, c, v).ok();
+                self.proactive.set(r, c, value).ok();
             }
             CellRef::Requests(r, c) => {
                 self.requests.set(r, c, count(value)).ok();
@@ -379,9 +416,10 @@ fn tables(
             };
             let first = scan.region.start.min(last_text_line(lines));
             notes.push(note(kind, scan.region.section, None, None, first));
+            tables.set_layout(table, layout);
         }
         let reading = read(lines, scan, layout);
-        place(&reading.cells, table, edition, notes, |cell, value| {
+        place(&reading.cells, table, layout, notes, |cell, value| {
             tables.put(cell, value);
         });
         notes.extend(reading.notes);
@@ -402,7 +440,7 @@ fn import_exact(exact: layout::Exact<'_>, lines: &[Line<'_>]) -> Result<Imported
             line: 1,
         });
     }
-    if edition_of_year(exact.year) != exact.edition {
+    if Edition::for_year(exact.year) != exact.edition {
         notes.push(front(NoteKind::EditionNotOfYear {
             edition: exact.edition,
             year: exact.year,
@@ -412,10 +450,24 @@ fn import_exact(exact: layout::Exact<'_>, lines: &[Line<'_>]) -> Result<Imported
         notes.push(front(NoteKind::NoPublicationDate));
     }
     let mut tables = Tables::blank(exact.edition);
-    for (cells, &table) in exact.cells.iter().zip(Table::ALL) {
-        place(cells, table, exact.edition, &mut notes, |cell, value| {
-            tables.put(cell, value);
-        });
+    for (exact_table, &table) in exact.tables.into_iter().zip(Table::ALL) {
+        let layout = exact_table.layout.unwrap_or(exact.edition);
+        tables.set_layout(table, layout);
+        place(
+            &exact_table.cells,
+            table,
+            layout,
+            &mut notes,
+            |cell, value| {
+                tables.put(cell, value);
+            },
+        );
+        tables.keep_extras(
+            table,
+            exact_table.remarks,
+            exact_table.rows,
+            exact_table.cell_remarks,
+        );
     }
     let mut six = OtherMatters::new(exact.other);
     six.fees = exact.fees;
@@ -450,23 +502,6 @@ fn fee_statement(
     }
 }
 
-/// The first report year an edition covers.
-const fn first_year_of(edition: Edition) -> u16 {
-    match edition {
-        Edition::E2019 => crate::report::FIRST_YEAR,
-        Edition::E2021 => 2021,
-    }
-}
-
-/// The edition of the format for a report year.
-const fn edition_of_year(year: u16) -> Edition {
-    if year < 2021 {
-        Edition::E2019
-    } else {
-        Edition::E2021
-    }
-}
-
 /// The edition: the one 表二's structure shows, else 表三's, else the report year's (noted).
 fn decide_edition(
     scans: &[Option<Scan<'_>>; 3],
@@ -480,7 +515,7 @@ fn decide_edition(
         .or_else(|| t3.as_ref().and_then(Scan::layout));
     match (shown, year) {
         (Some(edition), Some((year, line))) => {
-            if edition_of_year(year) != edition {
+            if Edition::for_year(year) != edition {
                 notes.push(note(
                     NoteKind::EditionNotOfYear { edition, year },
                     Section::Front,
@@ -493,7 +528,7 @@ fn decide_edition(
         }
         (Some(edition), None) => edition,
         (None, Some((year, line))) => {
-            let edition = edition_of_year(year);
+            let edition = Edition::for_year(year);
             notes.push(note(
                 NoteKind::EditionFromYear { edition, year },
                 Section::Front,
@@ -507,7 +542,7 @@ fn decide_edition(
             // Neither structure nor year: the current edition, said twice (the year
             // missing is noted with the year assumed).
             let edition = Edition::E2021;
-            let year = first_year_of(edition);
+            let year = edition.first_year();
             notes.push(note(
                 NoteKind::EditionFromYear { edition, year },
                 Section::Front,
@@ -599,7 +634,7 @@ fn table_scans<'a>(
 }
 
 /// Puts each cell read into its table (through `put`), noting cells that cannot be read,
-/// rows of another edition's layout, and signs printed in place of numbers.
+/// rows the table's layout does not have, and signs printed in place of numbers.
 fn place(
     cells: &[Placed<'_>],
     table: Table,

@@ -5,55 +5,13 @@ use std::fmt;
 
 use thiserror::Error;
 
-use crate::cell::{AppealGroup, ProactiveRow, RequestRow, Table};
+use crate::cell::Table;
 use crate::edition::Edition;
 use crate::error::{Error, ValueError};
+use crate::layout::RowRef;
 use crate::money::Amount;
 use crate::report::BodyKind;
 use crate::section::Section;
-
-/// A row of one of the three tables, named by its stable code (`spec/CELLS.md`).
-///
-/// ```
-/// use ogi_report::{RequestRow, RowRef};
-/// assert_eq!(RowRef::Requests(RequestRow::StateSecret).to_string(), "t3.withheld.state_secret");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RowRef {
-    /// A row of 表二.
-    Proactive(ProactiveRow),
-    /// A row of 表三.
-    Requests(RequestRow),
-    /// A group of 表四 (its five cells are printed as one group).
-    Appeals(AppealGroup),
-}
-
-impl RowRef {
-    /// The table the row belongs to.
-    ///
-    /// ```
-    /// use ogi_report::{AppealGroup, RowRef, Table};
-    /// assert_eq!(RowRef::Appeals(AppealGroup::Review).table(), Table::Appeals);
-    /// ```
-    #[must_use]
-    pub const fn table(self) -> Table {
-        match self {
-            RowRef::Proactive(_) => Table::Proactive,
-            RowRef::Requests(_) => Table::Requests,
-            RowRef::Appeals(_) => Table::Appeals,
-        }
-    }
-}
-
-impl fmt::Display for RowRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RowRef::Proactive(r) => write!(f, "t2.{r}"),
-            RowRef::Requests(r) => write!(f, "t3.{r}"),
-            RowRef::Appeals(g) => write!(f, "t4.{g}"),
-        }
-    }
-}
 
 /// Where a note applies: the section, the row (when one), the cell's 1-based position in
 /// its table's printed order (when one), and the 1-based line of the input.
@@ -370,7 +328,7 @@ impl fmt::Display for NoteKind {
                 edition,
             } => write!(
                 f,
-                "{} is printed in the {layout} layout in a report of the {edition} edition; placed row by row, rows of the {edition} edition it does not print left blank",
+                "{} is printed in the {layout} layout in a report of the {edition} edition; kept in that layout",
                 table.label()
             ),
             NoteKind::TableUnreadable {

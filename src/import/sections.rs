@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use crate::import::lines::{
     Line, find_year, is_furniture, is_page_footer, is_space, normalize_into,
 };
-use crate::render::BODY_KIND_LABEL;
 use crate::report::BodyKind;
+use crate::section::BODY_KIND_LABEL;
 use crate::section::Section;
 
 /// Words one of which a heading numbered `一、` (or `一.`, `一 `) must contain to be this

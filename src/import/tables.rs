@@ -5,16 +5,14 @@
 
 use std::sync::OnceLock;
 
-use crate::appeals::Appeals;
 use crate::cell::{
     AppealGroup, Article20Item, CellRef, ProactiveColumn, ProactiveRow, RequestRow, Table,
 };
 use crate::edition::Edition;
 use crate::import::lines::{Line, is_page_footer, is_space, is_value, normalize, normalize_into};
-use crate::import::notes::{Location, Note, NoteKind, RowRef};
-use crate::proactive::Proactive;
-use crate::report::{AnnualReport, BodyKind, FIRST_YEAR};
-use crate::requests::Requests;
+use crate::import::notes::{Location, Note, NoteKind};
+use crate::layout::Layout;
+use crate::layout::RowRef;
 use crate::section::Section;
 use crate::text::is_blank_token;
 
@@ -450,10 +448,9 @@ fn word_items<'a>(text: &'a str, line: usize, out: &mut Vec<Item<'a>>) {
     }
 }
 
-/// The words the format prints in a table, normalised, one per line: every field of the
-/// table as the renderer lays it out in either edition (captions, column headers, group
-/// and row labels, 表三's 勾稽关系 note). Taken from the renderer, so that the words are
-/// written once, in the enums that own them.
+/// The words the format prints in a table, normalised, one per line: every label and
+/// caption of the table in either edition's layout ([`Layout::words`]), each also split at
+/// its spaces.
 fn printed_words(table: Table) -> &'static str {
     static WORDS: [OnceLock<String>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
     let index = match table {
@@ -463,23 +460,11 @@ fn printed_words(table: Table) -> &'static str {
     };
     WORDS.get(index).map_or("", |w| {
         w.get_or_init(|| {
-            let mut words: Vec<String> = Vec::new();
-            for edition in Edition::ALL {
-                let report = AnnualReport::builder(edition, FIRST_YEAR, "", BodyKind::Other)
-                    .proactive(Proactive::blank(edition))
-                    .requests(Requests::blank(edition))
-                    .appeals(Appeals::blank())
-                    .build();
-                let Ok(report) = report else { continue };
-                let text = crate::render::text(&report);
-                let heading = Section::of_table(table).heading();
-                let body = text
-                    .lines()
-                    .skip_while(|l| *l != heading)
-                    .skip(1)
-                    .take_while(|l| !Section::ALL.iter().any(|s| s.heading() == *l));
-                words.extend(body.flat_map(|l| l.split('|')).map(normalize));
-            }
+            let mut words: Vec<String> = Edition::ALL
+                .iter()
+                .flat_map(|&e| Layout::of(table, e).words())
+                .map(normalize)
+                .collect();
             words.retain(|w| !w.is_empty());
             words.sort();
             words.dedup();
@@ -810,16 +795,13 @@ pub(crate) fn row_of(cell: CellRef) -> RowRef {
 
 /// The rows of a layout: each row with the range of its cells in printed order.
 fn rows(table: Table, layout: Edition) -> (Vec<CellRef>, Vec<(RowRef, usize, usize)>) {
-    let cells: Vec<CellRef> = table.cells(layout).collect();
-    let mut rows: Vec<(RowRef, usize, usize)> = Vec::new();
-    for (i, &c) in cells.iter().enumerate() {
-        let r = row_of(c);
-        match rows.last_mut() {
-            Some(last) if last.0 == r => last.2 = i + 1,
-            _ => rows.push((r, i, i + 1)),
-        }
-    }
-    (cells, rows)
+    let layout = Layout::of(table, layout);
+    let rows = layout
+        .rows()
+        .iter()
+        .map(|r| (r.row(), r.start(), r.range().end))
+        .collect();
+    (layout.cells().to_vec(), rows)
 }
 
 /// How row-by-row reading went.

@@ -106,22 +106,14 @@ pub use html::{CellMark, HtmlOptions, html};
 pub use markdown::markdown;
 pub use text::text;
 
-use crate::cell::{
-    APPLICANTS_LABEL, AppealColumn, AppealGroup, Applicant, ORGANISATIONS_LABEL, RESULTS_LABEL,
-    RequestRow, Value,
+use crate::cell::Value;
+use crate::layout::{
+    LabelPath, Span, appeal_column_path, request_column_path, request_row_path, spans,
 };
 use crate::report::AnnualReport;
+pub(crate) use crate::section::{BODY_KIND_LABEL, EDITION_LABEL, PUBLISHED_LABEL, TITLE_SUFFIX};
 #[cfg(doc)]
 use crate::{cell::ProactiveRow, section::Section};
-
-/// What follows the body and the year in a report's title.
-pub const TITLE_SUFFIX: &str = "年政府信息公开工作年度报告";
-
-/// The label of the publication date in the plain-text and HTML layouts.
-pub const PUBLISHED_LABEL: &str = "发布日期";
-
-/// The label of the kind of body in the plain-text layout.
-pub const BODY_KIND_LABEL: &str = "机关类型";
 
 /// The report's title: `{body}{year}年政府信息公开工作年度报告`.
 ///
@@ -148,105 +140,6 @@ fn published(report: &AnnualReport) -> Option<String> {
 /// A cell as printed: the value, or nothing for a blank cell.
 fn value_text(value: Option<Value>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
-}
-
-/// How many levels of labels a header of 表三 or 表四 has (rows of the column header, or
-/// columns of the row labels).
-const DEPTH: usize = 3;
-
-/// The labels over (or left of) one column (or row), one per level; `None` where the label
-/// of the level above reaches down (or right) into this level.
-type LabelPath = [Option<&'static str>; DEPTH];
-
-/// The labels left of a row of 表三: 三、本年度办理结果 for the outcome rows and （七）总计,
-/// the group for grouped rows, then the row's own label.
-fn request_row_path(row: RequestRow) -> LabelPath {
-    let results = (row.is_outcome() || row == RequestRow::ResultsTotal).then_some(RESULTS_LABEL);
-    match (results, row.group()) {
-        (Some(results), Some(group)) => [Some(results), Some(group.label()), Some(row.label())],
-        (Some(results), None) => [Some(results), Some(row.label()), None],
-        (None, _) => [Some(row.label()), None, None],
-    }
-}
-
-/// The labels over a column of 表三: 申请人情况, 法人或其他组织 for the organisations, the
-/// column's own label.
-fn request_column_path(column: Applicant) -> LabelPath {
-    if column.is_organisation() {
-        [
-            Some(APPLICANTS_LABEL),
-            Some(ORGANISATIONS_LABEL),
-            Some(column.label()),
-        ]
-    } else {
-        [Some(APPLICANTS_LABEL), Some(column.label()), None]
-    }
-}
-
-/// The labels over a column of 表四: 行政复议 (reaching down over the sub-group level) or
-/// 行政诉讼 and the sub-group, then the column's own label.
-fn appeal_column_path(group: AppealGroup, column: AppealColumn) -> LabelPath {
-    match group.parent_label() {
-        Some(parent) => [Some(parent), Some(group.label()), Some(column.label())],
-        None => [Some(group.label()), None, Some(column.label())],
-    }
-}
-
-/// A merged label cell of a header: the label at `level`, over positions
-/// `start..start + len` along the header, reaching over `depth` levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Span {
-    text: &'static str,
-    level: usize,
-    start: usize,
-    len: usize,
-    depth: usize,
-}
-
-impl Span {
-    /// Whether the span covers the position at the level.
-    const fn covers(&self, level: usize, position: usize) -> bool {
-        self.level <= level
-            && level < self.level + self.depth
-            && self.start <= position
-            && position < self.start + self.len
-    }
-}
-
-/// The merged label cells of a header, from the label path of each position, ordered by
-/// start and then level. A label that is not the last of its path is merged with the same
-/// label of the next positions that share everything above it; the last label of a path
-/// (the one naming the cells) is never merged, and reaches over the levels below it that
-/// have no label.
-fn spans(paths: &[LabelPath]) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::new();
-    let mut open: [Option<usize>; DEPTH] = [None; DEPTH];
-    for (position, path) in paths.iter().enumerate() {
-        for (level, label) in path.iter().enumerate() {
-            let Some(text) = *label else {
-                continue;
-            };
-            let below = &path[level + 1..];
-            let leaf = below.iter().all(Option::is_none);
-            let same_above = position > 0 && paths[position - 1][..=level] == path[..=level];
-            if !leaf && same_above {
-                if let Some(span) = open[level].and_then(|i| spans.get_mut(i)) {
-                    span.len += 1;
-                    continue;
-                }
-            }
-            let depth = 1 + below.iter().take_while(|l| l.is_none()).count();
-            open[level] = (!leaf).then_some(spans.len());
-            spans.push(Span {
-                text,
-                level,
-                start: position,
-                len: 1,
-                depth,
-            });
-        }
-    }
-    spans
 }
 
 /// The columns a string takes in a terminal: two for wide and full-width characters (CJK
@@ -285,7 +178,6 @@ fn char_width(c: char) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edition::Edition;
 
     #[test]
     fn widths() {
@@ -295,58 +187,5 @@ mod tests {
         assert_eq!(display_width("3.危及“三安全一稳定”"), 2 + 16 + 2);
         assert_eq!(display_width("１２"), 4);
         assert_eq!(display_width("本年增/减"), 9);
-    }
-
-    #[test]
-    fn request_rows_span_as_printed() {
-        for edition in Edition::ALL {
-            let paths: Vec<_> = RequestRow::rows(edition)
-                .iter()
-                .map(|&r| request_row_path(r))
-                .collect();
-            let spans = spans(&paths);
-            let results = spans.iter().find(|s| s.text == RESULTS_LABEL);
-            let expected = match edition {
-                Edition::E2019 => 20,
-                Edition::E2021 => 22,
-            };
-            assert_eq!(
-                results.map(|s| (s.start, s.len, s.depth)),
-                Some((2, expected, 1))
-            );
-            let first = spans.iter().find(|s| s.start == 0);
-            assert_eq!(first.map(|s| (s.len, s.depth)), Some((1, 3)));
-            let withheld = spans.iter().find(|s| s.text == "（三）不予公开");
-            assert_eq!(withheld.map(|s| (s.level, s.len, s.depth)), Some((1, 8, 1)));
-            let other = spans.iter().find(|s| s.text.starts_with("（六）"));
-            let other_rows = match edition {
-                Edition::E2019 => (1, 2),
-                Edition::E2021 => (3, 1),
-            };
-            assert_eq!(other.map(|s| (s.len, s.depth)), Some(other_rows));
-        }
-    }
-
-    #[test]
-    fn appeal_header_spans_as_printed() {
-        let paths: Vec<_> = AppealGroup::ALL
-            .iter()
-            .flat_map(|&g| {
-                AppealColumn::ALL
-                    .iter()
-                    .map(move |&c| appeal_column_path(g, c))
-            })
-            .collect();
-        let spans = spans(&paths);
-        let top: Vec<_> = spans
-            .iter()
-            .filter(|s| s.level == 0)
-            .map(|s| (s.start, s.len, s.depth))
-            .collect();
-        assert_eq!(top, [(0, 5, 2), (5, 10, 1)]);
-        assert_eq!(spans.iter().filter(|s| s.level == 1).count(), 2);
-        assert_eq!(spans.iter().filter(|s| s.level == 2).count(), 15);
-        assert!(spans[0].covers(1, 4));
-        assert!(!spans[0].covers(2, 4));
     }
 }

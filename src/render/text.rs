@@ -3,12 +3,11 @@
 use std::fmt::Write as _;
 
 use super::{
-    BODY_KIND_LABEL, DEPTH, LabelPath, PUBLISHED_LABEL, Span, appeal_column_path, display_width,
-    published, request_column_path, request_row_path, spans, title, value_text,
+    BODY_KIND_LABEL, EDITION_LABEL, PUBLISHED_LABEL, display_width, published, title, value_text,
 };
-use crate::cell::{
-    AppealColumn, AppealGroup, Applicant, Article20Item, CONTENT_LABEL, REQUESTS_NOTE, Value,
-};
+use crate::cell::Table;
+use crate::extras::{CELL_REMARK_MARK, EXTRA_ROW_MARK, Extras, Place, REMARK_MARK, escape};
+use crate::layout::TextLine;
 use crate::narrative::FeeStatement;
 use crate::report::AnnualReport;
 use crate::section::Section;
@@ -49,6 +48,14 @@ pub fn text(report: &AnnualReport) -> String {
         let _ = writeln!(out, "{PUBLISHED_LABEL}：{date}");
     }
     let _ = writeln!(out, "{BODY_KIND_LABEL}：{}", report.kind().label());
+    // The edition, when a table is printed in another edition's layout (else the tables
+    // show it).
+    if Table::ALL
+        .iter()
+        .any(|&t| report.layout(t).edition() != report.edition())
+    {
+        let _ = writeln!(out, "{EDITION_LABEL}：{}", report.edition());
+    }
     for section in Section::ALL {
         out.push('\n');
         out.push_str(section.heading());
@@ -57,9 +64,9 @@ pub fn text(report: &AnnualReport) -> String {
             // The front matter (title, date) is written before the sections.
             Section::Front => {}
             Section::Overview => push_text(&mut out, report.overview()),
-            Section::Proactive => proactive(report).write(&mut out),
-            Section::Requests => requests(report).write(&mut out),
-            Section::Appeals => appeals(report).write(&mut out),
+            Section::Proactive => table(report, Table::Proactive).write(&mut out),
+            Section::Requests => table(report, Table::Requests).write(&mut out),
+            Section::Appeals => table(report, Table::Appeals).write(&mut out),
             Section::Problems => push_text(&mut out, report.problems()),
             Section::OtherMatters => {
                 let six = report.other_matters();
@@ -221,101 +228,60 @@ fn pad(out: &mut String, field: &Field, width: usize) {
     out.extend(std::iter::repeat_n(' ', after));
 }
 
-/// The header lines of a multi-level column header: one line per level, a label over the
-/// columns it spans, an empty field where the label of a level above reaches down.
-fn header_lines(grid: &mut Grid, spans: &[Span], corner: Option<&str>) {
-    let columns = spans.iter().map(|s| s.start + s.len).max().unwrap_or(0);
-    for level in 0..DEPTH {
-        let mut fields = Vec::new();
-        if let Some(corner) = corner {
-            fields.push(Field::label(if level == 0 { corner } else { "" }));
-        }
-        let mut position = 0;
-        while position < columns {
-            let here = spans
-                .iter()
-                .find(|s| s.level == level && s.start == position);
-            let above = spans.iter().find(|s| s.covers(level, position));
-            let (text, len) = match (here, above) {
-                (Some(s), _) => (s.text, s.len),
-                (None, Some(s)) => ("", s.start + s.len - position),
-                (None, None) => ("", 1),
-            };
-            fields.push(Field::header(text, len));
-            position += len;
-        }
-        grid.fields(fields);
-    }
-}
-
-fn proactive(report: &AnnualReport) -> Grid {
-    let edition = report.edition();
-    let table = report.proactive();
-    let mut grid = Grid::default();
-    for &item in Article20Item::blocks(edition) {
-        grid.label(item.caption());
-        let rows = item.rows(edition);
-        let columns = rows.first().map_or(&[][..], |r| r.columns(edition));
-        let mut header = vec![Field::label(CONTENT_LABEL)];
-        header.extend(columns.iter().map(|c| Field::header(c.label(edition), 1)));
-        grid.fields(header);
-        for &row in rows {
-            let mut fields = vec![Field::label(row.label(edition))];
-            fields.extend(
-                row.columns(edition)
-                    .iter()
-                    .map(|&c| Field::value(value_text(table.get(row, c)))),
-            );
-            grid.fields(fields);
-        }
-    }
-    grid
-}
-
-fn requests(report: &AnnualReport) -> Grid {
-    let table = report.requests();
-    let mut grid = Grid::default();
-    let columns: Vec<LabelPath> = Applicant::ALL
-        .iter()
-        .map(|&c| request_column_path(c))
-        .collect();
-    header_lines(&mut grid, &spans(&columns), Some(REQUESTS_NOTE));
-    let rows = table.rows();
-    let paths: Vec<LabelPath> = rows.iter().map(|&r| request_row_path(r)).collect();
-    let row_spans = spans(&paths);
-    let indented = |level: usize, text: &str| format!("{:indent$}{text}", "", indent = 2 * level);
-    for (i, (&row, path)) in rows.iter().zip(&paths).enumerate() {
-        let leaf = path.iter().rposition(Option::is_some).unwrap_or(0);
-        for group in row_spans.iter().filter(|s| s.start == i && s.level < leaf) {
-            grid.label(indented(group.level, group.text));
-        }
-        let mut fields = vec![Field::label(indented(leaf, row.label()))];
-        fields.extend(
-            Applicant::ALL
-                .iter()
-                .map(|&c| Field::value(value_text(table.get(row, c).map(Value::Count)))),
-        );
-        grid.fields(fields);
-    }
-    grid
-}
-
-fn appeals(report: &AnnualReport) -> Grid {
-    let table = report.appeals();
-    let mut grid = Grid::default();
-    let cells = || {
-        AppealGroup::ALL
-            .iter()
-            .flat_map(|&g| AppealColumn::ALL.iter().map(move |&c| (g, c)))
+/// A table of the report in its own layout, with what it prints beyond its cells.
+fn table(report: &AnnualReport, table: Table) -> Grid {
+    let layout = report.layout(table);
+    let extras = match table {
+        Table::Proactive => report.proactive().extras(),
+        Table::Requests => report.requests().extras(),
+        Table::Appeals => report.appeals().extras(),
     };
-    let columns: Vec<LabelPath> = cells().map(|(g, c)| appeal_column_path(g, c)).collect();
-    header_lines(&mut grid, &spans(&columns), None);
-    grid.fields(
-        cells()
-            .map(|(g, c)| Field::value(value_text(table.get(g, c).map(Value::Count))))
-            .collect(),
-    );
+    let value = |position: usize| -> String {
+        let Some(&cell) = layout.cells().get(position) else {
+            return String::new();
+        };
+        let mut text = value_text(report.cell(cell));
+        if let Some(remark) = extras.cell_remark(cell) {
+            text.push_str(CELL_REMARK_MARK);
+            text.push_str(&escape(remark, true));
+        }
+        text
+    };
+    let mut grid = Grid::default();
+    extras_at(&mut grid, extras, Place::Above);
+    for line in layout.text_lines() {
+        match line {
+            TextLine::Label(text) => grid.label(text),
+            TextLine::Header { corner, fields } => {
+                let mut out: Vec<Field> = corner.map(Field::label).into_iter().collect();
+                out.extend(fields.iter().map(|f| Field::header(f.text, f.span)));
+                grid.fields(out);
+            }
+            TextLine::Data { label, row, cells } => {
+                let mut out: Vec<Field> = label.map(Field::label).into_iter().collect();
+                out.extend(cells.map(|p| Field::value(value(p))));
+                grid.fields(out);
+                if let Some(row) = row {
+                    extras_at(&mut grid, extras, Place::After(row));
+                }
+            }
+        }
+    }
+    extras_at(&mut grid, extras, Place::Below);
     grid
+}
+
+/// The extra rows, then the remarks, a table prints at a place.
+fn extras_at(grid: &mut Grid, extras: &Extras, place: Place) {
+    for row in extras.rows_at(place) {
+        let label = format!("{EXTRA_ROW_MARK}{}", escape(&row.label, true));
+        let mut fields = vec![Field::label(label)];
+        fields.extend(row.cells.iter().map(|c| Field::value(escape(c, true))));
+        grid.fields(fields);
+    }
+    for remark in extras.remarks_at(place) {
+        grid.label(format!("{REMARK_MARK}{}", escape(&remark.text, false)));
+    }
 }
 
 fn fee_statement(fees: &FeeStatement) -> Grid {

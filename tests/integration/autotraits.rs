@@ -47,6 +47,14 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Rollup>();
     assert_send_sync::<RollupError>();
     assert_send_sync::<RowRef>();
+    assert_send_sync::<Layout>();
+    assert_send_sync::<LayoutRow>();
+    assert_send_sync::<UnknownCode>();
+    assert_send_sync::<Extras>();
+    assert_send_sync::<ExtraRow>();
+    assert_send_sync::<ExtrasError>();
+    assert_send_sync::<Place>();
+    assert_send_sync::<Remark>();
     assert_send_sync::<Rule>();
     assert_send_sync::<RuleId>();
     assert_send_sync::<Scope>();

@@ -187,8 +187,7 @@ pub(crate) fn next_of(previous: &AnnualReport, edition: Edition) -> AnnualReport
     for &row in outcomes {
         next_details.set(row, [1; 6]).unwrap();
     }
-    next.replace_requests(Requests::assemble(&next_details).unwrap())
-        .unwrap();
+    next.replace_requests(Requests::assemble(&next_details).unwrap());
     match (previous.edition(), edition) {
         (Edition::E2019, Edition::E2019) => {
             for &row in ogi_report::Article20Item::Five
@@ -805,6 +804,39 @@ fn cases() -> Vec<Case> {
             report: || Spec::new(E21).year(2020).published(None).build(),
             expect: Some("info meta.edition_year - stated=2021 computed=2019"),
         },
+        // meta.table_layout
+        Case {
+            rule: "meta.table_layout",
+            edition: E19,
+            report: || base(E19),
+            expect: None,
+        },
+        Case {
+            rule: "meta.table_layout",
+            edition: E19,
+            report: || {
+                let mut report = base(E19);
+                report.replace_requests(Requests::blank(E21));
+                report
+            },
+            expect: Some("info meta.table_layout - stated=2021 computed=2019"),
+        },
+        Case {
+            rule: "meta.table_layout",
+            edition: E21,
+            report: || base(E21),
+            expect: None,
+        },
+        Case {
+            rule: "meta.table_layout",
+            edition: E21,
+            report: || {
+                let mut report = base(E21);
+                report.replace_proactive(Proactive::blank(E19));
+                report
+            },
+            expect: Some("info meta.table_layout - stated=2019 computed=2021"),
+        },
     ]
 }
 
@@ -1244,6 +1276,7 @@ fn the_documented_catalogue_table_is_the_catalogue() {
             Scope::Group(_) => "group",
             Scope::ProactiveRow(_) => "row",
             Scope::Cell(_) => "cell",
+            Scope::Table(_) => "table",
             _ => panic!("a new kind of scope: {scope}"),
         };
         assert!(row[3].starts_with(per), "{id}: per {} for {scope}", row[3]);
@@ -1273,6 +1306,7 @@ fn the_catalogue_lists_and_finds_every_rule() {
             "meta.deadline",
             "meta.published_after_period",
             "meta.edition_year",
+            "meta.table_layout",
             "x.carry_over",
             "x.item_count",
             "x.in_force",

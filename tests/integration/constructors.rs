@@ -252,22 +252,6 @@ fn builder(edition: Edition) -> ogi_report::ReportBuilder {
 }
 
 #[test]
-fn building_a_report_with_a_table_of_another_edition() {
-    assert_eq!(
-        msg(builder(Edition::E2021)
-            .requests(Requests::blank(Edition::E2019))
-            .build()),
-        "t3 is of the 2019 edition but the report is of the 2021 edition"
-    );
-    assert_eq!(
-        msg(builder(Edition::E2019)
-            .proactive(Proactive::blank(Edition::E2021))
-            .build()),
-        "t2 is of the 2021 edition but the report is of the 2019 edition"
-    );
-}
-
-#[test]
 fn building_a_report_without_a_table() {
     let b = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
         .proactive(Proactive::blank(Edition::E2019))

@@ -522,16 +522,10 @@ fn check_text_layout(report: &AnnualReport, text: &str) {
     assert_eq!(lines[0], render::title(report));
     let mut meta = 1;
     if let Some(date) = report.published() {
-        assert_eq!(
-            lines[1],
-            format!("{}：{}", render::PUBLISHED_LABEL, date.format("%Y-%m-%d"))
-        );
+        assert_eq!(lines[1], format!("发布日期：{}", date.format("%Y-%m-%d")));
         meta += 1;
     }
-    assert_eq!(
-        lines[meta],
-        format!("{}：{}", render::BODY_KIND_LABEL, report.kind().label())
-    );
+    assert_eq!(lines[meta], format!("机关类型：{}", report.kind().label()));
     assert_eq!(lines[meta + 1], "");
     assert_eq!(lines[meta + 2], Section::Overview.heading());
     let fees = report.other_matters().fees;

@@ -97,19 +97,6 @@ fn a_2021_row_in_a_2019_table_names_the_row() {
 }
 
 #[test]
-fn a_2021_table_in_a_2019_report_names_the_table() {
-    let mut report = serde_json::to_value(luhe::report().unwrap()).unwrap();
-    report["t2"] = serde_json::to_value(Proactive::blank(ogi_report::Edition::E2021)).unwrap();
-    let err = serde_json::from_value::<AnnualReport>(report)
-        .unwrap_err()
-        .to_string();
-    assert_eq!(
-        err,
-        "t2 is of the 2021 edition but the report is of the 2019 edition"
-    );
-}
-
-#[test]
 fn a_date_that_does_not_exist_names_the_field() {
     let json = edited(
         r#""published": "2021-02-19""#,
