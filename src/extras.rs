@@ -13,7 +13,8 @@ use crate::layout::{Layout, RowRef};
 
 /// Where, in or around a table, something beyond the official cells was printed.
 ///
-/// Its code is `above`, `below`, or the code of the row it follows (`t3.new`).
+/// Its code is `above`, `below`, or the code of the row it follows (`t3.new`). Places
+/// order as they are printed: above the table, after its rows in printed order, under it.
 ///
 /// ```
 /// use ogi_report::{Place, RequestRow, RowRef};
@@ -209,12 +210,14 @@ impl Extras {
             return Ok(place);
         };
         let last = layout.rows().last().map(crate::layout::LayoutRow::row);
-        let one_line = layout.table() == crate::cell::Table::Appeals;
-        if !layout.has_row(row) || (one_line && last != Some(row)) {
+        if !layout.has_row(row) {
             return Err(ExtrasError::Place {
                 place,
                 layout: layout_name(layout),
             });
+        }
+        if layout.table() == crate::cell::Table::Appeals && last != Some(row) {
+            return Err(ExtrasError::OneLine { place });
         }
         Ok(if last == Some(row) {
             Place::Below
@@ -223,16 +226,20 @@ impl Extras {
         })
     }
 
+    /// Keeps a remark in printed order: after those at earlier places and at its own.
     pub(crate) fn push_remark(&mut self, remark: Remark) {
-        self.remarks.push(remark);
+        let at = self.remarks.partition_point(|r| r.place <= remark.place);
+        self.remarks.insert(at, remark);
     }
 
+    /// Keeps an extra row in printed order: after those at earlier places and at its own.
     pub(crate) fn push_row(&mut self, row: ExtraRow) {
-        self.rows.push(row);
+        let at = self.rows.partition_point(|r| r.place <= row.place);
+        self.rows.insert(at, row);
     }
 
     pub(crate) fn set_cell(&mut self, cell: CellRef, text: Option<String>) {
-        match text {
+        match text.filter(|t| !t.is_empty()) {
             Some(t) => {
                 self.cells.insert(cell, t);
             }
@@ -268,6 +275,12 @@ pub enum ExtrasError {
         place: Place,
         /// The table's layout.
         layout: String,
+    },
+    /// A place between the groups of 表四, which prints its cells on one line.
+    #[error("{place}: 表四 prints its cells on one line; what it prints beyond them is above or below it")]
+    OneLine {
+        /// The place given.
+        place: Place,
     },
     /// A cell remark for a cell the table's layout does not print.
     #[error("{cell} is not a cell of {layout}")]
@@ -351,9 +364,9 @@ macro_rules! extras_methods {
             Ok(())
         }
 
-        /// Sets (or, with `None`, removes) the remark printed inside a cell after its
-        /// number, such as `（其中修订 16 件）` in `22（其中修订 16 件）`: the cell keeps the
-        /// number as its value.
+        /// Sets (or, with `None` or an empty text, removes) the remark printed inside a
+        /// cell after its number, such as `（其中修订 16 件）` in `22（其中修订 16 件）`: the
+        /// cell keeps the number as its value.
         ///
         /// # Errors
         /// [`ExtrasError::Cell`](crate::ExtrasError::Cell) for a cell the table's layout
@@ -375,11 +388,11 @@ macro_rules! extras_methods {
 pub(crate) use extras_methods;
 
 /// How the crate's plain-text layout marks what a table prints beyond its cells: a remark
-/// line starts with `> `, an extra row's label with `+ `, and a cell's remark follows its
-/// value after ` ※ `.
+/// line starts with `> `, an extra row's label field with `+` (then a space and the label,
+/// when it has one), and a cell's remark follows its value after ` ※ `.
 pub(crate) const REMARK_MARK: &str = "> ";
 /// See [`REMARK_MARK`].
-pub(crate) const EXTRA_ROW_MARK: &str = "+ ";
+pub(crate) const EXTRA_ROW_MARK: &str = "+";
 /// See [`REMARK_MARK`].
 pub(crate) const CELL_REMARK_MARK: &str = " ※ ";
 

@@ -999,8 +999,9 @@ impl fmt::Display for Rule {
     }
 }
 
-/// The most cells one scope of a rule reads (（七）总计 and the 21 outcome rows of 2021).
-pub(crate) const MAX_CELLS: usize = 22;
+/// The most cells one scope of a rule reads: （七）总计 and the outcome rows of the layout
+/// with the most (21 in 2021).
+pub(crate) const MAX_CELLS: usize = RequestRow::outcomes(Edition::E2021).len() + 1;
 
 /// The `i`-th cell one scope of a rule reads, with the report of a pair it is read from.
 ///

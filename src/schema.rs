@@ -2,7 +2,10 @@
 //!
 //! The JSON form is a public format for programs in other languages; the schema describes
 //! it exactly, per edition: a report is one of two shapes keyed by `edition`, every object
-//! has all its keys (required) and no others, tables are objects of rows keyed by row code,
+//! has all its keys (required) and no others (but the optional keys of what a table prints
+//! beyond its cells: `remarks`, `extra_rows`, `cell_remarks`), 表二 and 表三 each in the
+//! layout of either edition (their own `edition` key), tables are objects of rows keyed by
+//! row code,
 //! rows objects of cells keyed by column code, and each cell is `null` (blank), an integer
 //! (a count ≥ 0, or the signed 本年增/减) or an amount as a string (`"251000元"`). The
 //! schema is generated from the cell catalogue, so its codes, labels (as descriptions) and
@@ -29,6 +32,7 @@ use crate::cell::{
     AppealColumn, AppealGroup, Applicant, CellRef, ProactiveRow, RequestRow, Table, ValueKind,
 };
 use crate::edition::Edition;
+use crate::layout::Layout;
 use crate::money::MoneyUnit;
 use crate::narrative::FeeStatement;
 use crate::report::{BodyKind, FIRST_YEAR};
@@ -130,6 +134,74 @@ fn object(description: &str, properties: impl IntoIterator<Item = (String, Json)
     })
 }
 
+/// [`object`] with optional keys after the required ones.
+fn object_with(
+    description: &str,
+    properties: impl IntoIterator<Item = (String, Json)>,
+    optional: impl IntoIterator<Item = (String, Json)>,
+) -> Json {
+    let mut out = object(description, properties);
+    if let Some(map) = out["properties"].as_object_mut() {
+        map.extend(optional);
+    }
+    out
+}
+
+/// The optional keys of a table in a layout for what it prints beyond its cells:
+/// `remarks`, `extra_rows`, `cell_remarks`, their places and cells those of the layout.
+fn extras(layout: &Layout) -> Vec<(String, Json)> {
+    let mut places = vec!["above".to_owned(), "below".to_owned()];
+    // After the last row is under the table; 表四 prints its cells on one line.
+    if layout.table() != Table::Appeals {
+        let rows = layout.rows();
+        places.extend(
+            rows[..rows.len().saturating_sub(1)]
+                .iter()
+                .map(|r| r.row().to_string()),
+        );
+    }
+    let place = json!({ "enum": places, "description": "where it is printed: above the table, under it, or after a row (by its code)" });
+    let codes: Vec<String> = layout.cells().iter().map(ToString::to_string).collect();
+    let remark = object(
+        "a remark printed with the table, byte for byte",
+        [
+            ("place".to_owned(), place.clone()),
+            ("text".to_owned(), json!({ "type": "string" })),
+        ],
+    );
+    let row = object(
+        "a row printed beyond the official layout: its label and its cells as printed",
+        [
+            ("place".to_owned(), place),
+            ("label".to_owned(), json!({ "type": "string" })),
+            (
+                "cells".to_owned(),
+                json!({ "type": "array", "items": { "type": "string" } }),
+            ),
+        ],
+    );
+    vec![
+        (
+            "remarks".to_owned(),
+            json!({ "type": "array", "items": remark, "minItems": 1 }),
+        ),
+        (
+            "extra_rows".to_owned(),
+            json!({ "type": "array", "items": row, "minItems": 1 }),
+        ),
+        (
+            "cell_remarks".to_owned(),
+            json!({
+                "description": "the remark printed inside a cell after its number, by cell code",
+                "type": "object",
+                "propertyNames": { "enum": codes },
+                "additionalProperties": { "type": "string" },
+                "minProperties": 1,
+            }),
+        ),
+    ]
+}
+
 fn reference(name: &str, description: &str) -> Json {
     json!({ "$ref": format!("#/$defs/{name}"), "description": description })
 }
@@ -159,13 +231,14 @@ fn proactive(edition: Edition) -> Json {
         (row.code().to_owned(), object(&label, columns))
     });
     let description = format!(
-        "{} ({}, {edition} edition)",
+        "{} ({}, {edition} layout)",
         Table::Proactive.heading(),
         Table::Proactive.label()
     );
-    object(
+    object_with(
         &description,
         std::iter::once(edition_key(edition)).chain(rows),
+        extras(Layout::of(Table::Proactive, edition)),
     )
 }
 
@@ -184,13 +257,14 @@ fn requests(edition: Edition) -> Json {
         (row.code().to_owned(), object(&label, columns))
     });
     let description = format!(
-        "{} ({}, {edition} edition)",
+        "{} ({}, {edition} layout)",
         Table::Requests.heading(),
         Table::Requests.label()
     );
-    object(
+    object_with(
         &description,
         std::iter::once(edition_key(edition)).chain(rows),
+        extras(Layout::of(Table::Requests, edition)),
     )
 }
 
@@ -213,7 +287,11 @@ fn appeals() -> Json {
         Table::Appeals.heading(),
         Table::Appeals.label()
     );
-    object(&description, groups)
+    object_with(
+        &description,
+        groups,
+        extras(Layout::of(Table::Appeals, Edition::E2021)),
+    )
 }
 
 fn fees() -> Json {
@@ -224,6 +302,19 @@ fn fees() -> Json {
         .zip(kinds)
         .map(|((&field, label), kind)| (field.to_owned(), reference(kind, label)));
     object(FeeStatement::LABEL, fields)
+}
+
+/// A table printed in either edition's layout: the report's, or (as some reports print
+/// it) the other's.
+fn either_layout(table: Table) -> Json {
+    let layouts: Vec<Json> = Edition::ALL
+        .iter()
+        .map(|&e| json!({ "$ref": format!("#/$defs/{}", table_def(table, e)) }))
+        .collect();
+    json!({
+        "description": format!("{}, printed in the layout of either edition (its `edition` key)", Section::of_table(table).heading()),
+        "oneOf": layouts,
+    })
 }
 
 fn report(edition: Edition) -> Json {
@@ -250,14 +341,8 @@ fn report(edition: Edition) -> Json {
         json!({ "type": "integer", "minimum": FIRST_YEAR, "maximum": u16::MAX }),
         json!({ "type": ["string", "null"], "pattern": DATE_PATTERN, "format": "date", "description": "the publication date, or null when not known" }),
         text(Section::Overview),
-        reference(
-            &table_def(Table::Proactive, edition),
-            Section::Proactive.heading(),
-        ),
-        reference(
-            &table_def(Table::Requests, edition),
-            Section::Requests.heading(),
-        ),
+        either_layout(Table::Proactive),
+        either_layout(Table::Requests),
         reference(
             &table_def(Table::Appeals, edition),
             Section::Appeals.heading(),
@@ -284,7 +369,7 @@ mod tests {
             for &table in Table::ALL {
                 let rows = &schema["$defs"][&table_def(table, edition)]["properties"];
                 for (key, row) in rows.as_object().into_iter().flatten() {
-                    if key == EDITION_KEY {
+                    if [EDITION_KEY, "remarks", "extra_rows", "cell_remarks"].contains(&key.as_str()) {
                         continue;
                     }
                     for column in row["properties"]

@@ -497,24 +497,18 @@ impl<'de, V: CellValue, const R: usize, const C: usize> Visitor<'de> for GridVis
                 }
                 TableKey::Remarks => {
                     let remarks: Vec<RemarkRepr> = map.next_value()?;
-                    once(
-                        &mut grid.extras.remarks,
-                        remarks,
-                        extras_path(table, REMARKS_KEY),
-                    )?;
+                    let path = extras_path(table, REMARKS_KEY);
+                    once(&mut grid.extras.remarks, not_empty(remarks, path)?, path)?;
                 }
                 TableKey::ExtraRows => {
                     let rows: Vec<ExtraRowRepr> = map.next_value()?;
-                    once(
-                        &mut grid.extras.rows,
-                        rows,
-                        extras_path(table, EXTRA_ROWS_KEY),
-                    )?;
+                    let path = extras_path(table, EXTRA_ROWS_KEY);
+                    once(&mut grid.extras.rows, not_empty(rows, path)?, path)?;
                 }
                 TableKey::CellRemarks => {
                     let cells = map.next_value::<UniqueMap>()?.0;
                     let path = extras_path(table, CELL_REMARKS_KEY);
-                    once(&mut grid.extras.cells, cells, path)?;
+                    once(&mut grid.extras.cells, not_empty(cells, path)?, path)?;
                 }
                 TableKey::Row(r) => {
                     if grid.rows & (1 << r) != 0 {
@@ -580,6 +574,18 @@ fn extras_path(table: Table, key: &'static str) -> &'static str {
         (Table::Appeals, REMARKS_KEY) => "t4.remarks",
         (Table::Appeals, EXTRA_ROWS_KEY) => "t4.extra_rows",
         (Table::Appeals, _) => "t4.cell_remarks",
+    }
+}
+
+/// A list of extras that holds something: an empty one is written by leaving its key out,
+/// so that every report has one JSON form.
+fn not_empty<T, E: de::Error>(items: Vec<T>, path: &str) -> Result<Vec<T>, E> {
+    if items.is_empty() {
+        Err(E::custom(format_args!(
+            "{path}: empty; a table that prints nothing of this kind leaves the key out"
+        )))
+    } else {
+        Ok(items)
     }
 }
 

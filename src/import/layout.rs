@@ -362,6 +362,11 @@ fn extras_line(text: &str, place: Option<Place>, out: &mut ExactTable<'_>) -> Op
     let Some(label) = fields.first().and_then(|f| f.strip_prefix(EXTRA_ROW_MARK)) else {
         return Some(false);
     };
+    let label = match label.strip_prefix(' ') {
+        Some(label) => label,
+        None if label.is_empty() => label,
+        None => return Some(false),
+    };
     let cells: Option<Vec<String>> = fields.iter().skip(1).map(|c| unescape(c)).collect();
     out.rows
         .push(ExtraRow::new(place?, unescape(label)?, cells?));

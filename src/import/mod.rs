@@ -452,6 +452,14 @@ fn import_exact(exact: layout::Exact<'_>, lines: &[Line<'_>]) -> Result<Imported
     let mut tables = Tables::blank(exact.edition);
     for (exact_table, &table) in exact.tables.into_iter().zip(Table::ALL) {
         let layout = exact_table.layout.unwrap_or(exact.edition);
+        if layout != exact.edition {
+            let kind = NoteKind::MixedLayout {
+                table,
+                layout,
+                edition: exact.edition,
+            };
+            notes.push(note(kind, Section::of_table(table), None, None, 0));
+        }
         tables.set_layout(table, layout);
         place(
             &exact_table.cells,

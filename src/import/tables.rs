@@ -323,7 +323,7 @@ fn items<'a>(lines: &[Line<'a>], table: Table, region: Region) -> Vec<Item<'a>> 
 /// and even when every one is empty. Other lines are left to [`pipe_items`], which reads
 /// pipes before the first and after the last field as padding.
 fn appeals_data_line<'a>(text: &'a str, line: usize, out: &mut Vec<Item<'a>>) -> bool {
-    const FIELDS: usize = 15;
+    const FIELDS: usize = Layout::of(Table::Appeals, Edition::E2021).len();
     if text.matches('|').count() != FIELDS - 1 {
         return false;
     }

@@ -12,6 +12,8 @@ use crate::cell::{
     REQUESTS_NOTE, Value,
 };
 use crate::edition::Edition;
+use crate::extras::{Extras, Place};
+use crate::layout::RowRef;
 use crate::narrative::FeeStatement;
 use crate::report::AnnualReport;
 use crate::section::Section;
@@ -149,6 +151,9 @@ td.finding{background:#fde0dc;box-shadow:inset 0 0 0 2px #c62828}
 .findings{border:1px solid #c62828;background:#fff7f6;padding:.2em 1em .6em;margin:1em 0}
 .findings .rule{font-weight:bold;color:#c62828;margin-right:.5em}
 .findings code{font-size:.9em}
+p.remark,tr.remark td{text-align:left;color:#444;font-size:.9em;white-space:pre-wrap}
+span.remark{color:#555;font-size:.9em}
+tr.extra th{font-style:italic}
 ";
 
 /// The report as one self-contained HTML page: the title, the six sections with their
@@ -203,10 +208,15 @@ pub fn html(report: &AnnualReport, options: &HtmlOptions) -> String {
             // The front matter (title, date) is written before the sections.
             Section::Front => {}
             Section::Overview => text(&mut out, report.overview()),
-            Section::Proactive => page.proactive(&mut out, report),
-            Section::Requests => page.requests(&mut out, report),
+            Section::Proactive => page
+                .with(report.proactive().extras())
+                .proactive(&mut out, report),
+            Section::Requests => page
+                .with(report.requests().extras())
+                .requests(&mut out, report),
             Section::Appeals => {
-                page.appeals(&mut out, report);
+                page.with(report.appeals().extras())
+                    .appeals(&mut out, report);
                 page.findings(&mut out);
             }
             Section::Problems => text(&mut out, report.problems()),
@@ -304,6 +314,8 @@ struct Page<'a> {
     edition: Edition,
     marks: &'a [CellMark],
     by_cell: BTreeMap<CellRef, Vec<&'a CellMark>>,
+    /// The extras of the table being written.
+    extras: std::cell::Cell<Option<&'a Extras>>,
 }
 
 impl<'a> Page<'a> {
@@ -321,7 +333,14 @@ impl<'a> Page<'a> {
             edition,
             marks: &options.marks,
             by_cell,
+            extras: std::cell::Cell::new(None),
         }
+    }
+
+    /// The page, to write a table with these extras.
+    fn with(&self, extras: &'a Extras) -> &Self {
+        self.extras.set(Some(extras));
+        self
     }
 
     /// A value cell, with its id and its marks.
@@ -349,21 +368,65 @@ impl<'a> Page<'a> {
         span_attributes(out, 1, colspan);
         out.push('>');
         escape(out, &value_text(value));
+        if let Some(remark) = self.extras.get().and_then(|e| e.cell_remark(cell)) {
+            out.push_str("<span class=\"remark\">");
+            escape(out, remark);
+            out.push_str("</span>");
+        }
         out.push_str("</td>");
+    }
+
+    /// The remarks printed above or under a table, as paragraphs.
+    fn remarks(&self, out: &mut String, place: Place) {
+        for remark in self.extras.get().into_iter().flat_map(|e| e.remarks_at(place)) {
+            out.push_str("<p class=\"remark\">");
+            escape(out, &remark.text);
+            out.push_str("</p>\n");
+        }
+    }
+
+    /// The extra rows, then the remarks, printed at a place inside a table `width` cells
+    /// wide (labels included).
+    fn rows_at(&self, out: &mut String, place: Place, width: usize) {
+        let Some(extras) = self.extras.get() else {
+            return;
+        };
+        for row in extras.rows_at(place) {
+            out.push_str("<tr class=\"extra\">");
+            th(out, Some("row"), 1, 1, &row.label);
+            let cells = row.cells.len().max(1);
+            for (i, cell) in row.cells.iter().enumerate() {
+                out.push_str("<td");
+                let rest = width.saturating_sub(1 + cells);
+                span_attributes(out, 1, if i + 1 == cells { 1 + rest } else { 1 });
+                out.push('>');
+                escape(out, cell);
+                out.push_str("</td>");
+            }
+            out.push_str("</tr>\n");
+        }
+        for remark in extras.remarks_at(place) {
+            out.push_str("<tr class=\"remark\"><td");
+            span_attributes(out, 1, width);
+            out.push('>');
+            escape(out, &remark.text);
+            out.push_str("</td></tr>\n");
+        }
     }
 
     /// 表二: per Article 20 block, a caption row over the whole width, a header row with
     /// 信息内容 and the block's columns, then its rows. A block with fewer columns than the
     /// widest lets its last column take the rest of the width.
     fn proactive(&self, out: &mut String, report: &AnnualReport) {
-        let edition = report.edition();
         let table = report.proactive();
+        let edition = table.edition();
         let rows = ProactiveRow::rows(edition);
         let widest = rows
             .iter()
             .map(|r| r.columns(edition).len())
             .max()
             .unwrap_or(0);
+        self.remarks(out, Place::Above);
         out.push_str("<table class=\"t2\">\n<tbody>\n");
         for &item in Article20Item::blocks(edition) {
             out.push_str("<tr>");
@@ -389,9 +452,12 @@ impl<'a> Page<'a> {
                     self.td(out, cell, table.get(row, column), colspan);
                 }
                 out.push_str("</tr>\n");
+                self.rows_at(out, Place::After(RowRef::Proactive(row)), widest + 1);
             }
         }
+        self.rows_at(out, Place::Below, widest + 1);
         out.push_str("</tbody>\n</table>\n");
+        self.remarks(out, Place::Below);
     }
 
     /// 表三: the 勾稽关系 note in the corner over the label columns, 申请人情况 over the seven
@@ -411,6 +477,7 @@ impl<'a> Page<'a> {
             .map(|s| s.level + s.depth)
             .max()
             .unwrap_or(0);
+        self.remarks(out, Place::Above);
         out.push_str("<table class=\"t3\">\n");
         header_rows(out, &spans(&columns), Some((REQUESTS_NOTE, label_columns)));
         out.push_str("<tbody>\n");
@@ -425,8 +492,12 @@ impl<'a> Page<'a> {
                 self.td(out, CellRef::Requests(row, column), value, 1);
             }
             out.push_str("</tr>\n");
+            let width = label_columns + Applicant::ALL.len();
+            self.rows_at(out, Place::After(RowRef::Requests(row)), width);
         }
+        self.rows_at(out, Place::Below, label_columns + Applicant::ALL.len());
         out.push_str("</tbody>\n</table>\n");
+        self.remarks(out, Place::Below);
     }
 
     /// 表四: three header rows (行政复议 reaching over two; 行政诉讼 over its two sub-groups;
@@ -439,6 +510,7 @@ impl<'a> Page<'a> {
                 .flat_map(|&g| AppealColumn::ALL.iter().map(move |&c| (g, c)))
         };
         let columns: Vec<LabelPath> = cells().map(|(g, c)| appeal_column_path(g, c)).collect();
+        self.remarks(out, Place::Above);
         out.push_str("<table class=\"t4\">\n");
         header_rows(out, &spans(&columns), None);
         out.push_str("<tbody>\n<tr>");
@@ -446,7 +518,10 @@ impl<'a> Page<'a> {
             let value = table.get(group, column).map(Value::Count);
             self.td(out, CellRef::Appeals(group, column), value, 1);
         }
-        out.push_str("</tr>\n</tbody>\n</table>\n");
+        out.push_str("</tr>\n");
+        self.rows_at(out, Place::Below, columns.len());
+        out.push_str("</tbody>\n</table>\n");
+        self.remarks(out, Place::Below);
     }
 
     /// The list of marks, each with links to its cells.

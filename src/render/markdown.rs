@@ -7,8 +7,11 @@ use super::{
     request_row_path, title, value_text,
 };
 use crate::cell::{
-    AppealColumn, AppealGroup, Applicant, Article20Item, CONTENT_LABEL, REQUESTS_NOTE, Value,
+    AppealColumn, AppealGroup, Applicant, Article20Item, CONTENT_LABEL, CellRef, ProactiveRow,
+    REQUESTS_NOTE, Value,
 };
+use crate::extras::{Extras, Place};
+use crate::layout::RowRef;
 use crate::narrative::FeeStatement;
 use crate::report::AnnualReport;
 use crate::section::Section;
@@ -140,9 +143,58 @@ fn flat(path: &LabelPath) -> String {
     path.iter().flatten().copied().collect::<Vec<_>>().join(" ")
 }
 
+/// The extras of a table, to print around and inside its Markdown tables.
+struct Around<'a> {
+    extras: &'a Extras,
+    width: usize,
+}
+
+impl Around<'_> {
+    /// The remarks printed above or under the table, as paragraphs.
+    fn paragraphs(&self, out: &mut String, place: Place) {
+        for remark in self.extras.remarks_at(place) {
+            paragraphs(out, &remark.text);
+        }
+    }
+
+    /// The extra rows and remarks printed after a row, as rows of the table.
+    fn rows_after(&self, rows: &mut Vec<Vec<String>>, place: Place) {
+        for row in self.extras.rows_at(place) {
+            let mut cells = vec![row.label.clone()];
+            cells.extend(row.cells.iter().cloned());
+            cells.resize(cells.len().max(self.width), String::new());
+            rows.push(cells);
+        }
+        for remark in self.extras.remarks_at(place) {
+            let mut cells = vec![remark.text.replace('\n', " ")];
+            cells.resize(self.width, String::new());
+            rows.push(cells);
+        }
+    }
+
+    /// A cell's value as printed, with the remark printed after it.
+    fn value(&self, cell: CellRef, value: Option<Value>) -> String {
+        let mut text = value_text(value);
+        if let Some(remark) = self.extras.cell_remark(cell) {
+            text.push_str(remark);
+        }
+        text
+    }
+}
+
 fn proactive(out: &mut String, report: &AnnualReport) {
-    let edition = report.edition();
     let t2 = report.proactive();
+    let edition = t2.edition();
+    let widest = ProactiveRow::rows(edition)
+        .iter()
+        .map(|r| r.columns(edition).len())
+        .max()
+        .unwrap_or(0);
+    let around = Around {
+        extras: t2.extras(),
+        width: widest + 1,
+    };
+    around.paragraphs(out, Place::Above);
     for &item in Article20Item::blocks(edition) {
         out.push_str("**");
         out.push_str(item.caption());
@@ -151,41 +203,53 @@ fn proactive(out: &mut String, report: &AnnualReport) {
         let columns = rows.first().map_or(&[][..], |r| r.columns(edition));
         let mut header = vec![CONTENT_LABEL.to_owned()];
         header.extend(columns.iter().map(|c| c.label(edition).to_owned()));
-        let body = rows.iter().map(|&row| {
+        let mut body = Vec::new();
+        for &row in rows {
             let mut cells = vec![row.label(edition).to_owned()];
-            cells.extend(
-                row.columns(edition)
-                    .iter()
-                    .map(|&c| value_text(t2.get(row, c))),
-            );
-            cells
-        });
+            cells.extend(row.columns(edition).iter().map(|&c| {
+                around.value(CellRef::Proactive(row, c), t2.get(row, c))
+            }));
+            body.push(cells);
+            around.rows_after(&mut body, Place::After(RowRef::Proactive(row)));
+        }
         table(out, &header, 1, body);
     }
+    around.rows_after_table(out, Place::Below);
 }
 
 fn requests(out: &mut String, report: &AnnualReport) {
     let t3 = report.requests();
+    let around = Around {
+        extras: t3.extras(),
+        width: Applicant::ALL.len() + 1,
+    };
+    around.paragraphs(out, Place::Above);
     let mut header = vec![REQUESTS_NOTE.to_owned()];
     header.extend(
         Applicant::ALL
             .iter()
             .map(|&c| flat(&request_column_path(c))),
     );
-    let body = t3.rows().iter().map(|&row| {
+    let mut body = Vec::new();
+    for &row in t3.rows() {
         let mut cells = vec![flat(&request_row_path(row))];
-        cells.extend(
-            Applicant::ALL
-                .iter()
-                .map(|&c| value_text(t3.get(row, c).map(Value::Count))),
-        );
-        cells
-    });
+        cells.extend(Applicant::ALL.iter().map(|&c| {
+            around.value(CellRef::Requests(row, c), t3.get(row, c).map(Value::Count))
+        }));
+        body.push(cells);
+        around.rows_after(&mut body, Place::After(RowRef::Requests(row)));
+    }
     table(out, &header, 1, body);
+    around.rows_after_table(out, Place::Below);
 }
 
 fn appeals(out: &mut String, report: &AnnualReport) {
     let t4 = report.appeals();
+    let around = Around {
+        extras: t4.extras(),
+        width: t4.layout().len(),
+    };
+    around.paragraphs(out, Place::Above);
     let cells = || {
         AppealGroup::ALL
             .iter()
@@ -195,7 +259,33 @@ fn appeals(out: &mut String, report: &AnnualReport) {
         .map(|(g, c)| flat(&appeal_column_path(g, c)))
         .collect();
     let row: Vec<String> = cells()
-        .map(|(g, c)| value_text(t4.get(g, c).map(Value::Count)))
+        .map(|(g, c)| around.value(CellRef::Appeals(g, c), t4.get(g, c).map(Value::Count)))
         .collect();
     table(out, &header, 0, [row]);
+    around.rows_after_table(out, Place::Below);
+}
+
+impl Around<'_> {
+    /// What is printed under the table: its extra rows as a table of their own, then its
+    /// remarks as paragraphs.
+    fn rows_after_table(&self, out: &mut String, place: Place) {
+        let rows: Vec<Vec<String>> = self
+            .extras
+            .rows_at(place)
+            .map(|r| {
+                let mut cells = vec![r.label.clone()];
+                cells.extend(r.cells.iter().cloned());
+                cells
+            })
+            .collect();
+        if let Some(width) = rows.iter().map(Vec::len).max() {
+            let header = vec![String::new(); width];
+            let rows = rows.into_iter().map(|mut r| {
+                r.resize(width, String::new());
+                r
+            });
+            table(out, &header, 1, rows);
+        }
+        self.paragraphs(out, place);
+    }
 }

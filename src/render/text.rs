@@ -274,7 +274,11 @@ fn table(report: &AnnualReport, table: Table) -> Grid {
 /// The extra rows, then the remarks, a table prints at a place.
 fn extras_at(grid: &mut Grid, extras: &Extras, place: Place) {
     for row in extras.rows_at(place) {
-        let label = format!("{EXTRA_ROW_MARK}{}", escape(&row.label, true));
+        let label = if row.label.is_empty() {
+            EXTRA_ROW_MARK.to_owned()
+        } else {
+            format!("{EXTRA_ROW_MARK} {}", escape(&row.label, true))
+        };
         let mut fields = vec![Field::label(label)];
         fields.extend(row.cells.iter().map(|c| Field::value(escape(c, true))));
         grid.fields(fields);

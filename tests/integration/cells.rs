@@ -244,3 +244,28 @@ fn the_readmes_rule_table_is_the_catalogue() {
     let body = &body[body.find('\n').unwrap() + 1..body.find("<!-- /rules -->").unwrap()];
     assert_eq!(body, rules_example::table());
 }
+
+#[test]
+fn the_layouts_table_of_cells_md_is_the_layout_module() {
+    let mut rows = spec_rows("## Layouts: which codes a printed table has");
+    rows.retain(|r| r[0] != "table");
+    assert_eq!(rows.len(), 5);
+    for row in rows {
+        let (table, layout, codes) = (&row[0], &row[1], &row[2]);
+        let count: usize = codes
+            .rsplit(": ")
+            .next()
+            .and_then(|n| n.trim_end_matches(" cells").parse().ok())
+            .unwrap_or_else(|| codes.split("the ").nth(1).map_or(0, |n| {
+                n.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0)
+            }));
+        let table = ogi_report::Table::from_code(table).expect("a table code");
+        let editions: Vec<ogi_report::Edition> = match layout.as_str() {
+            "both" => ogi_report::Edition::ALL.to_vec(),
+            e => vec![e.parse().expect("an edition")],
+        };
+        for e in editions {
+            assert_eq!(ogi_report::Layout::of(table, e).len(), count, "{table} {e}");
+        }
+    }
+}

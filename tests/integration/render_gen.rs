@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 use ogi_report::{
-    Amount, AnnualReport, Appeals, BodyKind, CellRef, Edition, FeeStatement, OtherMatters,
-    Proactive, RequestDetails, RequestRow, Requests, Value, ValueKind,
+    Amount, AnnualReport, Appeals, BodyKind, CellRef, Edition, ExtraRow, FeeStatement, Layout,
+    LayoutRow, OtherMatters, Place, Proactive, RequestDetails, RequestRow, Requests, RowRef, Table,
+    Value, ValueKind,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
@@ -239,4 +240,70 @@ pub(crate) fn report() -> impl Strategy<Value = AnnualReport> {
                 },
             )
     })
+}
+
+/// What a table may print beyond its cells, as generated: remarks at places, extra rows,
+/// remarks in cells. Put into a table with [`put_extras!`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct GenExtras {
+    pub(crate) remarks: Vec<(Place, String)>,
+    pub(crate) rows: Vec<ExtraRow>,
+    pub(crate) cells: Vec<(CellRef, String)>,
+}
+
+/// Puts generated extras into a table (any of the three: their methods share names).
+macro_rules! put_extras {
+    ($table:expr, $extras:expr) => {{
+        let extras: $crate::render_gen::GenExtras = $extras;
+        for (place, text) in extras.remarks {
+            $table.add_remark(place, text).expect("a place of the layout");
+        }
+        for row in extras.rows {
+            $table.add_extra_row(row).expect("a place of the layout");
+        }
+        for (cell, text) in extras.cells {
+            $table
+                .set_cell_remark(cell, Some(text))
+                .expect("a cell of the layout");
+        }
+    }};
+}
+pub(crate) use put_extras;
+
+/// What a table may print beyond its cells, in a layout: remarks above, after a row or
+/// under it, extra rows with any label and cells, remarks in cells; texts from [`text`].
+pub(crate) fn extras(layout: &'static Layout) -> impl Strategy<Value = GenExtras> {
+    let rows: Vec<RowRef> = layout.rows().iter().map(LayoutRow::row).collect();
+    let one_line = layout.table() == Table::Appeals;
+    let place = prop_oneof![
+        Just(Place::Above),
+        Just(Place::Below),
+        prop::sample::select(rows).prop_map(Place::After),
+    ]
+    .prop_map(move |p| match p {
+        // 表四 prints its cells on one line: nothing between its groups.
+        Place::After(_) if one_line => Place::Below,
+        p => p,
+    });
+    let cells: Vec<CellRef> = layout.cells().to_vec();
+    prop_oneof![
+        // Most tables print nothing beyond their cells.
+        3 => Just(GenExtras::default()),
+        1 => (
+            prop::collection::vec((place.clone(), text()), 0..3),
+            prop::collection::vec(
+                (place, text(), prop::collection::vec(text(), 0..5)),
+                0..3
+            ),
+            prop::collection::vec((prop::sample::select(cells), text()), 0..3),
+        )
+            .prop_map(|(remarks, rows, cells)| GenExtras {
+                remarks,
+                rows: rows
+                    .into_iter()
+                    .map(|(place, label, cells)| ExtraRow::new(place, label, cells))
+                    .collect(),
+                cells,
+            }),
+    ]
 }

@@ -148,8 +148,24 @@ fn invalid_reports() -> Vec<(&'static str, Json)> {
             set(seed.clone(), "/t4/edition", "2019".into()),
         ),
         (
-            "a table of the other edition",
-            set(seed.clone(), "/t2", hongze["t2"].clone()),
+            "a remark after a row the table's layout does not print",
+            set(
+                seed.clone(),
+                "/t3/remarks",
+                serde_json::json!([{ "place": "t3.other_handling.unpaid_fee", "text": "注" }]),
+            ),
+        ),
+        (
+            "a cell remark on a cell of another table",
+            set(
+                seed.clone(),
+                "/t3/cell_remarks",
+                serde_json::json!({ "t2.rules.made": "（含修订）" }),
+            ),
+        ),
+        (
+            "an empty list of remarks",
+            set(seed.clone(), "/t2/remarks", serde_json::json!([])),
         ),
         (
             "the tables' edition differs",
