@@ -277,7 +277,9 @@ pub enum ExtrasError {
         layout: String,
     },
     /// A place between the groups of 表四, which prints its cells on one line.
-    #[error("{place}: 表四 prints its cells on one line; what it prints beyond them is above or below it")]
+    #[error(
+        "{place}: 表四 prints its cells on one line; what it prints beyond them is above or below it"
+    )]
     OneLine {
         /// The place given.
         place: Place,

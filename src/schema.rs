@@ -369,7 +369,9 @@ mod tests {
             for &table in Table::ALL {
                 let rows = &schema["$defs"][&table_def(table, edition)]["properties"];
                 for (key, row) in rows.as_object().into_iter().flatten() {
-                    if [EDITION_KEY, "remarks", "extra_rows", "cell_remarks"].contains(&key.as_str()) {
+                    if [EDITION_KEY, "remarks", "extra_rows", "cell_remarks"]
+                        .contains(&key.as_str())
+                    {
                         continue;
                     }
                     for column in row["properties"]

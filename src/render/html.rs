@@ -378,7 +378,12 @@ impl<'a> Page<'a> {
 
     /// The remarks printed above or under a table, as paragraphs.
     fn remarks(&self, out: &mut String, place: Place) {
-        for remark in self.extras.get().into_iter().flat_map(|e| e.remarks_at(place)) {
+        for remark in self
+            .extras
+            .get()
+            .into_iter()
+            .flat_map(|e| e.remarks_at(place))
+        {
             out.push_str("<p class=\"remark\">");
             escape(out, &remark.text);
             out.push_str("</p>\n");

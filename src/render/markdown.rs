@@ -206,9 +206,11 @@ fn proactive(out: &mut String, report: &AnnualReport) {
         let mut body = Vec::new();
         for &row in rows {
             let mut cells = vec![row.label(edition).to_owned()];
-            cells.extend(row.columns(edition).iter().map(|&c| {
-                around.value(CellRef::Proactive(row, c), t2.get(row, c))
-            }));
+            cells.extend(
+                row.columns(edition)
+                    .iter()
+                    .map(|&c| around.value(CellRef::Proactive(row, c), t2.get(row, c))),
+            );
             body.push(cells);
             around.rows_after(&mut body, Place::After(RowRef::Proactive(row)));
         }
@@ -233,9 +235,11 @@ fn requests(out: &mut String, report: &AnnualReport) {
     let mut body = Vec::new();
     for &row in t3.rows() {
         let mut cells = vec![flat(&request_row_path(row))];
-        cells.extend(Applicant::ALL.iter().map(|&c| {
-            around.value(CellRef::Requests(row, c), t3.get(row, c).map(Value::Count))
-        }));
+        cells.extend(
+            Applicant::ALL.iter().map(|&c| {
+                around.value(CellRef::Requests(row, c), t3.get(row, c).map(Value::Count))
+            }),
+        );
         body.push(cells);
         around.rows_after(&mut body, Place::After(RowRef::Requests(row)));
     }

@@ -256,9 +256,14 @@ fn the_layouts_table_of_cells_md_is_the_layout_module() {
             .rsplit(": ")
             .next()
             .and_then(|n| n.trim_end_matches(" cells").parse().ok())
-            .unwrap_or_else(|| codes.split("the ").nth(1).map_or(0, |n| {
-                n.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0)
-            }));
+            .unwrap_or_else(|| {
+                codes.split("the ").nth(1).map_or(0, |n| {
+                    n.split(' ')
+                        .next()
+                        .and_then(|n| n.parse().ok())
+                        .unwrap_or(0)
+                })
+            });
         let table = ogi_report::Table::from_code(table).expect("a table code");
         let editions: Vec<ogi_report::Edition> = match layout.as_str() {
             "both" => ogi_report::Edition::ALL.to_vec(),

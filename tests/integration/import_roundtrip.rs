@@ -227,7 +227,10 @@ fn other(edition: Edition) -> Edition {
 
 /// The cells of the three tables, 表二 and 表三 each in the report's layout or (one time in
 /// four) the other edition's, and what each prints beyond its cells.
-#[allow(clippy::type_complexity, reason = "the generated parts of three tables")]
+#[allow(
+    clippy::type_complexity,
+    reason = "the generated parts of three tables"
+)]
 fn layouts(
     edition: Edition,
 ) -> impl Strategy<

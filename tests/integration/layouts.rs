@@ -92,7 +92,11 @@ fn every_consumer_reads_the_tables_in_their_layouts() {
         let ids: Vec<CellRef> = html
             .split("<td id=\"")
             .skip(1)
-            .map(|s| s[..s.find('"').expect("an id")].parse().expect("a cell code"))
+            .map(|s| {
+                s[..s.find('"').expect("an id")]
+                    .parse()
+                    .expect("a cell code")
+            })
             .collect();
         assert_eq!(ids, expected, "{case}");
 
@@ -153,17 +157,23 @@ fn the_importer_knows_every_label_of_every_layout() {
 }
 
 #[test]
-fn a_2021_report_may_print_its_requests_table_the_2019_way() -> Result<(), Box<dyn std::error::Error>>
-{
+fn a_2021_report_may_print_its_requests_table_the_2019_way()
+-> Result<(), Box<dyn std::error::Error>> {
     let report = distinct(Edition::E2021, Edition::E2021, Edition::E2019);
     assert_eq!(
         report.cell("t3.other_handling.total".parse()?),
         Some(Value::Count(101 + 10 + 20 * 7 + 6))
     );
-    assert_eq!(report.cell("t3.other_handling.unpaid_fee.total".parse()?), None);
+    assert_eq!(
+        report.cell("t3.other_handling.unpaid_fee.total".parse()?),
+        None
+    );
     let err = report
         .clone()
-        .set("t3.other_handling.unpaid_fee.total".parse()?, Some(Value::Count(1)))
+        .set(
+            "t3.other_handling.unpaid_fee.total".parse()?,
+            Some(Value::Count(1)),
+        )
         .unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -184,7 +194,8 @@ fn a_2021_report_may_print_its_requests_table_the_2019_way() -> Result<(), Box<d
         .collect();
     assert_eq!(layout.len(), 1);
     assert!(
-        layout[0].starts_with("info meta.table_layout - stated=2019 computed=2021 | table t3: fails"),
+        layout[0]
+            .starts_with("info meta.table_layout - stated=2019 computed=2021 | table t3: fails"),
         "{}",
         layout[0]
     );
@@ -222,7 +233,11 @@ fn hongze_2023_keeps_every_printed_cell_and_is_checked_in_its_layout()
             .map(ToString::to_string)
             .collect()
     };
-    assert!(of("t3.results_sum").is_empty(), "{:?}", of("t3.results_sum"));
+    assert!(
+        of("t3.results_sum").is_empty(),
+        "{:?}",
+        of("t3.results_sum")
+    );
     assert_eq!(of("t4.group_total").len(), 2, "{:?}", of("t4.group_total"));
     assert!(of("t4.group_total").iter().all(|f| f.starts_with("error ")));
     assert_eq!(of("meta.table_layout").len(), 1);
@@ -280,7 +295,10 @@ fn what_a_table_prints_beyond_its_cells_is_kept_in_place() -> Result<(), Box<dyn
         serde_json::json!({ "t2.normative.made": "（其中修订 16 件）" })
     );
     assert_eq!(json["t3"]["remarks"][0]["place"], "above");
-    assert_eq!(json["t4"]["remarks"][0]["text"], "本年度无行政复议、行政诉讼。");
+    assert_eq!(
+        json["t4"]["remarks"][0]["text"],
+        "本年度无行政复议、行政诉讼。"
+    );
     assert!(json["t3"].get("extra_rows").is_none());
     let back: AnnualReport = serde_json::from_value(json)?;
     assert_eq!(back, report);
@@ -288,9 +306,15 @@ fn what_a_table_prints_beyond_its_cells_is_kept_in_place() -> Result<(), Box<dyn
     // The renderers print them where they were printed.
     let page = render::text(&report);
     let extra = page.lines().find(|l| l.starts_with("+ 其他主动公开文件 "));
-    assert!(extra.is_some_and(|l| l.ends_with("|             30")), "{page}");
+    assert!(
+        extra.is_some_and(|l| l.ends_with("|             30")),
+        "{page}"
+    );
     assert!(page.contains("22 ※ （其中修订 16 件）"), "{page}");
-    assert!(page.contains("三、收到和处理政府信息公开申请情况\n> 单位：件\n"), "{page}");
+    assert!(
+        page.contains("三、收到和处理政府信息公开申请情况\n> 单位：件\n"),
+        "{page}"
+    );
     let html = render::html(&report, &render::HtmlOptions::new());
     assert!(html.contains("22<span class=\"remark\">（其中修订 16 件）</span>"));
     assert!(html.contains("<tr class=\"extra\"><th class=\"row\">其他主动公开文件</th><td>12</td><td>12</td><td>30</td></tr>"), "{html}");
@@ -308,18 +332,28 @@ fn extras_of_another_layout_are_refused_with_their_place() {
         .expect("json");
     let mut bad = json.clone();
     bad["t3"]["remarks"] = serde_json::json!([{ "place": "t3.other_handling", "text": "x" }]);
-    let err = serde_json::from_value::<AnnualReport>(bad).unwrap_err().to_string();
+    let err = serde_json::from_value::<AnnualReport>(bad)
+        .unwrap_err()
+        .to_string();
     assert!(
         err.starts_with("t3.remarks[0].place: t3.other_handling is not a row of t3 (2021 layout)"),
         "{err}"
     );
     let mut bad = json.clone();
-    bad["t2"]["extra_rows"] = serde_json::json!([{ "place": "nowhere", "label": "x", "cells": [] }]);
-    let err = serde_json::from_value::<AnnualReport>(bad).unwrap_err().to_string();
-    assert!(err.starts_with("t2.extra_rows[0].place: unknown place \"nowhere\""), "{err}");
+    bad["t2"]["extra_rows"] =
+        serde_json::json!([{ "place": "nowhere", "label": "x", "cells": [] }]);
+    let err = serde_json::from_value::<AnnualReport>(bad)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("t2.extra_rows[0].place: unknown place \"nowhere\""),
+        "{err}"
+    );
     let mut bad = json;
     bad["t4"]["cell_remarks"] = serde_json::json!({ "t4.review.total": "a", "t3.new.total": "b" });
-    let err = serde_json::from_value::<AnnualReport>(bad).unwrap_err().to_string();
+    let err = serde_json::from_value::<AnnualReport>(bad)
+        .unwrap_err()
+        .to_string();
     assert!(
         err.starts_with("t4.cell_remarks: t3.new.total is not a cell of t4 (2021 layout)"),
         "{err}"
@@ -396,7 +430,7 @@ proptest! {
             .filter(|f| f.rule_id().code() == "meta.table_layout")
             .count();
         prop_assert_eq!(named, departures);
-        for f in findings.iter() {
+        for f in &findings {
             for cell in f.cells() {
                 prop_assert!(report.layout(cell.table()).contains(cell), "{} {}", f, cell);
             }
@@ -417,7 +451,12 @@ fn generated_extras_are_kept_exactly() {
         cells: vec![("t3.new.total".parse().expect("a cell"), String::new())],
     };
     put_extras!(t3, extras);
-    let texts: Vec<&str> = t3.extras().remarks().iter().map(|r| r.text.as_str()).collect();
+    let texts: Vec<&str> = t3
+        .extras()
+        .remarks()
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
     assert_eq!(texts, ["a", "b"]);
     // An empty cell remark is no remark.
     assert!(t3.extras().cell_remarks().next().is_none());

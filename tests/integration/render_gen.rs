@@ -256,7 +256,9 @@ macro_rules! put_extras {
     ($table:expr, $extras:expr) => {{
         let extras: $crate::render_gen::GenExtras = $extras;
         for (place, text) in extras.remarks {
-            $table.add_remark(place, text).expect("a place of the layout");
+            $table
+                .add_remark(place, text)
+                .expect("a place of the layout");
         }
         for row in extras.rows {
             $table.add_extra_row(row).expect("a place of the layout");
