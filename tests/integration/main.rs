@@ -19,6 +19,7 @@ mod import_pages;
 mod import_robust;
 mod import_roundtrip;
 mod import_web_pages;
+mod money_forms;
 mod props;
 mod render;
 mod render_gen;
