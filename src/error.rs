@@ -12,9 +12,11 @@ use crate::report::FIRST_YEAR;
 /// Why a single value (a cell's text, an amount) is invalid.
 ///
 /// ```
-/// use ogi_report::{Amount, ValueError};
-/// let err = "12.5.1".parse::<Amount>().unwrap_err();
+/// use ogi_report::{Amount, Value, ValueError, ValueKind};
+/// let err = Value::parse(ValueKind::Count, "12.5.1").unwrap_err();
 /// assert_eq!(err.to_string(), r#"invalid number "12.5.1""#);
+/// let err = "12.5.1".parse::<Amount>().unwrap_err();
+/// assert_eq!(err, ValueError::InvalidAmount { text: "12.5.1".into() });
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
@@ -22,9 +24,18 @@ pub enum ValueError {
     /// Nothing to parse where a value is required.
     #[error("empty value")]
     Empty,
-    /// Text that is not a number of the expected form.
+    /// Text that is not a number of the expected form (a count or a change).
     #[error("invalid number {text:?}")]
     Invalid {
+        /// The offending text.
+        text: String,
+    },
+    /// Text that is not an amount of one of the forms [`Amount`](crate::Amount) accepts;
+    /// the message lists them.
+    #[error(
+        "invalid amount {text:?}, expected digits with an optional fraction (2945.15), grouped by three if at all (2,945.15 or 2，945.15), ASCII or full-width (２９４５．１５), optionally after ￥ or ¥, optionally followed by 元, 万元 or 万 with at most one space before it"
+    )]
+    InvalidAmount {
         /// The offending text.
         text: String,
     },

@@ -7,7 +7,8 @@
 //! layout of either edition (their own `edition` key), tables are objects of rows keyed by
 //! row code,
 //! rows objects of cells keyed by column code, and each cell is `null` (blank), an integer
-//! (a count ≥ 0, or the signed 本年增/减) or an amount as a string (`"251000元"`). The
+//! (a count ≥ 0, or the signed 本年增/减) or an amount as a string in one of the forms
+//! [`Amount`](crate::Amount) reads (`"251000元"`, `"2,945.15 万元"`, `"￥29451519.23"`). The
 //! schema is generated from the cell catalogue, so its codes, labels (as descriptions) and
 //! editions are the crate's own.
 //!
@@ -33,18 +34,39 @@ use crate::cell::{
 };
 use crate::edition::Edition;
 use crate::layout::Layout;
-use crate::money::MoneyUnit;
+use crate::money::{CURRENCY_SIGNS, MoneyUnit, UNIT_SPACES, WAN};
 use crate::narrative::FeeStatement;
 use crate::report::{BodyKind, FIRST_YEAR};
 use crate::section::Section;
 use crate::serde_impl::{EDITION_KEY, FEE_FIELDS, OTHER_MATTERS_FIELDS, REPORT_FIELDS};
+use crate::text::{POINTS, SEPARATORS};
 
-/// The pattern of an amount: digits, an optional fraction, an optional printed unit.
+/// The pattern of an amount: exactly the forms [`Amount`](crate::Amount) reads (its
+/// `# Accepted forms`), from the same tables of signs, separators, points, spaces and units.
 fn money_pattern() -> String {
+    // Spaces other than the ASCII one are written as escapes, to be visible in the file.
+    let class = |chars: &[char]| -> String {
+        chars
+            .iter()
+            .map(|&c| {
+                if c.is_whitespace() && c != ' ' {
+                    format!("\\u{:04x}", u32::from(c))
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    };
+    let digit = "[0-9０-９]";
     format!(
-        "^[0-9]+(\\.[0-9]+)?({}|{})?$",
-        MoneyUnit::Yuan.suffix(),
-        MoneyUnit::WanYuan.suffix()
+        "^[{signs}]?({digit}+|[1-9１-９]{digit}{{0,2}}([{separators}]{digit}{{3}})+)([{points}]{digit}+)?([{spaces}]?({yuan}|{wan_yuan}|{wan}))?$",
+        signs = class(&CURRENCY_SIGNS),
+        separators = class(&SEPARATORS),
+        points = class(&POINTS),
+        spaces = class(&UNIT_SPACES),
+        yuan = MoneyUnit::Yuan.suffix(),
+        wan_yuan = MoneyUnit::WanYuan.suffix(),
+        wan = WAN,
     )
 }
 
@@ -96,7 +118,7 @@ pub fn json_schema() -> Json {
     defs.insert(
         "money".into(),
         json!({
-            "description": "an amount as printed: an exact decimal with its unit (元 or 万元) when the report printed one, or null for a blank cell",
+            "description": "an amount as printed: an exact decimal (thousands separators and full-width digits allowed) with its unit (元, 万元 or 万, or a leading ￥ or ¥ for 元) when the report printed one, or null for a blank cell",
             "type": ["string", "null"],
             "pattern": money_pattern(),
         }),

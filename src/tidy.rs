@@ -6,7 +6,10 @@
 //! decimal the report printed without its unit, nothing for a blank cell); the unit
 //! (`yuan`, `wan_yuan`, or nothing: for a count, a change, a blank cell, or money whose
 //! unit the report does not state). Lines are read back strictly in the same form, so the
-//! records of a report, read back onto its metadata, give the same report.
+//! records of a report, read back onto its metadata, give the same report, except for how
+//! its money was printed: a record holds an amount's exact value and unit in ASCII digits
+//! without separators, not its [printed style](crate::Amount) (`2,945.15 万元` is
+//! `2945.15` and `wan_yuan`, and reads back as `2945.15万元`).
 //!
 //! ```
 //! use ogi_report::{tidy, AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
@@ -159,7 +162,20 @@ impl FromStr for TidyCell {
                 Value::parse(kind, value).map_err(invalid)?
             }
             ValueKind::Money => {
-                let amount: Amount = value.parse().map_err(invalid)?;
+                // The plain decimal only: the unit is the third field, and a printed style
+                // (separators, full-width digits, a sign) is not part of the tidy form.
+                let plain = value.strip_prefix('-').unwrap_or(value);
+                if !plain.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                    return Err(invalid(ValueError::Invalid {
+                        text: value.to_owned(),
+                    }));
+                }
+                let amount: Amount = value.parse().map_err(|e| {
+                    invalid(match e {
+                        ValueError::InvalidAmount { text } => ValueError::Invalid { text },
+                        e => e,
+                    })
+                })?;
                 if amount.unit() != MoneyUnit::Unstated {
                     return Err(invalid(ValueError::Invalid {
                         text: value.to_owned(),

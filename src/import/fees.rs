@@ -139,7 +139,7 @@ mod tests {
         );
         assert_eq!(
             collected("无。\n\n全年收取信息处理费\n1,200 元"),
-            Some(("1200元".into(), 3))
+            Some(("1,200元".into(), 3))
         );
     }
 

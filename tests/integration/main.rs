@@ -20,6 +20,7 @@ mod import_robust;
 mod import_roundtrip;
 mod import_web_pages;
 mod layouts;
+mod money_forms;
 mod props;
 mod render;
 mod render_gen;

@@ -1,10 +1,13 @@
 //! The JSON Schema: every JSON fixture validates, invalid reports do not, and the schema
 //! agrees with the reader on each.
 
-use ogi_report::AnnualReport;
+use std::sync::LazyLock;
+
+use ogi_report::{Amount, AnnualReport, CellRef, Value};
 use proptest::prelude::*;
 use serde_json::Value as Json;
 
+use crate::money_forms::{self, FORMS_READ, REFUSED};
 use crate::render_gen::{self, FIXTURES, seed};
 
 fn validator() -> (boon::Schemas, boon::SchemaIndex) {
@@ -22,6 +25,24 @@ fn validator() -> (boon::Schemas, boon::SchemaIndex) {
 fn valid(json: &Json) -> bool {
     let (schemas, index) = validator();
     schemas.validate(json, index).is_ok()
+}
+
+/// The schema of one money cell (`$defs/money`), compiled once.
+static MONEY: LazyLock<(boon::Schemas, boon::SchemaIndex)> = LazyLock::new(|| {
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource("ogi-report.schema.json", ogi_report::schema::json_schema())
+        .expect("the schema is a resource");
+    let index = compiler
+        .compile("ogi-report.schema.json#/$defs/money", &mut schemas)
+        .expect("the money definition compiles");
+    (schemas, index)
+});
+
+fn valid_money(text: &str) -> bool {
+    let (schemas, index) = &*MONEY;
+    schemas.validate(&Json::from(text), *index).is_ok()
 }
 
 /// The JSON files under `tests/fixtures`, recursively.
@@ -228,5 +249,55 @@ proptest! {
     fn generated_reports_validate(report in render_gen::report()) {
         let json = serde_json::to_value(&report).expect("serialises");
         prop_assert!(valid(&json));
+    }
+}
+
+/// Every printed form of the money tests validates, every refused one does not; beyond the
+/// pattern, only the range of a `Decimal` is the reader's alone.
+#[test]
+fn the_money_pattern_accepts_the_forms_amount_reads_and_no_other() {
+    for &(text, ..) in FORMS_READ {
+        assert!(valid_money(text), "{text}");
+    }
+    for text in ["007元", "０.50万元", "1,234，567元", "１,２３４"] {
+        assert!(valid_money(text), "{text}");
+    }
+    for &text in REFUSED {
+        assert!(!valid_money(text), "{text}");
+    }
+    for text in ["", "-5元", "－2,945.15万元"] {
+        assert!(!valid_money(text), "{text}");
+    }
+    // Beyond a Decimal: the pattern accepts, the reader refuses.
+    assert!(valid_money("79228162514264337593543950336"));
+    assert!("79228162514264337593543950336".parse::<Amount>().is_err());
+}
+
+#[test]
+fn a_report_with_money_in_any_printed_form_validates() {
+    let cell: CellRef = "t2.procurement.amount".parse().expect("a cell");
+    for &(text, ..) in FORMS_READ {
+        let mut report = seed();
+        let amount: Amount = text.parse().expect("an amount");
+        report
+            .set(cell, Some(Value::Money(amount)))
+            .expect("a money cell");
+        let json = serde_json::to_value(&report).expect("serialises");
+        assert!(valid(&json), "{text}");
+    }
+}
+
+proptest! {
+    #![proptest_config(render_gen::config(256))]
+
+    #[test]
+    fn any_printed_amount_is_valid_money((text, ..) in money_forms::printed()) {
+        prop_assert!(valid_money(&text), "{}", text);
+    }
+
+    /// Short texts (never beyond a `Decimal`) of the characters amounts are made of.
+    #[test]
+    fn the_money_pattern_and_the_reader_agree(text in money_forms::near_amount()) {
+        prop_assert_eq!(valid_money(&text), text.parse::<Amount>().is_ok(), "{}", text);
     }
 }
