@@ -249,6 +249,11 @@ pub use cell::{
 pub use edition::Edition;
 pub use error::{Error, ValueError};
 pub use import::bytes::{BytesError, import_bytes};
+/// Reads an HTML page into text blocks and table grids and returns a number made from
+/// them: the entry of the `html` bench into a crate-private module. Not part of the API.
+#[cfg(feature = "html")]
+#[doc(hidden)]
+pub use import::html::bench_parse as __bench_html_parse;
 pub use import::{ImportError, Imported, Location, Note, NoteKind, RowRef, import};
 pub use money::{Amount, MoneyUnit};
 pub use narrative::{FeeStatement, OtherMatters};
