@@ -138,7 +138,7 @@ pub(super) fn build(src: &str) -> Tree {
     let queue = BufferQueue::default();
     let bytes = src.as_bytes();
     let mut start = 0;
-    let ends = memchr_iter_gt(bytes).chain(std::iter::once(bytes.len()));
+    let ends = piece_ends(bytes).chain(std::iter::once(bytes.len()));
     for end in ends {
         if end <= start {
             continue;
@@ -162,7 +162,7 @@ pub(super) fn build(src: &str) -> Tree {
 }
 
 /// The offsets just after each `>` of the page.
-fn memchr_iter_gt(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+fn piece_ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     bytes
         .iter()
         .enumerate()
