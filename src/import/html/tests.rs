@@ -681,6 +681,26 @@ fn deep_nesting_does_not_overflow_the_stack() {
 }
 
 #[test]
+fn unclosed_formatting_elements_cost_linear_time() {
+    // Distinct attributes defeat the tree builder's limit of three identical entries.
+    let page: String = (0..20_000)
+        .map(|i| format!("<font size={i}>x"))
+        .chain(["<p>完</p>".to_owned()])
+        .collect();
+    let document = parse(&page);
+    check_invariants(&page, &document);
+    let texts: Vec<&str> = document
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Text(t) => Some(t.text.as_str()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    assert_eq!(texts, vec!["x".repeat(20_000).as_str(), "完"]);
+}
+
+#[test]
 fn unclosed_nested_tables_are_read() {
     let page = "<table><tr><td>外<table><tr><td>1<td>2".repeat(100);
     let document = parse(&page);

@@ -132,6 +132,7 @@ pub(super) fn build(src: &str) -> Tree {
         src,
         piece_end: Cell::new(0),
         last_end: Cell::new(0),
+        formatting: Cell::new(0),
     };
     let tokenizer = Tokenizer::new(driver, TokenizerOpts::default());
     let whole = StrTendril::from_slice(src);
@@ -179,6 +180,37 @@ struct Driver<'s> {
     piece_end: Cell<usize>,
     /// The end of the last tag, comment or doctype.
     last_end: Cell<usize>,
+    /// Formatting start tags passed on less formatting end tags: about the length of the
+    /// tree builder's list of active formatting elements.
+    formatting: Cell<usize>,
+}
+
+/// The most formatting elements left open before further formatting start tags are
+/// dropped. The tree builder compares each new one with those in its list (the "Noah's
+/// Ark" clause), so 100,000 unclosed `<font size=N>` with distinct attributes take it
+/// minutes; past this many, a `<font>` or `<b>` more only wraps text in another inline
+/// element, which adds nothing to blocks or cells.
+const MAX_FORMATTING: usize = 256;
+
+/// The HTML formatting elements: the ones the tree builder reopens and lists.
+fn is_formatting(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("a")
+            | local_name!("b")
+            | local_name!("big")
+            | local_name!("code")
+            | local_name!("em")
+            | local_name!("font")
+            | local_name!("i")
+            | local_name!("nobr")
+            | local_name!("s")
+            | local_name!("small")
+            | local_name!("strike")
+            | local_name!("strong")
+            | local_name!("tt")
+            | local_name!("u")
+    )
 }
 
 impl TokenSink for Driver<'_> {
@@ -188,11 +220,24 @@ impl TokenSink for Driver<'_> {
         let end = self.piece_end.get();
         match &token {
             Token::TagToken(tag) => {
-                if tag.kind == TagKind::StartTag {
-                    let start = tag_start(self.src, self.last_end.get(), end);
-                    self.builder.sink.current.set(start);
+                let from = self.last_end.replace(end);
+                let formatting = is_formatting(&tag.name);
+                if tag.kind == TagKind::EndTag {
+                    if formatting {
+                        self.formatting.set(self.formatting.get().saturating_sub(1));
+                    }
+                } else {
+                    if formatting {
+                        if self.formatting.get() >= MAX_FORMATTING {
+                            return TokenSinkResult::Continue;
+                        }
+                        self.formatting.set(self.formatting.get() + 1);
+                    }
+                    self.builder
+                        .sink
+                        .current
+                        .set(tag_start(self.src, from, end));
                 }
-                self.last_end.set(end);
             }
             Token::CommentToken(_) | Token::DoctypeToken(_) => self.last_end.set(end),
             // Text begins where the last markup ended: an element the parser creates for it
