@@ -254,13 +254,13 @@ pub use edition::Edition;
 pub use error::{Error, ValueError};
 pub use extras::{ExtraRow, Extras, ExtrasError, Place, Remark};
 pub use import::bytes::{BytesError, import_bytes};
-pub use import::{ImportError, Imported, Location, Note, NoteKind, import};
-pub use layout::{Layout, LayoutRow, RowRef};
 /// Reads an HTML page into text blocks and table grids and returns a number made from
 /// them: the entry of the `html` bench into a crate-private module. Not part of the API.
 #[cfg(feature = "html")]
 #[doc(hidden)]
 pub use import::html::bench_parse as __bench_html_parse;
+pub use import::{ImportError, Imported, Location, Note, NoteKind, import};
+pub use layout::{Layout, LayoutRow, RowRef};
 pub use money::{Amount, MoneyUnit};
 pub use narrative::{FeeStatement, OtherMatters};
 pub use proactive::Proactive;

@@ -1314,6 +1314,48 @@ pub(crate) fn plan(edition: Edition, t2: Edition, t3: Edition) -> &'static Plan 
     &PLANS[at(edition)][at(t2)][at(t3)]
 }
 
+/// The rules that are identities of a table's own printed numbers (row totals,
+/// （七）总计, 一 + 二 = （七） + 四, the 表四 totals): the relations the importer may use to
+/// confirm or choose a placement.
+const IDENTITIES: [RuleId; 4] = [
+    RuleId::T3Balance,
+    RuleId::T3ResultsSum,
+    RuleId::T3RowTotal,
+    RuleId::T4GroupTotal,
+];
+
+/// Every identity of a table printed in an edition's layout: the rule and the cells of
+/// one scope, the checked cell first.
+pub(crate) fn identities(table: Table, layout: Edition) -> Vec<(RuleId, Vec<CellRef>)> {
+    let mut out = Vec::new();
+    for id in IDENTITIES {
+        let rule = id.rule();
+        if rule.table() != Some(table) {
+            continue;
+        }
+        for scope in rule.scopes(layout) {
+            out.push((id, rule.cells_at(layout, scope).collect()));
+        }
+    }
+    out
+}
+
+/// Whether an identity holds for the values of its cells (the checked cell first).
+pub(crate) fn identity_holds(id: RuleId, values: &[u64]) -> bool {
+    let Some((&stated, rest)) = values.split_first() else {
+        return true;
+    };
+    let mut sum = 0i128;
+    for (i, &v) in rest.iter().enumerate() {
+        if subtracts(id, i + 1) {
+            sum -= i128::from(v);
+        } else {
+            sum += i128::from(v);
+        }
+    }
+    i128::from(stated) == sum
+}
+
 /// Whether the `i`-th cell (i ≥ 1) of a scope is subtracted in the rule's sum.
 pub(crate) const fn subtracts(id: RuleId, i: usize) -> bool {
     matches!(

@@ -27,7 +27,7 @@ use crate::extras::{
 };
 use crate::import::lines::Line;
 use crate::import::notes::{Note, NoteKind};
-use crate::import::tables::{Placed, note};
+use crate::import::read::{Placed, note};
 use crate::layout::{Layout, TextLine};
 use crate::narrative::FeeStatement;
 use crate::report::BodyKind;

@@ -10,6 +10,8 @@ use crate::text::is_blank_token;
 pub(crate) struct Line<'a> {
     pub(crate) text: &'a str,
     pub(crate) start: usize,
+    /// The index of the input line it is (or is a piece of: see [`cut_run_together`]).
+    pub(crate) number: usize,
 }
 
 impl Line<'_> {
@@ -34,13 +36,121 @@ pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
         let end = memchr_newline(&bytes[start..]).map_or(input.len(), |i| start + i);
         let raw = input.get(start..end).unwrap_or("");
         let text = raw.strip_suffix('\r').unwrap_or(raw);
-        lines.push(Line { text, start });
+        let number = lines.len();
+        lines.push(Line {
+            text,
+            start,
+            number,
+        });
         if end == input.len() {
             break;
         }
         start = end + 1;
     }
     lines
+}
+
+/// A text with the spacing gone (a crawler's text of a page: the whole report on a few
+/// long lines, each label glued to its cells) cut into pieces of lines where a section
+/// heading starts, and inside the tables (from 二 to the section after 四) where a 表二
+/// caption or a row label of either layout starts, so that each heading and each row of
+/// a table begins a line of its own. Every piece is a slice of its input line (texts stay
+/// byte for byte) and keeps that line's number for notes. Texts that print their report on
+/// lines of normal length are returned as they are.
+pub(crate) fn cut_run_together(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    use crate::section::Section;
+    let headings: Vec<&str> = Section::ALL.iter().map(|s| s.heading()).collect();
+    let run_together = lines.iter().any(|l| {
+        l.text.len() > 600 && headings.iter().filter(|h| l.text.contains(**h)).count() >= 2
+    });
+    if !run_together {
+        return lines;
+    }
+    let labels = table_labels();
+    let mut out = Vec::with_capacity(lines.len() * 4);
+    let mut in_tables = false;
+    for line in lines {
+        // Cut points: byte offsets in the line where a heading or (in the tables) a label
+        // starts.
+        let mut cuts: Vec<(usize, Option<bool>)> = Vec::new();
+        for (k, h) in headings.iter().enumerate() {
+            for (at, _) in line.text.match_indices(h) {
+                // Entering the tables at 二, leaving them at 五.
+                let tables = match k {
+                    1 => Some(true),
+                    4 | 5 => Some(false),
+                    _ => None,
+                };
+                cuts.push((at, tables));
+                // The heading is a line of its own.
+                cuts.push((at + h.len(), None));
+            }
+        }
+        cuts.sort_unstable();
+        let mut label_cuts: Vec<usize> = Vec::new();
+        let mut state = in_tables;
+        let mut from = 0;
+        for &(at, change) in cuts.iter().chain(std::iter::once(&(line.text.len(), None))) {
+            if state {
+                let segment = line.text.get(from..at).unwrap_or("");
+                for label in &labels {
+                    label_cuts.extend(segment.match_indices(label.as_str()).map(|(i, _)| from + i));
+                }
+            }
+            if let Some(c) = change {
+                state = c;
+            }
+            from = at;
+        }
+        in_tables = state;
+        let mut points: Vec<usize> = cuts.iter().map(|c| c.0).chain(label_cuts).collect();
+        points.retain(|&p| p > 0 && p < line.text.len());
+        points.sort_unstable();
+        points.dedup();
+        let mut start = 0;
+        for p in points.into_iter().chain(std::iter::once(line.text.len())) {
+            if let Some(text) = line.text.get(start..p) {
+                if !text.is_empty() || start == 0 {
+                    out.push(Line {
+                        text,
+                        start: line.start + start,
+                        number: line.number,
+                    });
+                }
+            }
+            start = p;
+        }
+    }
+    out
+}
+
+/// The labels a table prints before its cells, as the format prints them: the 表二
+/// captions' start (`第二十条第`) and every row label of every layout, longest first.
+fn table_labels() -> Vec<String> {
+    use crate::cell::Table;
+    use crate::layout::{Layout, RowRef};
+    let mut labels: Vec<String> = vec!["第二十条第".to_owned()];
+    for layout in Layout::all() {
+        for row in layout.rows() {
+            let label = match row.row() {
+                RowRef::Proactive(r) => r.label(layout.edition()),
+                RowRef::Requests(r) => r.label(),
+                RowRef::Appeals(_) => continue,
+            };
+            labels.push(label.to_owned());
+        }
+        if layout.table() == Table::Requests {
+            labels.push(crate::cell::RESULTS_LABEL.to_owned());
+            labels.extend(
+                crate::cell::OutcomeGroup::ALL
+                    .iter()
+                    .map(|g| g.label().to_owned()),
+            );
+        }
+    }
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    labels.dedup();
+    labels
 }
 
 fn memchr_newline(bytes: &[u8]) -> Option<usize> {
@@ -100,7 +210,10 @@ pub(crate) fn is_page_footer(text: &str) -> bool {
     }
     if let Some(n) = t.strip_prefix("Page").or_else(|| t.strip_prefix("P.")) {
         let n = n.trim_matches(is_space);
-        return !n.is_empty() && n.chars().all(is_digit);
+        let digits = n.len() - n.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        // `Page 9`, or a flip-book's `Page 9 - 2020年报_审计局`.
+        let rest = n.get(digits..).unwrap_or("").trim_start_matches(is_space);
+        return digits > 0 && (rest.is_empty() || rest.starts_with(['-', '–', '—']));
     }
     let mut rest = t;
     let mut pages = 0;
@@ -317,6 +430,8 @@ mod tests {
             "  - ５ -  ",
             "P. 9",
             "Page 12",
+            // A flip-book's page header.
+            "Page 9 - 2020年报_审计局",
         ] {
             assert!(is_page_footer(f), "{f}");
         }
@@ -328,7 +443,7 @@ mod tests {
             "第三页",
             "- 3",
             "行政许可 - 3 -",
-            "Page 9 - 2020年报",
+            "Page 9 of 2020年报",
             "P.",
         ] {
             assert!(!is_page_footer(f), "{f}");

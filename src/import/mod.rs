@@ -3,6 +3,7 @@
 //! inferred or could not read.
 
 pub(crate) mod bytes;
+mod digits;
 mod fees;
 // The page reader under the HTML importer; its reader of report cells comes next, and
 // until then the tests and the bench are its only callers.
@@ -12,11 +13,12 @@ mod fees;
     reason = "read by the HTML importer that comes next; until then by tests and the bench"
 )]
 pub(crate) mod html;
+mod labels;
 mod layout;
 mod lines;
 mod notes;
+mod read;
 mod sections;
-mod tables;
 
 use chrono::NaiveDate;
 
@@ -34,11 +36,11 @@ use crate::layout::RowRef;
 pub use notes::{ImportError, Location, Note, NoteKind};
 
 use lines::{Line, split_lines};
+use read::{Placed, Region, TableRead as Scan, is_sign, note, read, scan};
 use sections::{
     Heading, Headings, body_kind, find_body_kind, find_date, find_headings, find_title, first_year,
     region, statistical_year, text_of,
 };
-use tables::{Placed, Region, Scan, is_sign, note, read, row_of, scan};
 
 /// A report imported from page text: the report exactly as printed, and the notes on
 /// what the importer inferred, read loosely or could not read.
@@ -148,6 +150,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     if let Some(exact) = layout::read(text, &all) {
         return import_exact(exact, &all);
     }
+    let all = lines::cut_run_together(all);
     let Headings {
         found: headings,
         repeat,
@@ -176,7 +179,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         if let Some(first) = lines.get(end) {
             let kind = NoteKind::PageFurniture {
                 lines: last_text_line(lines).saturating_sub(end) + 1,
-                text: tables::text_start(first.text),
+                text: read::text_start(first.text),
             };
             notes.push(note(kind, last.section, None, None, end));
         }
@@ -187,7 +190,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         return Err(ImportError::NothingFound { lines: lines.len() });
     }
     let meta = metadata(lines, &headings, &scans, &mut notes)?;
-    let tables = tables(lines, &headings, &scans, meta.edition, &mut notes);
+    let tables = tables(text, lines, &headings, &scans, meta.edition, &mut notes);
 
     let mut narrative = |section: Section| -> &str {
         if let Some((start, end)) = section_span(lines, &headings, section) {
@@ -225,7 +228,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     let builder = AnnualReport::builder(meta.edition, meta.year, meta.body, meta.kind)
         .overview(overview)
         .problems(problems);
-    finish(builder, tables, six, meta.published, lines, notes)
+    finish(builder, tables, six, meta.published, &all, notes)
 }
 
 /// Puts the tables, section 六 and the publication date into the report, and orders the
@@ -250,6 +253,12 @@ fn finish(
         line: last_text_line(lines) + 1,
         source,
     })?;
+    // Notes name the lines of the input (a line cut in pieces is one line).
+    for n in &mut notes {
+        if let Some(line) = n.at.line.checked_sub(1).and_then(|i| lines.get(i)) {
+            n.at.line = line.number + 1;
+        }
+    }
     notes.sort_by_key(|n| n.at.line);
     Ok(Imported { report, notes })
 }
@@ -399,8 +408,9 @@ impl Tables {
 }
 
 /// 表二, 表三 and 表四 of the edition, each read in the layout it prints.
-fn tables(
-    lines: &[Line<'_>],
+fn tables<'a>(
+    input: &'a str,
+    lines: &[Line<'a>],
     headings: &[Heading],
     scans: &[Option<Scan<'_>>; 3],
     edition: Edition,
@@ -413,7 +423,7 @@ fn tables(
             continue;
         };
         let layout = match table {
-            Table::Requests => scan.layout().unwrap_or(edition),
+            Table::Requests => scan.shown.unwrap_or(edition),
             _ => edition,
         };
         if layout != edition {
@@ -426,12 +436,12 @@ fn tables(
             notes.push(note(kind, scan.region.section, None, None, first));
             tables.set_layout(table, layout);
         }
-        let reading = read(lines, scan, layout);
+        let reading = read(input, lines, scan, layout);
         place(&reading.cells, table, layout, notes, |cell, value| {
             tables.put(cell, value);
         });
         notes.extend(reading.notes);
-        scan.unread_notes(notes);
+        tables.keep_extras(table, reading.remarks, reading.rows, reading.cell_remarks);
     }
     tables
 }
@@ -527,8 +537,8 @@ fn decide_edition(
     let [t2, t3, _] = scans;
     let shown = t2
         .as_ref()
-        .and_then(Scan::layout)
-        .or_else(|| t3.as_ref().and_then(Scan::layout));
+        .and_then(|s| s.shown)
+        .or_else(|| t3.as_ref().and_then(|s| s.shown));
     match (shown, year) {
         (Some(edition), Some((year, line))) => {
             if Edition::for_year(year) != edition {
@@ -662,7 +672,7 @@ fn place(
     let mut signs: Option<(usize, String, usize, CellRef, usize)> = None;
     let mut foreign: Vec<(RowRef, usize, usize, Vec<String>)> = Vec::new();
     for p in cells {
-        let row = row_of(p.cell);
+        let row = RowRef::of(p.cell);
         if !p.cell.in_edition(edition) {
             match foreign.last_mut() {
                 Some(f) if f.0 == row => f.3.push(p.text.to_owned()),
@@ -703,7 +713,7 @@ fn place(
         notes.push(note(
             NoteKind::PrintedBlanks { table, count, sign },
             section,
-            Some(row_of(cell)),
+            Some(RowRef::of(cell)),
             Some(index),
             line,
         ));

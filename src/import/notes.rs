@@ -94,7 +94,7 @@ impl fmt::Display for Note {
 /// let kind = NoteKind::ShortRow { found: 2, expected: 3 };
 /// assert_eq!(
 ///     kind.to_string(),
-///     "the row prints 2 of its 3 cells; kept left-aligned as printed, the rest blank"
+///     "the row prints 2 of its 3 cells and nothing shows their columns; left blank"
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,8 +181,9 @@ pub enum NoteKind {
         /// The report's edition.
         edition: Edition,
     },
-    /// The table's cells cannot be placed: too few or too many are printed. The table
-    /// is left blank, never shifted.
+    /// The table's cells cannot be placed: too few or too many are printed, or they are
+    /// printed on several lines that do not show their order (表四 prints its cells on one
+    /// line without labels). The table is left blank, never shifted.
     TableUnreadable {
         /// The table.
         table: Table,
@@ -195,12 +196,14 @@ pub enum NoteKind {
         /// The cells as printed, in order, so that nothing is lost.
         printed: Vec<String>,
     },
-    /// The text ends inside the table: the cells before the note's cell are imported,
-    /// the rest are blank.
+    /// The text ends inside the table, at the note's cell: the cells from there on are
+    /// not in the text and are blank (the cells before it are read, or noted where they
+    /// cannot be).
     TextEndsInTable {
         /// The table.
         table: Table,
-        /// How many cells were read.
+        /// How many cells the text prints (or prints rows for) before it ends: the
+        /// position of the note's cell less one.
         read: usize,
         /// How many cells the layout has.
         expected: usize,
@@ -213,32 +216,34 @@ pub enum NoteKind {
     },
     /// A row of the format that the table does not print; left blank.
     RowMissing,
-    /// The row prints fewer cells than it has columns; its values are kept left-aligned
-    /// as printed and its last cells are blank.
+    /// The row prints fewer cells than it has columns and nothing shows which columns
+    /// they are in: the row is left blank (its cells are quoted by the importer's other
+    /// notes only when they cannot be kept).
     ShortRow {
         /// How many cells are printed.
         found: usize,
         /// How many the row has.
         expected: usize,
     },
-    /// The row prints its values first and its blank cells together at its end (blanks
-    /// dropped and values pushed left by the page); the values are kept left-aligned as
-    /// printed, so they may belong to other columns.
+    /// The row prints its values first and its empty cells together apart from their
+    /// places (a line of pipes): the values' columns are not shown, and the row is left
+    /// blank.
     BlanksAtRowEnd {
         /// How many values the row prints.
         values: usize,
         /// How many cells the row has.
         columns: usize,
     },
-    /// A row that is not in the format (a local addition); its cells are not imported.
+    /// A row that is not in the format (a local addition): kept with the table as an
+    /// extra row, label and cells as printed.
     ExtraRow {
         /// The row's label as printed.
         label: String,
         /// Its cells as printed.
         cells: Vec<String>,
     },
-    /// A row of the page's layout that the report's edition does not have (see
-    /// [`NoteKind::MixedLayout`]); its cells are not imported.
+    /// A row of the other edition's layout printed in a table of this layout: kept with
+    /// the table as an extra row, label and cells as printed.
     RowNotInEdition {
         /// The report's edition.
         edition: Edition,
@@ -268,6 +273,44 @@ pub enum NoteKind {
     FeeCollectedFromText {
         /// The amount read.
         collected: Amount,
+    },
+    /// The row's label is printed with cells twice, and the cells differ: the row is left
+    /// blank.
+    RowPrintedTwice,
+    /// Values printed that no evidence places in a cell (cells printed apart from any
+    /// label, or a row's cells that do not fit it): not placed, quoted here as printed.
+    ValuesNotPlaced {
+        /// The cells as printed.
+        cells: Vec<String>,
+    },
+    /// Rows printed apart from their labels (a PDF text layer prints a wrapped label
+    /// above and below its values, a converter pulls labels out of a Markdown table)
+    /// were placed in the rows that lie, unlabelled, between rows printed with their
+    /// labels, in printed order, where they fit exactly and the table's identities hold
+    /// wherever they read them. The note's row is the first placed so.
+    PlacedByOrder {
+        /// The table.
+        table: Table,
+        /// How many rows were placed so.
+        rows: usize,
+    },
+    /// Rows printed apart from their labels would fit the rows between labelled rows,
+    /// but an identity of the table fails under that reading: they are left blank.
+    OrderNotConfirmed {
+        /// The table.
+        table: Table,
+        /// How many rows.
+        rows: usize,
+    },
+    /// The table prints its cells as runs of digits run together (a crawler's text with
+    /// the spacing gone): each run was split where exactly one split of the table makes
+    /// every printed identity hold (row totals, （七）总计, 一 + 二 = （七） + 四, the 表四
+    /// totals), and cells no split decides are left blank. The identities chose the
+    /// split, so they are no evidence about the report: the checks of these identities
+    /// on this table hold by construction.
+    SplitByIdentities {
+        /// The table.
+        table: Table,
     },
     /// Cells that print a sign in place of a number (`/`, `-`, `—`, `无`): kept blank,
     /// never 0. The note's cell is the first such cell.
@@ -338,11 +381,19 @@ impl fmt::Display for NoteKind {
                 found,
                 ..
             } => {
-                write!(
-                    f,
-                    "{} cannot be read: {found} cells printed, {expected} expected",
-                    table.label()
-                )?;
+                if found == expected {
+                    write!(
+                        f,
+                        "{} cannot be read: its {found} cells are printed apart, on lines that do not show their order",
+                        table.label()
+                    )?;
+                } else {
+                    write!(
+                        f,
+                        "{} cannot be read: {found} cells printed, {expected} expected",
+                        table.label()
+                    )?;
+                }
                 if *table != Table::Appeals {
                     write!(f, " in the {edition} layout")?;
                 }
@@ -354,7 +405,7 @@ impl fmt::Display for NoteKind {
                 expected,
             } => write!(
                 f,
-                "the text ends inside {}: {read} of {expected} cells read, the rest left blank",
+                "the text ends inside {} after {read} of its {expected} cells; the rest are left blank",
                 table.label()
             ),
             NoteKind::TextStartsInTable { table } => write!(
@@ -365,19 +416,41 @@ impl fmt::Display for NoteKind {
             NoteKind::RowMissing => f.write_str("the row is not printed; left blank"),
             NoteKind::ShortRow { found, expected } => write!(
                 f,
-                "the row prints {found} of its {expected} cells; kept left-aligned as printed, the rest blank"
+                "the row prints {found} of its {expected} cells and nothing shows their columns; left blank"
             ),
             NoteKind::BlanksAtRowEnd { values, columns } => write!(
                 f,
-                "the row prints its {values} value(s) first and its blank cells together at the end; kept left-aligned as printed in its {columns} cells, so values may belong to other columns"
+                "the row prints its {values} value(s) and its empty cells apart from their places, so the columns of its {columns} cells are not shown; left blank"
             ),
             NoteKind::ExtraRow { label, cells } => write!(
                 f,
-                "row {label:?} is not in the format; its cells {cells:?} are not imported"
+                "row {label:?} is not in the format; kept as an extra row with its cells {cells:?}"
             ),
             NoteKind::RowNotInEdition { edition, cells } => write!(
                 f,
-                "the row is not in the {edition} edition; its cells {cells:?} are not imported"
+                "the row is not in the {edition} layout of the table; kept as an extra row with its cells {cells:?}"
+            ),
+            NoteKind::RowPrintedTwice => {
+                f.write_str("the row is printed twice with different cells; left blank")
+            }
+            NoteKind::ValuesNotPlaced { cells } => write!(
+                f,
+                "values {cells:?} are printed where nothing shows their cells; not placed"
+            ),
+            NoteKind::PlacedByOrder { table, rows } => write!(
+                f,
+                "{rows} row(s) of {} are printed apart from their labels; placed in printed order between the rows printed with their labels, where they fit exactly and the table's identities hold",
+                table.label()
+            ),
+            NoteKind::OrderNotConfirmed { table, rows } => write!(
+                f,
+                "{rows} row(s) of {} are printed apart from their labels, and an identity of the table fails if they are taken in printed order; left blank",
+                table.label()
+            ),
+            NoteKind::SplitByIdentities { table } => write!(
+                f,
+                "{} prints its cells run together; each run is split where exactly one split makes the table's identities hold, so those identities are no evidence about the report",
+                table.label()
             ),
             NoteKind::LabelVariant { printed, standard } => {
                 write!(f, "label printed {printed:?}, read as {standard:?}")

@@ -51,6 +51,11 @@ fn heading_of(text: &str, after: usize, buf: &mut String) -> Option<Section> {
             None => (numeral, rest, true),
         }
     };
+    // A heading worded as the format words it, whatever its number (a report that numbers
+    // its own sections and then the tables from 一 again).
+    if let Some(section) = official(rest, after) {
+        return Some(section);
+    }
     let index = NUMERALS.iter().position(|&c| c == number)? + 1;
     if index <= after {
         return None;
@@ -70,6 +75,15 @@ fn heading_of(text: &str, after: usize, buf: &mut String) -> Option<Section> {
         heading_keys(section).iter().any(|k| rest.contains(k))
     };
     matches.then_some(section)
+}
+
+/// The section after `after` whose heading, without its number, is `rest` (normalised).
+fn official(rest: &str, after: usize) -> Option<Section> {
+    Section::ALL.iter().copied().find(|&s| {
+        let mut official = String::new();
+        normalize_into(s.heading(), &mut official);
+        s as usize > after && official.get(official.find('.').map_or(0, |i| i + 1)..) == Some(rest)
+    })
 }
 
 /// A section heading found in the text.

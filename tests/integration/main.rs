@@ -9,6 +9,7 @@ mod checks;
 mod checks_alloc;
 mod checks_props;
 mod constructors;
+mod corpus_score;
 mod hostile;
 mod hostile_bytes;
 mod hostile_import;
