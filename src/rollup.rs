@@ -148,11 +148,46 @@ fn in_yuan(amount: Amount) -> Result<Decimal, ValueError> {
     Ok(yuan)
 }
 
-/// Adds two amounts of money exactly: `None` when the exact sum does not fit a `Decimal`
-/// (it would have to be rounded).
+/// Adds two amounts of money exactly: `None` when no `Decimal` holds the exact sum (it
+/// would have to be rounded).
+///
+/// The sum has the larger scale of the two (`0.01 + 0.2` is `0.21`, `1.50 + 1` is `2.50`)
+/// when it fits there; else as many of those decimal places as fit, which drops only
+/// trailing zeros (`7922816251426433759354395033.5 + 0.5` is
+/// `7922816251426433759354395034`, one place fewer).
 fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let sum = a.checked_add(b)?;
-    (sum.scale() >= a.scale().max(b.scale())).then_some(sum)
+    let scale = a.scale().max(b.scale());
+    // `checked_add` gives the sum at that scale when it fits there; when it does not, it
+    // drops places, rounding (`Decimal::MAX + 0.1`) or not (`… + 0.5` above), and it
+    // returns an operand as it is when the other is 0, at that operand's scale.
+    if let Some(sum) = a.checked_add(b).filter(|sum| sum.scale() >= scale) {
+        return Some(sum);
+    }
+    let mut sum = exact_sum_fewest_places(a, b)?;
+    // Appending zeros is exact; `rescale` appends as many as fit, up to `scale`.
+    sum.rescale(scale);
+    Some(sum)
+}
+
+/// The exact sum with no trailing zeros, or `None` when even that does not fit a `Decimal`.
+fn exact_sum_fewest_places(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let (a, b) = (a.normalize(), b.normalize());
+    if a.scale() == b.scale() {
+        // The last digits may cancel (`0.5 + 0.5`): add the mantissas exactly (both are
+        // below 2^96, so an `i128` holds their sum), then drop the trailing zeros.
+        let (mut mantissa, mut scale) = (a.mantissa() + b.mantissa(), a.scale());
+        while scale > 0 && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
+        Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+    } else {
+        // The operand with more places ends in a digit other than 0 and nothing is added
+        // to that digit: the exact sum needs all those places, and `checked_add` keeps
+        // them exactly when they fit.
+        a.checked_add(b)
+            .filter(|sum| sum.scale() == a.scale().max(b.scale()))
+    }
 }
 
 impl ProactiveSum {
@@ -358,9 +393,11 @@ impl Core {
 /// - Counts are added with checked arithmetic: an overflow is an error naming the report
 ///   and the cell, never a wrap. 本年增/减 sums as a signed change.
 /// - Money is converted exactly to 元 (万元 × 10000) and summed exactly, so totals of
-///   采购总金额 are exact to the 分 (and beyond). An amount printed without a unit is
-///   refused ([`RollupError::UnitNotStated`]) until the caller states its unit with
-///   [`Amount::stated_as`].
+///   采购总金额 are exact to the 分 (and beyond). A sum has the decimal places of the
+///   amounts summed, or, near `Decimal::MAX`, only as many as fit, which drops trailing
+///   zeros and nothing else; a sum that no `Decimal` holds exactly is an overflow. An
+///   amount printed without a unit is refused ([`RollupError::UnitNotStated`]) until the
+///   caller states its unit with [`Amount::stated_as`].
 /// - A blank cell is never read as 0. A cell left blank by any report is blank in the
 ///   rolled-up tables ([`Rollup::get`], [`Rollup::to_report`]): its total is unknown.
 ///   [`Rollup::blanks`] counts the reports that left it blank and [`Rollup::filled_sum`]
@@ -1069,6 +1106,113 @@ mod tests {
             exact_add(Decimal::new(1, 2), Decimal::new(2, 1)),
             Some(Decimal::new(21, 2))
         );
+    }
+
+    /// `mantissa` × 10^-`scale`, the representation spelled out (`Decimal`'s `==` ignores
+    /// the scale).
+    fn d(mantissa: i128, scale: u32) -> Decimal {
+        Decimal::from_i128_with_scale(mantissa, scale)
+    }
+
+    fn parts(sum: Option<Decimal>) -> Option<(i128, u32)> {
+        sum.map(|v| (v.mantissa(), v.scale()))
+    }
+
+    const MAX: i128 = 79_228_162_514_264_337_593_543_950_335;
+
+    /// `Decimal::MAX + 0.0` is exactly `Decimal::MAX`: at scale 1 it would not fit, but the
+    /// exact sum needs no decimal place. The case proptest found in
+    /// `hostile_rollup::money_sums_are_exact_or_refused`,
+    /// `amounts = [(79228162514264337593543950335, 0), (0, 1)]`. There `0.0元` comes here
+    /// as 0 (converting to 元 drops the places of a 0), but `0.00000万元` comes as `0.0`,
+    /// and this refused it.
+    #[test]
+    fn decimal_max_plus_zero_point_zero_is_decimal_max() {
+        assert_eq!(
+            parts(exact_add(Decimal::MAX, d(0, 1))),
+            Some((79_228_162_514_264_337_593_543_950_335, 0))
+        );
+        assert_eq!(parts(exact_add(d(0, 1), Decimal::MAX)), Some((MAX, 0)));
+    }
+
+    #[test]
+    fn decimal_max_plus_zero_at_every_scale() {
+        for scale in 0..=28 {
+            let zero = d(0, scale);
+            assert_eq!(
+                parts(exact_add(Decimal::MAX, zero)),
+                Some((MAX, 0)),
+                "{zero}"
+            );
+            assert_eq!(
+                parts(exact_add(zero, Decimal::MAX)),
+                Some((MAX, 0)),
+                "{zero}"
+            );
+            // The largest mantissa at this scale keeps its scale, whatever the zero's.
+            for zero_scale in [0, scale, 28] {
+                let zero = d(0, zero_scale);
+                assert_eq!(
+                    parts(exact_add(d(MAX, scale), zero)),
+                    Some((MAX, scale)),
+                    "{zero}"
+                );
+            }
+        }
+        // A zero with more places than the other amount gives the sum its places when
+        // they fit (as adding any amount with more places does).
+        assert_eq!(parts(exact_add(d(5, 0), d(0, 2))), Some((500, 2)));
+        assert_eq!(parts(exact_add(d(0, 2), d(5, 0))), Some((500, 2)));
+        assert_eq!(parts(exact_add(d(0, 1), d(0, 0))), Some((0, 1)));
+        assert_eq!(parts(exact_add(d(0, 0), d(0, 3))), Some((0, 3)));
+    }
+
+    #[test]
+    fn decimal_max_plus_a_little_is_refused() {
+        for (mantissa, scale) in [(1, 1), (1, 0), (5, 1), (1, 28), (10, 1)] {
+            assert_eq!(exact_add(Decimal::MAX, d(mantissa, scale)), None);
+            assert_eq!(exact_add(d(mantissa, scale), Decimal::MAX), None);
+        }
+        // 7922816251426433759354395033.5 + 0.6 = 7922816251426433759354395034.1: one
+        // place too many, and the digit that would go is not 0.
+        assert_eq!(exact_add(d(MAX, 1), d(6, 1)), None);
+        assert_eq!(exact_add(d(MAX, 28), d(1, 28)), None);
+    }
+
+    #[test]
+    fn a_sum_that_fits_only_without_trailing_zeros_drops_just_those() {
+        // 7922816251426433759354395033.5 + 0.5 = 7922816251426433759354395034.0, which
+        // does not fit at scale 1: 7922816251426433759354395034.
+        assert_eq!(
+            parts(exact_add(d(MAX, 1), d(5, 1))),
+            Some((7_922_816_251_426_433_759_354_395_034, 0))
+        );
+        // proptest: 7922816251426433759354395030.4 + 0.90 = 7922816251426433759354395031.30.
+        assert_eq!(
+            parts(exact_add(
+                d(79_228_162_514_264_337_593_543_950_304, 1),
+                d(90, 2)
+            )),
+            Some((79_228_162_514_264_337_593_543_950_313, 1))
+        );
+        // 792281625142643375935439503.35 + 0.65 = 792281625142643375935439504.00: as many
+        // places as fit (one), not as few as can be (none).
+        assert_eq!(
+            parts(exact_add(d(MAX, 2), d(65, 2))),
+            Some((7_922_816_251_426_433_759_354_395_040, 1))
+        );
+        // Digits that cancel within equal scales, and many zeros dropped at once:
+        // 5466500000000.000000000000000 + 7922816251426433759353868000.0.
+        assert_eq!(
+            parts(exact_add(
+                d(5_466_500_000_000_000_000_000_000_000, 15),
+                d(79_228_162_514_264_337_593_538_680_000, 1)
+            )),
+            Some((7_922_816_251_426_439_225_853_868_000, 0))
+        );
+        // A sum that fits at the larger scale keeps it, as before.
+        assert_eq!(parts(exact_add(d(150, 2), d(1, 0))), Some((250, 2)));
+        assert_eq!(parts(exact_add(d(5, 1), d(5, 1))), Some((10, 1)));
     }
 
     #[test]

@@ -229,6 +229,126 @@ fn money_beyond_decimal_is_an_error_not_a_rounding() {
     assert_eq!(r.add(&wan).unwrap_err(), overflow(1, fees));
 }
 
+/// The case proptest found for `money_sums_are_exact_or_refused`,
+/// `amounts = [(79228162514264337593543950335, 0), (0, 1)]`: `Decimal::MAX` 元, then
+/// `0.0元`. The exact sum is `Decimal::MAX` 元, which a `Decimal` holds (at scale 0, not
+/// at scale 1): it is the sum, not an overflow (the property expected one). A 0 in 万元
+/// keeps decimal places in 元 (`0.00000万元` is `0.0元`), which the sum drops only
+/// because they do not fit; the roll-up refused that sum.
+#[test]
+fn decimal_max_plus_zero_point_zero_is_decimal_max() {
+    let max = "79228162514264337593543950335元";
+    assert_eq!(max, format!("{}元", Decimal::MAX));
+    let amount = "t2.procurement.amount";
+    let mut r = Rollup::new(Edition::E2019);
+    r.add(&with(Edition::E2019, &[(amount, money(max))]))
+        .unwrap();
+    r.add(&with(Edition::E2019, &[(amount, money("0.0元"))]))
+        .unwrap();
+    assert_eq!(r.get(cell(amount)), Some(money(max)));
+    assert_eq!(r.reports(), 2);
+
+    let fees = "t2.fees.amount";
+    for zero in [
+        "0.0元",
+        "0元",
+        "0.0000000000000000000000000000元",
+        "0.00000万元",
+        "0.000000万元",
+    ] {
+        let big = with(Edition::E2021, &[(fees, money(max))]);
+        let small = with(Edition::E2021, &[(fees, money(zero))]);
+        for (first, second) in [(&big, &small), (&small, &big)] {
+            let mut r = Rollup::new(Edition::E2021);
+            r.add(first).unwrap();
+            r.add(second).unwrap();
+            assert_eq!(r.get(cell(fees)), Some(money(max)), "{zero}");
+            let (mut a, mut b) = (Rollup::new(Edition::E2021), Rollup::new(Edition::E2021));
+            a.add(first).unwrap();
+            b.add(second).unwrap();
+            a.merge(&b).unwrap();
+            assert_eq!(a.get(cell(fees)), Some(money(max)), "{zero}");
+        }
+    }
+}
+
+/// Sums that a `Decimal` holds only without some of their trailing zeros are the sums, with
+/// as many of the decimal places of the amounts as fit; a sum that would lose a digit other
+/// than 0 is refused. Adding and merging agree, in either order.
+#[test]
+fn money_sums_that_fit_only_without_trailing_zeros() {
+    let fees = "t2.fees.amount";
+    let cases = [
+        (
+            ["7922816251426433759354395033.5元", "0.5元"],
+            Some("7922816251426433759354395034元"),
+        ),
+        (
+            ["7922816251426433759354395030.4元", "0.90元"],
+            Some("7922816251426433759354395031.3元"),
+        ),
+        // One place fits of the two: only one zero goes.
+        (
+            ["792281625142643375935439503.35元", "0.65元"],
+            Some("792281625142643375935439504.0元"),
+        ),
+        (
+            [
+                "5466500000000.000000000000000元",
+                "7922816251426433759353868000.0元",
+            ],
+            Some("7922816251426439225853868000元"),
+        ),
+        // 7922816251426433759354395033.5元 + 0.5元 again, printed in 万元.
+        (
+            ["792281625142643375935439.50335万元", "0.00005万元"],
+            Some("7922816251426433759354395034元"),
+        ),
+        // A 0 printed to the 分 in 万元 is 0.00元: the sum has its places.
+        (["0.000000万元", "5元"], Some("5.00元")),
+        (["5元", "0.000000万元"], Some("5.00元")),
+        (["0.000000万元", "0.5元"], Some("0.50元")),
+        // One place too many, and its digit is not 0.
+        (["7922816251426433759354395033.5元", "0.6元"], None),
+        (["79228162514264337593543950335元", "0.1元"], None),
+        (["79228162514264337593543950335元", "0.00001万元"], None),
+        (
+            [
+                "7.9228162514264337593543950335元",
+                "0.0000000000000000000000000001元",
+            ],
+            None,
+        ),
+    ];
+    for (amounts, expected) in cases {
+        let [first, second] = amounts.map(|a| with(Edition::E2021, &[(fees, money(a))]));
+        for (first, second) in [(&first, &second), (&second, &first)] {
+            let mut r = Rollup::new(Edition::E2021);
+            r.add(first).unwrap();
+            let before = r.clone();
+            let mut other = Rollup::new(Edition::E2021);
+            other.add(second).unwrap();
+            let mut merged = r.clone();
+            let merge = merged.merge(&other);
+            if let Some(sum) = expected {
+                r.add(second).unwrap();
+                assert_eq!(r.get(cell(fees)).unwrap().to_string(), sum, "{amounts:?}");
+                assert_eq!(merge, Ok(()), "{amounts:?}");
+                assert_eq!(merged.get(cell(fees)), r.get(cell(fees)), "{amounts:?}");
+            } else {
+                assert_eq!(r.add(second).unwrap_err(), overflow(1, fees), "{amounts:?}");
+                assert_eq!(r, before);
+                assert_eq!(
+                    merge,
+                    Err(RollupError::MergeOverflow { cell: cell(fees) }),
+                    "{amounts:?}"
+                );
+                assert_eq!(merged, before);
+            }
+        }
+    }
+}
+
 /// Counts near the limit (and small ones), so that sums overflow at various reports.
 fn count() -> impl Strategy<Value = u64> {
     prop_oneof![
@@ -280,6 +400,60 @@ fn first_overflow(sums: &([u128; 3], i128), next: &([u64; 3], i64)) -> Option<&'
             .map(|((&c, &s), &v)| (c, s + u128::from(v) > u128::from(u64::MAX))),
     );
     order.into_iter().find(|(_, over)| *over).map(|(c, _)| c)
+}
+
+/// `mantissa` × 10^-`scale` as a `Decimal` holds it: at `scale`, or with as few of its
+/// trailing zeros dropped as it takes to fit in 96 bits; `None` when no `Decimal` holds it.
+fn held(mut mantissa: u128, mut scale: u32) -> Option<(u128, u32)> {
+    while mantissa >> 96 != 0 && scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    (mantissa >> 96 == 0).then_some((mantissa, scale))
+}
+
+/// An amount printed in 元 or 万元 (`wan`), as (mantissa, decimal places, wan): 0, small,
+/// near 2^96, and near 2^96 with up to nine trailing zeros; up to nine decimal places.
+fn printed_amount() -> impl Strategy<Value = (u128, u32, bool)> {
+    let top = (1u128 << 96) - 1;
+    (
+        prop_oneof![
+            Just(0u128),
+            1u128..1000,
+            (0u128..1000).prop_map(move |d| top - d),
+            (1u32..=9, 0u128..1000)
+                .prop_map(move |(k, d)| (top / 10u128.pow(k) - d) * 10u128.pow(k)),
+            0..=top,
+        ],
+        0u32..=9,
+        prop::bool::weighted(0.3),
+    )
+}
+
+/// The amount in 10^-9 元, and the decimal places it has in 元 (a 0 in 元 has none, a 0
+/// in 万元 has four fewer than printed, like any amount in 万元); `None` when it is beyond
+/// `u128` 10^-9 元, far beyond `Decimal::MAX` 元.
+fn nano_yuan((mantissa, places, wan): (u128, u32, bool)) -> Option<(u128, u32)> {
+    let nanos = mantissa.checked_mul(10u128.pow(if wan { 13 } else { 9 } - places))?;
+    let places = match (wan, mantissa) {
+        (false, 0) => 0,
+        (false, _) => places,
+        (true, _) => places.saturating_sub(4),
+    };
+    Some((nanos, places))
+}
+
+/// How the roll-up holds a sum of amounts given by [`nano_yuan`]: the largest of their
+/// decimal places, or fewer ([`held`]); `None` when no `Decimal` holds it.
+fn held_sum(amounts: impl IntoIterator<Item = Option<(u128, u32)>>) -> Option<(u128, u32)> {
+    let (nanos, places) =
+        amounts
+            .into_iter()
+            .try_fold((0u128, 0u32), |(sum, places), amount| {
+                let (nanos, p) = amount?;
+                Some((sum.checked_add(nanos)?, places.max(p)))
+            })?;
+    held(nanos / 10u128.pow(9 - places), places)
 }
 
 proptest! {
@@ -355,7 +529,9 @@ proptest! {
     }
 
     /// Money in 元 with up to four decimal places and mantissas near 2^96: the sum is the
-    /// exact sum, or the report that makes it unrepresentable at its scale is refused.
+    /// exact sum, at the largest scale of the amounts added where it fits and else with
+    /// only as many trailing zeros dropped as it takes to fit (`Decimal::MAX + 0.0` is
+    /// `Decimal::MAX`); the report whose exact sum no `Decimal` holds is refused.
     #[test]
     fn money_sums_are_exact_or_refused(
         amounts in prop::collection::vec(
@@ -371,19 +547,90 @@ proptest! {
             let index = rollup.reports();
             let value = Decimal::from_i128_with_scale(i128::try_from(mantissa).unwrap(), s);
             let report = with(Edition::E2019, &[(code, money(&format!("{value}元")))]);
+            // An amount of 0 is 0 元 at scale 0: converting to 元 (× 1 in `Decimal`)
+            // drops the scale of a 0, so `0.0元` adds no decimal place to the sum.
+            let s = if mantissa == 0 { 0 } else { s };
             let new_scale = scale.max(s);
             let exact = sum * 10u128.pow(new_scale - scale) + mantissa * 10u128.pow(new_scale - s);
             let result = rollup.add(&report);
-            if exact >= 1u128 << 96 {
+            // Refused only when no `Decimal` holds the exact sum: `Decimal::MAX + 0.0` is
+            // `Decimal::MAX`, `Decimal::MAX + 0.1` is refused.
+            let Some((mantissa, places)) = held(exact, new_scale) else {
                 prop_assert_eq!(result, Err(overflow(index, code)));
                 continue;
-            }
+            };
             prop_assert_eq!(result, Ok(()));
             (sum, scale) = (exact, new_scale);
-            let expected = Decimal::from_i128_with_scale(i128::try_from(sum).unwrap(), scale);
+            // The representation, not only the value (`Decimal`'s `==` ignores the scale).
             match rollup.get(cell(code)) {
-                Some(Value::Money(a)) => prop_assert_eq!(a.value(), expected),
+                Some(Value::Money(a)) => prop_assert_eq!(
+                    (a.value().mantissa(), a.value().scale()),
+                    (i128::try_from(mantissa).unwrap(), places)
+                ),
                 other => prop_assert!(false, "{:?}", other),
+            }
+        }
+    }
+
+    /// Money in 元 and 万元 with up to nine decimal places, added one at a time and merged:
+    /// every sum is the exact sum, held like [`held`] holds it, or refused when no
+    /// `Decimal` holds it; merging two roll-ups gives the sum of the whole or overflows.
+    #[test]
+    fn money_in_both_units_sums_are_exact_or_refused(
+        amounts in prop::collection::vec(printed_amount(), 1..6),
+        split in 0usize..6,
+    ) {
+        let code = "t2.fees.amount";
+        let report = |&(mantissa, places, wan): &(u128, u32, bool)| {
+            let value = Decimal::from_i128_with_scale(i128::try_from(mantissa).unwrap(), places);
+            let unit = if wan { "万元" } else { "元" };
+            with(Edition::E2021, &[(code, money(&format!("{value}{unit}")))])
+        };
+        let sum = |rollup: &Rollup| match rollup.get(cell(code)) {
+            Some(Value::Money(a)) => Some((a.value().mantissa(), a.value().scale())),
+            _ => None,
+        };
+        let expected = |amounts: &[(u128, u32, bool)]| {
+            held_sum(amounts.iter().map(|&a| nano_yuan(a)))
+                .map(|(mantissa, places)| (i128::try_from(mantissa).unwrap(), places))
+        };
+        let mut rollup = Rollup::new(Edition::E2021);
+        let mut added = Vec::new();
+        for amount in &amounts {
+            let index = rollup.reports();
+            let before = rollup.clone();
+            added.push(*amount);
+            let result = rollup.add(&report(amount));
+            match expected(&added) {
+                None => {
+                    prop_assert_eq!(result, Err(overflow(index, code)));
+                    prop_assert_eq!(&rollup, &before);
+                    added.pop();
+                }
+                Some(held) => {
+                    prop_assert_eq!(result, Ok(()));
+                    prop_assert_eq!(sum(&rollup), Some(held));
+                }
+            }
+        }
+
+        let (left, right) = amounts.split_at(split.min(amounts.len()));
+        let half = |amounts: &[(u128, u32, bool)]| -> Option<Rollup> {
+            let mut r = Rollup::new(Edition::E2021);
+            for amount in amounts {
+                r.add(&report(amount)).ok()?;
+            }
+            Some(r)
+        };
+        if let (Some(mut merged), Some(other)) = (half(left), half(right)) {
+            let before = merged.clone();
+            match (merged.merge(&other), expected(&amounts)) {
+                (Ok(()), Some(held)) => prop_assert_eq!(sum(&merged), Some(held)),
+                (Err(e), None) => {
+                    prop_assert_eq!(e, RollupError::MergeOverflow { cell: cell(code) });
+                    prop_assert_eq!(merged, before);
+                }
+                (result, held) => prop_assert!(false, "merge {:?}, expected {:?}", result, held),
             }
         }
     }
