@@ -192,6 +192,33 @@ struct Driver<'s> {
 /// element, which adds nothing to blocks or cells.
 const MAX_FORMATTING: usize = 256;
 
+/// The deepest an element is nested before further start tags are dropped. For many
+/// start tags the tree builder looks through its whole stack of open elements (is a `<p>`
+/// open in button scope? an `<li>`?), so 10,000 nested `<ul><li>` take it seconds and
+/// 100,000 minutes; real pages nest a few dozen deep, and past this depth an element more
+/// (but a table's) only wraps the text in another, which is kept in the one it would
+/// have wrapped.
+const MAX_DEPTH: usize = 1024;
+
+/// The elements of a table's structure. A table is a boundary of the scopes the tree
+/// builder looks through, so tables nested deep cost it little, and their tags are never
+/// dropped.
+fn is_table_part(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("table")
+            | local_name!("caption")
+            | local_name!("colgroup")
+            | local_name!("col")
+            | local_name!("thead")
+            | local_name!("tbody")
+            | local_name!("tfoot")
+            | local_name!("tr")
+            | local_name!("td")
+            | local_name!("th")
+    )
+}
+
 /// The HTML formatting elements: the ones the tree builder reopens and lists.
 fn is_formatting(name: &LocalName) -> bool {
     matches!(
@@ -227,6 +254,9 @@ impl TokenSink for Driver<'_> {
                         self.formatting.set(self.formatting.get().saturating_sub(1));
                     }
                 } else {
+                    if self.builder.sink.depth.get() >= MAX_DEPTH && !is_table_part(&tag.name) {
+                        return TokenSinkResult::Continue;
+                    }
                     if formatting {
                         if self.formatting.get() >= MAX_FORMATTING {
                             return TokenSinkResult::Continue;
@@ -326,6 +356,9 @@ struct Sink<'s> {
     current: Cell<usize>,
     locator: RefCell<Locator<'s>>,
     document: Handle,
+    /// How deep the element last appended stands (its ancestors, up to [`MAX_DEPTH`]):
+    /// about the depth of the tree builder's stack of open elements.
+    depth: Cell<usize>,
 }
 
 impl<'s> Sink<'s> {
@@ -348,6 +381,7 @@ impl<'s> Sink<'s> {
             }),
             templates: RefCell::new(BTreeMap::new()),
             current: Cell::new(0),
+            depth: Cell::new(0),
             locator: RefCell::new(Locator {
                 src,
                 at: Position::START,
@@ -544,6 +578,12 @@ impl TreeSink for Sink<'_> {
                 let mut nodes = self.nodes.borrow_mut();
                 unlink(&mut nodes, node.id());
                 link(&mut nodes, parent.id(), node.id(), NONE);
+                let depth = std::iter::successors(Some(parent.id()), |&n| {
+                    nodes.get(n).map(|n| n.parent).filter(|&p| p != NONE)
+                })
+                .take(MAX_DEPTH + 1)
+                .count();
+                self.depth.set(depth);
             }
             NodeOrText::AppendText(text) => self.append_text(parent.id(), &text),
         }
