@@ -1,6 +1,8 @@
 //! The six sections: their headings however a page numbers and words them, the text of
 //! each, and the metadata printed before section 一 (title, year, publication date).
 
+use std::sync::OnceLock;
+
 use chrono::NaiveDate;
 
 use crate::import::lines::{
@@ -68,9 +70,7 @@ fn heading_of(text: &str, after: usize, buf: &mut String) -> Option<Section> {
     let matches = if strict {
         // `（一）` also numbers the parts inside sections, and a bare numeral starts
         // prose (`五是……`): only the official wording.
-        let mut official = String::new();
-        normalize_into(section.heading(), &mut official);
-        official.get(official.find('.').map_or(0, |i| i + 1)..) == Some(rest)
+        official_words(section) == rest
     } else {
         heading_keys(section).iter().any(|k| rest.contains(k))
     };
@@ -79,11 +79,33 @@ fn heading_of(text: &str, after: usize, buf: &mut String) -> Option<Section> {
 
 /// The section after `after` whose heading, without its number, is `rest` (normalised).
 fn official(rest: &str, after: usize) -> Option<Section> {
-    Section::ALL.iter().copied().find(|&s| {
-        let mut official = String::new();
-        normalize_into(s.heading(), &mut official);
-        s as usize > after && official.get(official.find('.').map_or(0, |i| i + 1)..) == Some(rest)
-    })
+    Section::ALL
+        .iter()
+        .copied()
+        .find(|&s| s as usize > after && official_words(s) == rest)
+}
+
+/// A section's heading as the format words it, normalised, without its number.
+fn official_words(section: Section) -> &'static str {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        Section::ALL
+            .iter()
+            .map(|s| {
+                let mut official = String::new();
+                normalize_into(s.heading(), &mut official);
+                official
+                    .get(official.find('.').map_or(0, |i| i + 1)..)
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect()
+    });
+    Section::ALL
+        .iter()
+        .position(|&s| s == section)
+        .and_then(|i| words.get(i))
+        .map_or("", String::as_str)
 }
 
 /// A section heading found in the text.
