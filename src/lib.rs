@@ -259,7 +259,7 @@ pub use import::bytes::{BytesError, import_bytes};
 #[cfg(feature = "html")]
 #[doc(hidden)]
 pub use import::html::bench_parse as __bench_html_parse;
-pub use import::{ImportError, Imported, Location, Note, NoteKind, import};
+pub use import::{DateSource, ImportError, Imported, Location, Note, NoteKind, import};
 pub use layout::{Layout, LayoutRow, RowRef};
 pub use money::{Amount, MoneyUnit};
 pub use narrative::{FeeStatement, OtherMatters};

@@ -3,6 +3,7 @@
 //! inferred or could not read.
 
 pub(crate) mod bytes;
+mod dates;
 mod digits;
 mod fees;
 // The page reader under the HTML importer; its reader of report cells comes next, and
@@ -33,13 +34,14 @@ use crate::requests::Requests;
 use crate::section::Section;
 
 use crate::layout::RowRef;
+pub use dates::DateSource;
 pub use notes::{ImportError, Location, Note, NoteKind};
 
 use lines::{Line, split_lines};
 use read::{Placed, Region, TableRead as Scan, is_sign, note, read, scan};
 use sections::{
-    Heading, Headings, body_kind, find_body_kind, find_date, find_headings, find_title, first_year,
-    region, statistical_year, text_of,
+    Heading, Headings, body_kind, find_body_kind, find_headings, find_title, first_year, region,
+    statistical_year, text_of,
 };
 
 /// A report imported from page text: the report exactly as printed, and the notes on
@@ -174,8 +176,10 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     let front_end = headings.first().map_or(lines.len(), |h| h.line);
     // The page's own furniture after the last section: not report text, so not read, but
     // said, so that nothing leaves the page unnoticed.
+    let mut report_end = lines.len();
     if let Some(last) = headings.last() {
         let (_, end) = region(lines, &headings, Some(headings.len() - 1));
+        report_end = end;
         if let Some(first) = lines.get(end) {
             let kind = NoteKind::PageFurniture {
                 lines: last_text_line(lines).saturating_sub(end) + 1,
@@ -189,7 +193,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     if headings.is_empty() && scans.iter().all(Option::is_none) {
         return Err(ImportError::NothingFound { lines: lines.len() });
     }
-    let meta = metadata(lines, &headings, &scans, &mut notes)?;
+    let meta = metadata(lines, &headings, &scans, report_end, &mut notes)?;
     let tables = tables(text, lines, &headings, &scans, meta.edition, &mut notes);
 
     let mut narrative = |section: Section| -> &str {
@@ -278,6 +282,7 @@ fn metadata(
     lines: &[Line<'_>],
     headings: &[Heading],
     scans: &[Option<Scan<'_>>; 3],
+    report_end: usize,
     notes: &mut Vec<Note>,
 ) -> Result<Meta, ImportError> {
     let front_end = headings.first().map_or(lines.len(), |h| h.line);
@@ -324,11 +329,14 @@ fn metadata(
             (String::new(), printed_kind.unwrap_or(BodyKind::Other))
         }
     };
-    let published = find_date(lines, front_end).map(|(d, _)| d);
-    if published.is_none() {
-        let at = title.as_ref().map_or(0, |t| t.line);
-        notes.push(front(NoteKind::NoPublicationDate, at));
-    }
+    let dates = dates::publication_dates(lines, front_end, report_end);
+    date_notes(
+        &dates,
+        headings,
+        title.as_ref().map_or(0, |t| t.line),
+        notes,
+    );
+    let published = dates.first().map(|d| d.date);
     Ok(Meta {
         edition,
         year,
@@ -336,6 +344,61 @@ fn metadata(
         kind,
         published,
     })
+}
+
+/// Says where the publication date was read (the first of `dates`), and quotes each other
+/// date printed once; or that none is printed (at the title's line `title`).
+fn date_notes(dates: &[dates::Dated], headings: &[Heading], title: usize, notes: &mut Vec<Note>) {
+    let Some((taken, others)) = dates.split_first() else {
+        notes.push(note(
+            NoteKind::NoPublicationDate,
+            Section::Front,
+            None,
+            None,
+            title,
+        ));
+        return;
+    };
+    let kind = NoteKind::PublishedFrom {
+        date: taken.date,
+        source: taken.source.clone(),
+    };
+    notes.push(note(
+        kind,
+        section_at(headings, taken.line),
+        None,
+        None,
+        taken.line,
+    ));
+    let mut quoted: Vec<NaiveDate> = vec![taken.date];
+    for other in others {
+        if quoted.contains(&other.date) {
+            continue;
+        }
+        quoted.push(other.date);
+        let kind = NoteKind::PublicationDatesDisagree {
+            taken: taken.date,
+            other: other.date,
+            source: other.source.clone(),
+        };
+        notes.push(note(
+            kind,
+            section_at(headings, other.line),
+            None,
+            None,
+            other.line,
+        ));
+    }
+}
+
+/// The section the line `line` is in: the last whose heading is on or before it, the
+/// front matter before the first.
+fn section_at(headings: &[Heading], line: usize) -> Section {
+    headings
+        .iter()
+        .take_while(|h| h.line <= line)
+        .last()
+        .map_or(Section::Front, |h| h.section)
 }
 
 /// The three tables of a report being imported, each in the layout it is printed in.

@@ -3,11 +3,14 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
+
 use thiserror::Error;
 
 use crate::cell::Table;
 use crate::edition::Edition;
 use crate::error::{Error, ValueError};
+use crate::import::dates::DateSource;
 use crate::layout::RowRef;
 use crate::money::Amount;
 use crate::report::BodyKind;
@@ -129,8 +132,28 @@ pub enum NoteKind {
         /// The year assumed.
         assumed: u16,
     },
-    /// No publication date is printed.
+    /// No publication date is printed (a time the page was captured, crawled or updated
+    /// is none).
     NoPublicationDate,
+    /// Where the publication date was read: a labelled date (`发布日期`, `公开日期`, …),
+    /// else the dated sign-off at the end of the report, else a date printed alone near
+    /// the title; never a capture or crawl time.
+    PublishedFrom {
+        /// The date taken.
+        date: NaiveDate,
+        /// Where it is printed (the note's line).
+        source: DateSource,
+    },
+    /// The page prints another date of publication, at the note's line, than the one
+    /// taken: the date taken stands, and this one is quoted.
+    PublicationDatesDisagree {
+        /// The date taken.
+        taken: NaiveDate,
+        /// The other date printed.
+        other: NaiveDate,
+        /// Where the other date is printed.
+        source: DateSource,
+    },
     /// The section's heading is not in the text; the section is left empty (a table
     /// blank).
     MissingSection,
@@ -344,6 +367,17 @@ impl fmt::Display for NoteKind {
                 write!(f, "no report year is printed; {assumed} assumed")
             }
             NoteKind::NoPublicationDate => f.write_str("no publication date is printed"),
+            NoteKind::PublishedFrom { date, source } => {
+                write!(f, "publication date {date} read from {source}")
+            }
+            NoteKind::PublicationDatesDisagree {
+                taken,
+                other,
+                source,
+            } => write!(
+                f,
+                "{source} prints {other}, not the publication date taken, {taken}"
+            ),
             NoteKind::MissingSection => f.write_str("the section is not in the text"),
             NoteKind::TextNotKept { lines, text } => write!(
                 f,

@@ -3,8 +3,6 @@
 
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
-
 use crate::import::lines::{
     Line, find_year, is_furniture, is_page_footer, is_space, normalize_into,
 };
@@ -341,68 +339,6 @@ fn find_any_year(head: &str) -> Option<(u16, usize)> {
     })
 }
 
-/// The publication date printed in the front matter: `2021-02-19 08:41`, `2021/2/19`, or
-/// `2021年2月19日` on a line that says 发布 or 日期.
-pub(crate) fn find_date(lines: &[Line<'_>], end: usize) -> Option<(NaiveDate, usize)> {
-    lines.iter().enumerate().take(end).find_map(|(i, l)| {
-        let dated =
-            l.text.contains("发布") || (l.text.contains("日期") && !l.text.contains("统计"));
-        parse_date(l.text, dated).map(|d| (d, i))
-    })
-}
-
-fn parse_date(text: &str, words_allowed: bool) -> Option<NaiveDate> {
-    let bytes: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some((y, j)) = number(&bytes, i, 4) {
-            let sep = bytes.get(j).copied();
-            let (ok, month_end, day_end) = match sep {
-                Some('-' | '/' | '.') => (true, sep, None),
-                Some('年') if words_allowed => (true, Some('月'), Some('日')),
-                _ => (false, None, None),
-            };
-            if ok {
-                if let Some((m, k)) = number(&bytes, j + 1, 2) {
-                    if bytes.get(k).copied() == month_end {
-                        if let Some((d, l)) = number(&bytes, k + 1, 2) {
-                            let day_ok = day_end.is_none_or(|e| bytes.get(l) == Some(&e));
-                            let no_more = day_end.is_some()
-                                || !bytes.get(l).is_some_and(char::is_ascii_digit);
-                            if day_ok && no_more {
-                                let date = i32::try_from(y)
-                                    .ok()
-                                    .and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
-                                if date.is_some() {
-                                    return date;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        i += 1;
-    }
-    None
-}
-
-/// Up to `max` ASCII digits at `i` (at least 1, exactly 4 for a year).
-fn number(chars: &[char], i: usize, max: usize) -> Option<(u32, usize)> {
-    if i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit) && max == 4 {
-        return None;
-    }
-    let mut v = 0u32;
-    let mut j = i;
-    while j < i + max && chars.get(j).is_some_and(char::is_ascii_digit) {
-        v = v * 10 + chars.get(j).and_then(|c| c.to_digit(10)).unwrap_or(0);
-        j += 1;
-    }
-    let n = j - i;
-    let enough = if max == 4 { n == 4 } else { n >= 1 };
-    enough.then_some((v, j))
-}
-
 /// The year of the statistical period (`统计期限为2020年1月1日…`) in lines `[start, end)`.
 pub(crate) fn statistical_year(
     lines: &[Line<'_>],
@@ -578,18 +514,6 @@ mod tests {
         assert_eq!((t.body.as_str(), t.year), ("洪泽区人民政府", 2023));
         let lines = split_lines("现公布陆河县人民政府2020年政府信息公开工作年度报告。本年度");
         assert!(find_title(&lines, 1).is_none());
-    }
-
-    #[test]
-    fn dates() {
-        let d = |s: &str| {
-            let lines = split_lines(s);
-            find_date(&lines, lines.len()).map(|(d, _)| d.to_string())
-        };
-        assert_eq!(d("  • 2021-02-19 08:41").as_deref(), Some("2021-02-19"));
-        assert_eq!(d("发布日期：2022年1月5日").as_deref(), Some("2022-01-05"));
-        assert_eq!(d("统计期限为2020年1月1日起"), None);
-        assert_eq!(d("2021-13-40"), None);
     }
 
     #[test]

@@ -214,6 +214,19 @@ fn every_corpus_text_imports_with_no_wrong_cell() {
             }
         };
         let s = score(&name, &imported, &json, &mut problems);
+        // The publication date: the transcribed one where the text prints it, none where
+        // the transcriber inferred it from elsewhere (the URL).
+        let inferred = json["notes"].as_array().into_iter().flatten().any(|n| {
+            n.as_str()
+                .is_some_and(|n| n.starts_with("DATE:") && n.contains("inferred"))
+        });
+        let want = json["published"].as_str().filter(|_| !inferred);
+        let got = imported.report.published().map(|d| d.to_string());
+        if got.as_deref() != want {
+            problems.push(format!(
+                "{name}: published {got:?}, the text prints {want:?}"
+            ));
+        }
         let n = s.right + s.wrong + s.missing;
         writeln!(
             table,

@@ -36,6 +36,14 @@ fn seed_body() -> &'static str {
     &page[..page.find("扫一扫").unwrap()]
 }
 
+/// The notes but the one saying where the publication date was read.
+fn without_date(notes: &[Note]) -> Vec<&Note> {
+    notes
+        .iter()
+        .filter(|n| !matches!(n.kind, NoteKind::PublishedFrom { .. }))
+        .collect()
+}
+
 /// The 1-based line on which byte `at` of `text` stands.
 fn line_at(text: &str, at: usize) -> usize {
     text[..at].matches('\n').count() + 1
@@ -241,7 +249,9 @@ fn every_table_printed_twice_is_read_when_the_copies_agree() {
             .collect();
         if t4_complete {
             assert!(unreadable.is_empty(), "{unreadable:#?}");
-            assert_eq!(imported.notes, once.notes);
+            // The crate's own layout read exactly says nothing; read as page text, only
+            // where its publication date is printed.
+            assert_eq!(without_date(&imported.notes), without_date(&once.notes));
         } else {
             let [note] = unreadable.as_slice() else {
                 panic!("{unreadable:#?}")
@@ -563,14 +573,13 @@ fn a_line_of_brackets_inside_a_table_is_noted() {
         .add_remark(Place::Above, &brackets)
         .unwrap();
     assert_eq!(imported.report, with_remark);
-    assert_eq!(imported.notes, expected.notes);
+    assert_eq!(without_date(&imported.notes), without_date(&expected.notes));
     let labels = "（一）予以公开\n".repeat(10_000);
     let page = format!("{}{labels}{}", &pipe[..in_t3], &pipe[in_t3..]);
     let imported = import(&page).unwrap();
     assert_eq!(imported.report, expected.report);
-    let added: Vec<&Note> = imported
-        .notes
-        .iter()
+    let added: Vec<&Note> = without_date(&imported.notes)
+        .into_iter()
         .filter(|n| !expected.notes.contains(n))
         .collect();
     assert!(

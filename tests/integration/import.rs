@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use ogi_report::{
-    Applicant, Edition, Imported, NoteKind, Place, ProactiveColumn, ProactiveRow, RequestRow,
-    RowRef, Section, Table, Value, import,
+    Applicant, DateSource, Edition, Imported, NoteKind, Place, ProactiveColumn, ProactiveRow,
+    RequestRow, RowRef, Section, Table, Value, import,
 };
 use serde_json::Value as Json;
 
@@ -65,6 +65,11 @@ fn seed_cells_texts_and_table_four() -> Result<(), Box<dyn std::error::Error>> {
         [
             &NoteKind::BodyKindInferred {
                 kind: ogi_report::BodyKind::Government
+            },
+            // `  • 2021-02-19 08:41` under the title, with no label.
+            &NoteKind::PublishedFrom {
+                date: chrono::NaiveDate::from_ymd_opt(2021, 2, 19).ok_or("a date")?,
+                source: DateSource::Unlabelled
             },
             &t4[0].kind,
             // The page's own furniture after section 六 (a QR-code prompt, a notice about
@@ -475,5 +480,73 @@ fn a_furniture_word_in_the_last_text_keeps_the_text() -> Result<(), Box<dyn std:
     );
     let imported = import(&page)?;
     assert_eq!(imported.report.other_matters().text, six);
+    Ok(())
+}
+
+/// A page saved by a crawler starts with the time it was saved; the page says when it was
+/// published (`公开日期`) and signs off with the same date: the publication date is that,
+/// never the capture time, and a note says where it was read.
+#[test]
+fn the_publication_date_is_read_on_evidence_never_from_a_capture_time()
+-> Result<(), Box<dyn std::error::Error>> {
+    let page = "\
+采集时间：2025-12-30 09:12:44
+某县人民政府2023年政府信息公开工作年度报告
+公开日期 2024-01-17 来源：某县人民政府办公室
+一、总体情况
+2023年，本机关……
+六、其他需要报告的事项
+无。
+某县人民政府办公室
+2024年1月17日
+";
+    let imported = import(page)?;
+    let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 17).ok_or("a date")?;
+    assert_eq!(imported.report.published(), Some(date));
+    let on_dates: Vec<String> = imported
+        .notes
+        .iter()
+        .filter(|n| {
+            matches!(
+                n.kind,
+                NoteKind::PublishedFrom { .. } | NoteKind::PublicationDatesDisagree { .. }
+            )
+        })
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        on_dates,
+        [
+            "line 3, front, row -, cell -: publication date 2024-01-17 read from the line labelled \"公开日期\""
+        ]
+    );
+    // A sign-off that says otherwise is quoted, the labelled date kept.
+    let other = page.replace("2024年1月17日", "2024年1月16日");
+    let imported = import(&other)?;
+    assert_eq!(imported.report.published(), Some(date));
+    let sixteenth = chrono::NaiveDate::from_ymd_opt(2024, 1, 16).ok_or("a date")?;
+    let disagree = NoteKind::PublicationDatesDisagree {
+        taken: date,
+        other: sixteenth,
+        source: DateSource::SignOff,
+    };
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.at.line == 9 && n.kind == disagree)
+    );
+    // With no label, the sign-off; with neither, no date at all (not the capture time).
+    let signed = page.replace("公开日期 2024-01-17 ", "");
+    assert_eq!(import(&signed)?.report.published(), Some(date));
+    let unsigned = signed.replace("2024年1月17日\n", "");
+    let imported = import(&unsigned)?;
+    assert_eq!(imported.report.published(), None);
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.kind == NoteKind::NoPublicationDate)
+    );
     Ok(())
 }

@@ -63,8 +63,11 @@ fn prints_the_json_then_the_findings_and_the_notes_on_stderr() {
         .collect();
     assert_eq!(err.lines().collect::<Vec<_>>(), notes);
     assert!(err.ends_with('\n'));
-    assert_eq!(err.lines().count(), 3);
+    assert_eq!(err.lines().count(), 4);
     assert!(err.contains(": 表四 cannot be read: 14 cells printed, 15 expected; left blank\n"));
+    assert!(err.contains(
+        ": line 3, front, row -, cell -: publication date 2021-02-19 read from a date printed without a label near the title\n"
+    ));
 }
 
 #[test]
