@@ -1,9 +1,14 @@
-//! Imports the text of a published report page and prints the report and its findings.
+//! Imports a published report page, its text or its HTML, and prints the report and its
+//! findings.
 //!
 //! ```text
 //! cargo run --example import -- PAGE.txt
-//! cargo run --example import -- --cells PAGE.txt
+//! cargo run --example import -- --cells PAGE.html
 //! ```
+//!
+//! The file is read with `import_bytes`: page text must be UTF-8; an HTML page is decoded
+//! as a browser decodes it (its `<meta>` charset, GBK and GB18030 included) and read from
+//! its markup, tables from their grids.
 //!
 //! Standard output: the report in the crate's JSON form (pretty-printed), or with
 //! `--cells` its tidy cells instead, exactly as the `cells` example prints them for one
@@ -14,14 +19,14 @@
 //! Standard error: the importer's notes, one per line, each after the file name
 //! (`PAGE.txt: line 573, t4, row -, cell -: 表四 cannot be read: …`).
 //!
-//! Exit status: 2 when the page cannot be read at all (the file cannot be read or is not
-//! UTF-8, or the importer finds no report in it), with a message naming the file, and for
+//! Exit status: 2 when the page cannot be read at all (the file cannot be read, page text
+//! is not UTF-8, or the importer finds no report in it), with a message naming the file, and for
 //! a wrong command line; otherwise 0, whatever the notes and the findings say.
 
 use std::io::{self, ErrorKind, Write};
 use std::process::ExitCode;
 
-use ogi_report::{import, tidy, validate};
+use ogi_report::{import_bytes, tidy, validate};
 
 /// Runs the example on its command-line arguments (without the program name), writing
 /// the report and its findings to `out` and the notes and errors to `err`; returns the
@@ -33,7 +38,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Res
     let cells = args.iter().any(|a| a == "--cells");
     let paths: Vec<&String> = args.iter().filter(|a| *a != "--cells").collect();
     let [path] = paths.as_slice() else {
-        writeln!(err, "usage: import [--cells] PAGE.txt")?;
+        writeln!(err, "usage: import [--cells] PAGE.txt|PAGE.html")?;
         return Ok(2);
     };
     if path.starts_with("--") {
@@ -47,14 +52,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Res
             return Ok(2);
         }
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            writeln!(err, "{path}: not UTF-8: {}", e.utf8_error())?;
-            return Ok(2);
-        }
-    };
-    let imported = match import(&text) {
+    let imported = match import_bytes(&bytes) {
         Ok(imported) => imported,
         Err(e) => {
             writeln!(err, "{path}: {e}")?;

@@ -259,7 +259,11 @@ pub use import::bytes::{BytesError, import_bytes};
 #[cfg(feature = "html")]
 #[doc(hidden)]
 pub use import::html::bench_parse as __bench_html_parse;
-pub use import::{DateSource, ImportError, Imported, Location, Note, NoteKind, import};
+pub use import::{
+    DateSource, ImportError, Imported, Location, Note, NoteKind, PageEncoding, import,
+};
+#[cfg(feature = "html")]
+pub use import::{import_html, import_html_bytes};
 pub use layout::{Layout, LayoutRow, RowRef};
 pub use money::{Amount, MoneyUnit};
 pub use narrative::{FeeStatement, OtherMatters};

@@ -1,6 +1,7 @@
-//! Page text as bytes, as a crawler or a file gives it: UTF-8 (with or without a
-//! byte-order mark) is imported; anything else is refused with the place of the first
-//! byte that is not UTF-8, never decoded by guess and never repaired.
+//! A page as bytes, as a crawler or a file gives it. Page text in UTF-8 (with or without a
+//! byte-order mark) is imported; other text is refused with the place of the first byte
+//! that is not UTF-8, never decoded by guess and never repaired. An HTML page declares its
+//! charset, so it is decoded as a browser decodes it and read from its markup.
 
 use std::fmt;
 
@@ -75,10 +76,12 @@ impl fmt::Display for Why {
     }
 }
 
-/// Imports the page text given as bytes: [`crate::import()`] on the bytes read as UTF-8.
+/// Imports a page given as bytes: page text with [`crate::import()`] on the bytes read as
+/// UTF-8, an HTML page (with the `html` feature, on by default) with
+/// `import_html_bytes`, which decodes it as a browser does.
 ///
-/// A UTF-8 byte-order mark at the start is skipped. Nothing else is decoded: a page in
-/// GBK or GB18030 (which many published pages are), in UTF-16, or cut in the middle of a
+/// Page text must be UTF-8: a UTF-8 byte-order mark at the start is skipped, and nothing
+/// else is decoded: page text in GBK or GB18030, in UTF-16, or cut in the middle of a
 /// character is refused with the byte offset, line and column of the first byte that is
 /// not UTF-8, so that the caller decodes it with the right encoding rather than the
 /// importer reading garbled text or dropping bytes silently.
@@ -103,12 +106,34 @@ impl fmt::Display for Why {
 /// # Ok::<(), BytesError>(())
 /// ```
 pub fn import_bytes(bytes: &[u8]) -> Result<Imported, BytesError> {
+    #[cfg(feature = "html")]
+    if is_markup(bytes) {
+        return Ok(super::import_html_bytes(bytes)?);
+    }
     let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let text = std::str::from_utf8(body).map_err(|e| {
         let skipped = bytes.len() - body.len();
         not_utf8(body, e.valid_up_to(), e.error_len().is_none(), skipped)
     })?;
     Ok(import(text)?)
+}
+
+/// Whether page bytes are HTML markup: a UTF-16 byte-order mark, or (after a UTF-8 one
+/// and ASCII white space) what [`super::markup::is_markup`] takes for markup.
+#[cfg(feature = "html")]
+fn is_markup(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return super::markup::is_markup(&super::html::decode(bytes).text);
+    }
+    let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(body.len());
+    // The tag names are ASCII: the first bytes say, whatever the encoding.
+    let head = body.get(start..).unwrap_or_default();
+    let head = head.get(..head.len().min(16)).unwrap_or_default();
+    super::markup::is_markup(&String::from_utf8_lossy(head))
 }
 
 /// The error for the first invalid byte at `at` of `body` (whose bytes before `at` are

@@ -61,13 +61,15 @@ const NOT_PUBLICATION: [&str; 12] = [
 ];
 
 /// The publication dates the text prints: the labelled ones in lines `[0, front_end)`
-/// (the front matter), in label order, then the sign-off among the last lines before
-/// `report_end`, then an unlabelled date line in the front matter. The first is the one
+/// (the front matter), in label order, then those of `metas` (an HTML page's `<meta>`),
+/// then the sign-off among the last lines before `report_end`, then an unlabelled date
+/// line in the front matter. The first is the one
 /// taken; the others are for a note when they disagree.
 pub(crate) fn publication_dates(
     lines: &[Line<'_>],
     front_end: usize,
     report_end: usize,
+    metas: &[Dated],
 ) -> Vec<Dated> {
     let mut labelled: Vec<(usize, Dated)> = Vec::new();
     for (i, l) in lines.iter().enumerate().take(front_end) {
@@ -75,6 +77,7 @@ pub(crate) fn publication_dates(
     }
     labelled.sort_by_key(|(rank, d)| (*rank, d.line));
     let mut out: Vec<Dated> = labelled.into_iter().map(|(_, d)| d).collect();
+    out.extend(metas.iter().cloned());
     if let Some(d) = sign_off(lines, report_end) {
         out.push(d);
     }
@@ -220,7 +223,7 @@ mod tests {
 
     fn dates(text: &str, front_end: usize) -> Vec<(String, DateSource, usize)> {
         let lines = split_lines(text);
-        publication_dates(&lines, front_end, lines.len())
+        publication_dates(&lines, front_end, lines.len(), &[])
             .into_iter()
             .map(|d| (d.date.to_string(), d.source, d.line))
             .collect()

@@ -17,6 +17,8 @@ pub(crate) mod html;
 mod labels;
 mod layout;
 mod lines;
+#[cfg(feature = "html")]
+mod markup;
 mod notes;
 mod read;
 mod sections;
@@ -35,7 +37,9 @@ use crate::section::Section;
 
 use crate::layout::RowRef;
 pub use dates::DateSource;
-pub use notes::{ImportError, Location, Note, NoteKind};
+#[cfg(feature = "html")]
+pub use markup::{import_html, import_html_bytes};
+pub use notes::{ImportError, Location, Note, NoteKind, PageEncoding};
 
 use lines::{Line, split_lines};
 use read::{Placed, Region, TableRead as Scan, is_sign, note, read, scan};
@@ -148,6 +152,16 @@ pub struct Imported {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn import(text: &str) -> Result<Imported, ImportError> {
+    #[cfg(feature = "html")]
+    if markup::is_markup(text) {
+        return markup::import_html(text);
+    }
+    import_text(text, &[])
+}
+
+/// Imports page text; `metas` are publication dates the page gives outside its text (an
+/// HTML page's `<meta>`), ranked after the dates the text labels.
+fn import_text(text: &str, metas: &[dates::Dated]) -> Result<Imported, ImportError> {
     let all = split_lines(text);
     if let Some(exact) = layout::read(text, &all) {
         return import_exact(exact, &all);
@@ -193,7 +207,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     if headings.is_empty() && scans.iter().all(Option::is_none) {
         return Err(ImportError::NothingFound { lines: lines.len() });
     }
-    let meta = metadata(lines, &headings, &scans, report_end, &mut notes)?;
+    let meta = metadata(lines, &headings, &scans, report_end, metas, &mut notes)?;
     let tables = tables(text, lines, &headings, &scans, meta.edition, &mut notes);
 
     let mut narrative = |section: Section| -> &str {
@@ -283,6 +297,7 @@ fn metadata(
     headings: &[Heading],
     scans: &[Option<Scan<'_>>; 3],
     report_end: usize,
+    metas: &[dates::Dated],
     notes: &mut Vec<Note>,
 ) -> Result<Meta, ImportError> {
     let front_end = headings.first().map_or(lines.len(), |h| h.line);
@@ -329,7 +344,7 @@ fn metadata(
             (String::new(), printed_kind.unwrap_or(BodyKind::Other))
         }
     };
-    let dates = dates::publication_dates(lines, front_end, report_end);
+    let dates = dates::publication_dates(lines, front_end, report_end, metas);
     date_notes(
         &dates,
         headings,

@@ -17,7 +17,8 @@ use crate::report::BodyKind;
 use crate::section::Section;
 
 /// Where a note applies: the section, the row (when one), the cell's 1-based position in
-/// its table's printed order (when one), and the 1-based line of the input.
+/// its table's printed order (when one), and the 1-based line of the input (with the
+/// column, for an HTML page).
 ///
 /// The cell position counts in the layout the page prints, which is the report's
 /// edition except where a [`NoteKind::MixedLayout`] note says otherwise.
@@ -44,11 +45,19 @@ pub struct Location {
     pub cell: Option<usize>,
     /// The 1-based line of the input.
     pub line: usize,
+    /// For an HTML page, the 1-based column (in characters) on that line of the start tag
+    /// of the element the note is about (the cell's, the row's, the paragraph's); `None`
+    /// for page text.
+    pub column: Option<usize>,
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, {}, row ", self.line, self.section)?;
+        write!(f, "line {}", self.line)?;
+        if let Some(column) = self.column {
+            write!(f, ", column {column}")?;
+        }
+        write!(f, ", {}, row ", self.section)?;
         match self.row {
             Some(r) => write!(f, "{r}")?,
             None => f.write_str("-")?,
@@ -87,6 +96,49 @@ pub struct Note {
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.at, self.kind)
+    }
+}
+
+/// Why an HTML page's bytes were decoded as they were (see [`NoteKind::PageDecoded`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PageEncoding {
+    /// A byte-order mark.
+    ByteOrderMark,
+    /// The page's `<meta>` declares it (the label as written, lowercased).
+    Declared {
+        /// The charset label.
+        label: String,
+    },
+    /// The page declares another charset, but its bytes are UTF-8 with text beyond ASCII,
+    /// which a page in a legacy encoding practically never is: read as UTF-8.
+    Utf8NotAsDeclared {
+        /// The charset label declared.
+        label: String,
+    },
+    /// Nothing is declared and the bytes are UTF-8.
+    Utf8,
+    /// Nothing is declared and the bytes are not UTF-8: GB18030 (which reads GBK and
+    /// GB2312) is a guess.
+    Guessed,
+}
+
+impl fmt::Display for PageEncoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PageEncoding::ByteOrderMark => f.write_str("as its byte-order mark says"),
+            PageEncoding::Declared { label } => {
+                write!(f, "as its <meta> declares ({label})")
+            }
+            PageEncoding::Utf8NotAsDeclared { label } => write!(
+                f,
+                "not as its <meta> declares ({label}): the bytes are UTF-8"
+            ),
+            PageEncoding::Utf8 => f.write_str("the bytes being UTF-8"),
+            PageEncoding::Guessed => {
+                f.write_str("a guess: the page declares no charset and is not UTF-8")
+            }
+        }
     }
 }
 
@@ -135,6 +187,17 @@ pub enum NoteKind {
     /// No publication date is printed (a time the page was captured, crawled or updated
     /// is none).
     NoPublicationDate,
+    /// An HTML page's bytes were not plain UTF-8: how they were decoded (at the `<meta>`
+    /// that declares the charset, else the page's start), and how many malformed byte
+    /// sequences became U+FFFD.
+    PageDecoded {
+        /// The encoding used, by its WHATWG name (`GBK`, `gb18030`, `UTF-8`).
+        encoding: String,
+        /// Why that encoding.
+        source: PageEncoding,
+        /// Malformed byte sequences replaced by U+FFFD.
+        replaced: usize,
+    },
     /// Where the publication date was read: a labelled date (`发布日期`, `公开日期`, …),
     /// else the dated sign-off at the end of the report, else a date printed alone near
     /// the title; never a capture or crawl time.
@@ -367,6 +430,20 @@ impl fmt::Display for NoteKind {
                 write!(f, "no report year is printed; {assumed} assumed")
             }
             NoteKind::NoPublicationDate => f.write_str("no publication date is printed"),
+            NoteKind::PageDecoded {
+                encoding,
+                source,
+                replaced,
+            } => {
+                write!(f, "the page's bytes were decoded as {encoding}, {source}")?;
+                if *replaced > 0 {
+                    write!(
+                        f,
+                        "; {replaced} malformed byte sequence(s) replaced by U+FFFD"
+                    )?;
+                }
+                Ok(())
+            }
             NoteKind::PublishedFrom { date, source } => {
                 write!(f, "publication date {date} read from {source}")
             }

@@ -80,6 +80,7 @@ pub(crate) const fn note(
             row,
             cell,
             line: line + 1,
+            column: None,
         },
     }
 }

@@ -34,6 +34,7 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Note>();
     assert_send_sync::<NoteKind>();
     assert_send_sync::<DateSource>();
+    assert_send_sync::<PageEncoding>();
     assert_send_sync::<OtherMatters>();
     assert_send_sync::<OutcomeGroup>();
     assert_send_sync::<Proactive>();

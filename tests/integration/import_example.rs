@@ -104,7 +104,7 @@ fn a_page_that_cannot_be_read_stops_with_status_2_naming_the_file() {
     assert_eq!(
         err,
         format!(
-            "{}: not UTF-8: invalid utf-8 sequence of 1 bytes from index 3\n",
+            "{}: line 1, column 4 (byte 3): byte 0xe9 is not UTF-8; decode the page (GBK, GB18030, UTF-16, ...) to UTF-8 before importing it\n",
             latin1.path()
         )
     );

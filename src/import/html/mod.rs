@@ -86,16 +86,8 @@ mod tree;
 #[cfg(test)]
 mod tests;
 
-#[allow(
-    unused_imports,
-    reason = "the names the HTML importer will use; until it lands only tests use them"
-)]
-pub(crate) use decode::{Decoded, EncodingSource, decode};
-#[allow(
-    unused_imports,
-    reason = "the names the HTML importer will use; until it lands only tests use them"
-)]
-pub(crate) use grid::{Cell, Grid, MAX_COLUMNS, MAX_SLOTS};
+pub(crate) use decode::{EncodingSource, decode};
+pub(crate) use grid::Grid;
 
 /// A place in the HTML source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

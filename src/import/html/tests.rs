@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 
+use super::grid::{MAX_COLUMNS, MAX_SLOTS};
 use super::*;
 
 /// 平潭综合实验区行政审批局 2023: the article part of the published page.
