@@ -270,7 +270,7 @@ const BODIES: &[(&str, BodyKind)] = &[
     ("某工业园区", BodyKind::Other),
 ];
 
-fn report() -> impl Strategy<Value = AnnualReport> {
+pub(crate) fn report() -> impl Strategy<Value = AnnualReport> {
     prop_oneof![Just(Edition::E2019), Just(Edition::E2021)].prop_flat_map(|edition| {
         (
             2019u16..2035,
@@ -304,7 +304,7 @@ const FEE_SENTENCE: &str = "全年收取政府信息公开信息处理费 0 元�
 
 /// The report as the page-text reader reads it back: in the 2021 edition, section 六's one
 /// fee sentence (when it has exactly one) states the fees collected.
-fn as_read(report: &AnnualReport) -> AnnualReport {
+pub(crate) fn as_read(report: &AnnualReport) -> AnnualReport {
     let six = &report.other_matters().text;
     if report.edition() != Edition::E2021 || six.matches(FEE_SENTENCE).count() != 1 {
         return report.clone();

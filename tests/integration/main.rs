@@ -16,6 +16,8 @@ mod hostile_import;
 mod hostile_rollup;
 mod import;
 mod import_example;
+#[cfg(feature = "html")]
+mod import_html;
 mod import_pages;
 mod import_robust;
 mod import_roundtrip;
