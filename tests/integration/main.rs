@@ -25,6 +25,7 @@ mod import_web_pages;
 mod layouts;
 mod money_forms;
 mod props;
+mod redteam;
 mod render;
 mod render_gen;
 #[cfg(feature = "schema")]
