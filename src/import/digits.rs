@@ -4,13 +4,16 @@
 //!
 //! Every way to cut each run into numbers is a candidate (a number has no leading zero
 //! but `0`; a space or a value that is not bare digits is a cut the page printed; a
-//! fraction and a unit belong to the last number of their run). A row whose runs allow
-//! one split is read from the text alone. Otherwise the splits of its row that make the
-//! table's identities hold are kept: first those within the row (its 总计, a 表四 group's
-//! 总计), then, over all the rows together, those across rows (（七）总计 = the outcomes,
-//! 一 + 二 = （七） + 四). A cell is placed when every split left agrees on it, and left
-//! blank otherwise; a table whose own numbers do not add up under any split keeps only
-//! the rows the text alone decides.
+//! fraction and a unit belong to the last number of their run). A blank cell prints
+//! nothing, so a run may also be fewer numbers than the row has cells (`35` in a row of
+//! two: 3 and 5, or 35 and a blank). A row that no identity reads (表二's) is read from the
+//! text alone, and only when its runs allow one split and no reading with a blank. A row
+//! an identity reads keeps the splits under which the identities hold: first those within
+//! the row (its 总计, a 表四 group's 总计), then, over all the rows together, those across
+//! rows (（七）总计 = the outcomes, 一 + 二 = （七） + 四), the blank readings being the ones
+//! that fail them. A cell is placed when every split left agrees on it, and left blank
+//! otherwise; a table whose own numbers do not add up under any split keeps only the rows
+//! the text alone decides.
 
 use crate::cell::CellRef;
 use crate::import::read::{Evidence, PCell, RowCells};
@@ -44,6 +47,11 @@ fn splits<'a>(pieces: &[&'a str], n: usize) -> Option<Vec<Vec<&'a str>>> {
     } else {
         None
     }
+}
+
+/// Whether the pieces can be cut into `n` numbers at all.
+fn splits_into(pieces: &[&str], n: usize) -> bool {
+    splits(pieces, n).is_none_or(|s| !s.is_empty())
 }
 
 /// Depth-first over the pieces; `false` when the limit is reached.
@@ -179,7 +187,19 @@ fn candidates<'a, 'r>(
 ) -> Option<Candidates<'a, 'r>> {
     let at = positions(layout, rows);
     let splits = splits(pieces, at.len())?;
-    let unique = splits.len() == 1;
+    // Whether an identity reads a cell of the row, so that a split can be checked.
+    let checked = all.iter().any(|(_, cells)| {
+        cells
+            .iter()
+            .any(|&c| layout.position(c).is_some_and(|p| at.contains(&p)))
+    });
+    // A blank cell prints nothing: a run that also reads as fewer numbers (`35` as 3 and 5,
+    // or as 35 and a blank) is decided by the text alone only where no identity could
+    // tell, and then not at all.
+    let unique = splits.len() == 1 && !checked;
+    if unique && (1..at.len()).any(|k| splits_into(pieces, k)) {
+        return None;
+    }
     let splits: Vec<Vec<&'a str>> = if unique {
         splits
     } else {

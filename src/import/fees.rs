@@ -2,7 +2,7 @@
 //! (`全年收取政府信息公开信息处理费 3940 元。`) rather than as values.
 
 use crate::cell::{Value, ValueKind};
-use crate::import::lines::{Line, is_page_footer, is_space};
+use crate::import::lines::{Line, is_space};
 use crate::money::Amount;
 
 /// Words that make a sentence about collecting fees say something else: fees not
@@ -47,7 +47,7 @@ fn sentences_of(lines: &[Line<'_>], first: usize) -> Vec<Vec<(char, usize)>> {
     let mut sentences = Vec::new();
     let mut current: Vec<(char, usize)> = Vec::new();
     for (index, line) in (first..).zip(lines) {
-        if line.is_blank() || is_page_footer(line.text) {
+        if line.is_blank() || line.is_footer() {
             if line.is_blank() && !current.is_empty() {
                 sentences.push(std::mem::take(&mut current));
             }

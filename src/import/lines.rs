@@ -12,6 +12,8 @@ pub(crate) struct Line<'a> {
     pub(crate) start: usize,
     /// The index of the input line it is (or is a piece of: see [`cut_run_together`]).
     pub(crate) number: usize,
+    /// A bare page number (see [`mark_page_numbers`]).
+    pub(crate) page_number: bool,
 }
 
 impl Line<'_> {
@@ -23,6 +25,11 @@ impl Line<'_> {
     /// Whether the line holds nothing but white space.
     pub(crate) fn is_blank(&self) -> bool {
         self.text.chars().all(is_space)
+    }
+
+    /// Whether the line is a page's header or footer: a page number however printed.
+    pub(crate) fn is_footer(&self) -> bool {
+        self.page_number || is_page_footer(self.text)
     }
 }
 
@@ -41,6 +48,7 @@ pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
             text,
             start,
             number,
+            page_number: false,
         });
         if end == input.len() {
             break;
@@ -48,6 +56,203 @@ pub(crate) fn split_lines(input: &str) -> Vec<Line<'_>> {
         start = end + 1;
     }
     lines
+}
+
+/// The most a bare page number has digits.
+const PAGE_DIGITS: usize = 3;
+
+/// The fewest lines between two page numbers of a text with no page breaks.
+const PAGE_LINES: usize = 12;
+
+/// Marks the lines that print a bare page number (`3` alone on its line), on evidence:
+/// next to a page break (`\f`, which `pdftotext` prints between pages) and counting with
+/// the pages as the others there do; or between the page footers printed otherwise
+/// (`- 2 -`, `- 4 -`) with the number of the page between them; or as a run of at
+/// least three numbers counting up by one from 1, 2 or 3, each alone on its line between
+/// lines that print no value, [`PAGE_LINES`] lines or more after the last, their gaps
+/// within a factor of three of each other (pages of a text layer without breaks). Cells
+/// printed one per line have values or labels and values around them, and do not count
+/// up page by page.
+pub(crate) fn mark_page_numbers(lines: &mut [Line<'_>]) {
+    let mut marked = near_breaks(lines);
+    marked.extend(between_footers(lines));
+    marked.extend(counting_run(lines));
+    for i in marked {
+        if let Some(l) = lines.get_mut(i) {
+            l.page_number = true;
+        }
+    }
+}
+
+/// A bare number of at most [`PAGE_DIGITS`] digits alone on its line.
+fn bare(l: &Line<'_>) -> Option<u32> {
+    let t = l.text.trim_matches(is_space);
+    (!t.is_empty() && t.len() <= PAGE_DIGITS && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// The number of a page footer however printed (`- 3 -`, `第3页`), or of a bare number.
+fn numbered(l: &Line<'_>) -> Option<u32> {
+    bare(l).or_else(|| {
+        if !is_page_footer(l.text) {
+            return None;
+        }
+        let t = l.text.trim_matches(is_space);
+        let digits = t.get(t.find(|c: char| c.is_ascii_digit())?..)?;
+        let end = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
+        digits.get(..end)?.parse().ok()
+    })
+}
+
+/// The index of the line before `i` (or after it) that is not blank.
+fn neighbour(lines: &[Line<'_>], i: usize, after: bool) -> Option<usize> {
+    let not_blank = |&j: &usize| lines.get(j).is_some_and(|l| !l.is_blank());
+    if after {
+        (i + 1..lines.len()).find(not_blank)
+    } else {
+        (0..i).rev().find(not_blank)
+    }
+}
+
+/// Whether the line `i` stands alone among text: the lines around it that are not blank
+/// print no value (a cell printed one per line has cells, or a label and cells, around
+/// it).
+fn among_text(lines: &[Line<'_>], i: usize) -> bool {
+    let value = |j: usize| {
+        lines
+            .get(j)
+            .is_some_and(|l| l.text.split_whitespace().any(is_value))
+    };
+    !neighbour(lines, i, false).is_some_and(value) && !neighbour(lines, i, true).is_some_and(value)
+}
+
+/// Bare numbers next to a page break (`\f`): the last line of text before it, the first
+/// after it, where the page numbers there (bare or printed otherwise) mostly differ from
+/// the pages' own count by one amount (a cover page not numbered makes it 1).
+fn near_breaks(lines: &[Line<'_>]) -> Vec<usize> {
+    let breaks = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.text.contains('\u{c}'))
+        .map(|(i, _)| i);
+    let mut by_break: Vec<(usize, i64)> = Vec::new();
+    for (page, b) in breaks.enumerate() {
+        let first = lines
+            .get(b)
+            .filter(|l| !l.is_blank())
+            .map(|_| b)
+            .or_else(|| neighbour(lines, b, true));
+        for (i, index) in [(neighbour(lines, b, false), page + 1), (first, page + 2)] {
+            let Some(i) = i else { continue };
+            if let Some(v) = lines.get(i).and_then(numbered) {
+                let index = i64::try_from(index).unwrap_or(i64::MAX);
+                by_break.push((i, index - i64::from(v)));
+            }
+        }
+    }
+    let mut differences: Vec<i64> = by_break.iter().map(|&(_, d)| d).collect();
+    differences.sort_unstable();
+    let common = differences
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|run| run.len())
+        .filter(|run| run.len() >= 2)
+        .and_then(|run| run.first().copied());
+    by_break
+        .into_iter()
+        .filter(|&(i, d)| Some(d) == common && lines.get(i).and_then(bare).is_some())
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Bare numbers alone among text between two page footers printed otherwise (`- 2 -`,
+/// `- 4 -`) whose number is the page's between them.
+fn between_footers(lines: &[Line<'_>]) -> Vec<usize> {
+    let footers: Vec<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| bare(l).is_none())
+        .filter_map(|(i, l)| numbered(l).map(|v| (i, v)))
+        .collect();
+    (0..lines.len())
+        .filter(|&i| {
+            let Some(v) = lines.get(i).and_then(bare) else {
+                return false;
+            };
+            let k = footers.partition_point(|&(line, _)| line < i);
+            let after_previous = k
+                .checked_sub(1)
+                .and_then(|k| footers.get(k))
+                .is_some_and(|&(_, p)| p.checked_add(1) == Some(v));
+            let before_next = footers
+                .get(k)
+                .is_some_and(|&(_, n)| v.checked_add(1) == Some(n));
+            (after_previous || before_next) && among_text(lines, i)
+        })
+        .collect()
+}
+
+/// The bare numbers of the longest run of page numbers counting up by one from 1, 2 or
+/// 3 (bare ones alone among text, and footers printed otherwise), each [`PAGE_LINES`]
+/// lines or more after the last, their gaps within a factor of three of each other; at
+/// least three long.
+fn counting_run(lines: &[Line<'_>]) -> Vec<usize> {
+    let candidates: Vec<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| match bare(l) {
+            Some(v) => among_text(lines, i).then_some((i, v)),
+            None => numbered(l).map(|v| (i, v)),
+        })
+        .collect();
+    // For each candidate: the length of the longest run ending there, the one before.
+    let mut runs: Vec<(usize, Option<usize>)> = Vec::with_capacity(candidates.len());
+    // The best run ending at each number so far: (length, candidate).
+    let mut ending: std::collections::BTreeMap<u32, (usize, usize)> =
+        std::collections::BTreeMap::new();
+    for (k, &(line, v)) in candidates.iter().enumerate() {
+        let previous = v
+            .checked_sub(1)
+            .and_then(|p| ending.get(&p))
+            .filter(|&&(_, j)| {
+                candidates
+                    .get(j)
+                    .is_some_and(|&(l, _)| line >= l + PAGE_LINES)
+            });
+        let run = match previous {
+            Some(&(len, j)) => (len + 1, Some(j)),
+            None if v <= 3 => (1, None),
+            None => (0, None),
+        };
+        runs.push(run);
+        if run.0 > 0 && ending.get(&v).is_none_or(|&(len, _)| run.0 >= len) {
+            ending.insert(v, (run.0, k));
+        }
+    }
+    let Some((end, &(len, _))) = runs.iter().enumerate().max_by_key(|(_, r)| r.0) else {
+        return Vec::new();
+    };
+    if len < 3 {
+        return Vec::new();
+    }
+    let mut members = vec![end];
+    while let Some(&(_, Some(j))) = members.last().and_then(|&k| runs.get(k)) {
+        members.push(j);
+    }
+    let gaps: Vec<usize> = members
+        .windows(2)
+        .filter_map(|w| Some(candidates.get(w[0])?.0 - candidates.get(w[1])?.0))
+        .collect();
+    match (gaps.iter().min(), gaps.iter().max()) {
+        (Some(&least), Some(&most)) if most <= 3 * least => members
+            .into_iter()
+            .filter_map(|k| candidates.get(k).map(|&(i, _)| i))
+            .filter(|&i| lines.get(i).and_then(bare).is_some())
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A text with the spacing gone (a crawler's text of a page: the whole report on a few
@@ -115,6 +320,7 @@ pub(crate) fn cut_run_together(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
                         text,
                         start: line.start + start,
                         number: line.number,
+                        page_number: line.page_number,
                     });
                 }
             }

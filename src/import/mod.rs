@@ -162,10 +162,11 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
 /// Imports page text; `metas` are publication dates the page gives outside its text (an
 /// HTML page's `<meta>`), ranked after the dates the text labels.
 fn import_text(text: &str, metas: &[dates::Dated]) -> Result<Imported, ImportError> {
-    let all = split_lines(text);
+    let mut all = split_lines(text);
     if let Some(exact) = layout::read(text, &all) {
         return import_exact(exact, &all);
     }
+    lines::mark_page_numbers(&mut all);
     let all = lines::cut_run_together(all);
     let Headings {
         found: headings,

@@ -372,8 +372,11 @@ pub enum NoteKind {
     /// Rows printed apart from their labels (a PDF text layer prints a wrapped label
     /// above and below its values, a converter pulls labels out of a Markdown table)
     /// were placed in the rows that lie, unlabelled, between rows printed with their
-    /// labels, in printed order, where they fit exactly and the table's identities hold
-    /// wherever they read them. The note's row is the first placed so.
+    /// labels, in printed order, where they fit exactly, the table's identities hold
+    /// wherever they read them, and each row placed is read by an identity across rows
+    /// (（七）总计 = the outcomes, 一 + 二 = （七） + 四). The identities confirm the order but
+    /// cannot tell two outcome rows apart: their sums are the same either way. The note's
+    /// row is the first placed so.
     PlacedByOrder {
         /// The table.
         table: Table,
@@ -381,7 +384,8 @@ pub enum NoteKind {
         rows: usize,
     },
     /// Rows printed apart from their labels would fit the rows between labelled rows,
-    /// but an identity of the table fails under that reading: they are left blank.
+    /// but the table's identities do not confirm that reading (one fails, or none across
+    /// rows reads a row, as in 表二, which has none): they are left blank.
     OrderNotConfirmed {
         /// The table.
         table: Table,
@@ -555,7 +559,7 @@ impl fmt::Display for NoteKind {
             ),
             NoteKind::OrderNotConfirmed { table, rows } => write!(
                 f,
-                "{rows} row(s) of {} are printed apart from their labels, and an identity of the table fails if they are taken in printed order; left blank",
+                "{rows} row(s) of {} are printed apart from their labels, and the table's identities do not confirm them in printed order; left blank",
                 table.label()
             ),
             NoteKind::SplitByIdentities { table } => write!(

@@ -38,7 +38,7 @@ use crate::import::digits;
 use crate::import::labels::{
     Entry, annotated_column, exclusive_columns, is_table_text, match_label,
 };
-use crate::import::lines::{Line, is_page_footer, is_space, is_value, normalize_into};
+use crate::import::lines::{Line, is_space, is_value, normalize_into};
 use crate::import::notes::{Location, Note, NoteKind};
 use crate::layout::{Layout, RowRef};
 use crate::section::Section;
@@ -381,9 +381,13 @@ fn offset(whole: &str, part: &str) -> usize {
     (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
 }
 
-/// Whether a line is a Markdown table's rule line (`|---|:--:|`).
+/// Whether a line is a Markdown table's rule line (`|---|:--:|`): only dashes, colons
+/// and pipes, with a run of three dashes or two fields of dashes (`- |` alone is a cell
+/// printed `-`, one per line).
 fn is_rule_line(t: &str) -> bool {
-    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    let only = t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+    let fields = t.split('|').filter(|f| f.contains('-')).count();
+    only && (t.contains("---") || fields >= 2)
 }
 
 /// Whether a field between pipes prints a cell's value.
@@ -589,7 +593,7 @@ fn pieces<'a>(lines: &[Line<'a>], table: Table, region: Region) -> (Vec<Piece<'a
     let tokenized: Vec<(usize, Vec<Tok<'a>>, bool)> = body
         .iter()
         .enumerate()
-        .filter(|(_, l)| !is_page_footer(l.text))
+        .filter(|(_, l)| !l.is_footer())
         .map(|(k, l)| {
             let blank = l.is_blank();
             let toks = if blank {
@@ -1435,7 +1439,9 @@ fn fit_stretch<'a>(
 }
 
 /// Whether every identity of the table that reads a cell of the rows `ordered` holds
-/// where all its cells are filled (a blank leaves it unassessed, not failed).
+/// where all its cells are filled (a blank leaves it unassessed, not failed), and each of
+/// those rows is read by one across rows that holds (the order is then confirmed by the
+/// table's own sums, not taken on trust).
 fn identities_hold(layout: &Layout, rows: &[Option<RowCells<'_>>], ordered: &[usize]) -> bool {
     use crate::cell::Value;
     let table = layout.table();
@@ -1460,6 +1466,9 @@ fn identities_hold(layout: &Layout, rows: &[Option<RowCells<'_>>], ordered: &[us
                 .is_some_and(|r| ordered.contains(&r))
         })
     };
+    let row_of = |c: CellRef| layout.rows().iter().position(|r| r.row() == RowRef::of(c));
+    // The rows that an identity across rows reads, and which holds.
+    let mut confirmed: Vec<usize> = Vec::new();
     for (id, identity) in crate::rules::identities(table, layout.edition()) {
         if !touched(&identity) {
             continue;
@@ -1474,8 +1483,14 @@ fn identities_hold(layout: &Layout, rows: &[Option<RowCells<'_>>], ordered: &[us
         if !crate::rules::identity_holds(id, &values) {
             return false;
         }
+        let rows: Vec<usize> = identity.iter().filter_map(|&c| row_of(c)).collect();
+        if rows.iter().any(|r| rows.first() != Some(r)) {
+            confirmed.extend(rows);
+        }
     }
-    true
+    // Every row placed by order is read by an identity across rows that holds (a row's
+    // own total says nothing of which row it is; 表二 has no identity at all).
+    ordered.iter().all(|r| confirmed.contains(r))
 }
 
 /// Notes on rows that print cells but could not be placed, and on rows not printed.
@@ -1711,9 +1726,7 @@ fn extras<'a>(
     // Lines between two lines of a run that print nothing (blank lines, page footers).
     let gap_to = |line: usize, last: usize| {
         lines.get(last + 1..line).map_or(0, |b| {
-            b.iter()
-                .filter(|l| l.is_blank() || is_page_footer(l.text))
-                .count()
+            b.iter().filter(|l| l.is_blank() || l.is_footer()).count()
         })
     };
     let flush_again = |run: &mut Option<(usize, usize, usize)>, reading: &mut Reading<'a>| {

@@ -3,9 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::import::lines::{
-    Line, find_year, is_furniture, is_page_footer, is_space, normalize_into,
-};
+use crate::import::lines::{Line, find_year, is_furniture, is_space, normalize_into};
 use crate::report::BodyKind;
 use crate::section::BODY_KIND_LABEL;
 use crate::section::Section;
@@ -205,9 +203,7 @@ fn is_contents(lines: &[Line<'_>], found: &[Heading], end: usize) -> bool {
         if headings.next_if_eq(&i).is_some() {
             return true;
         }
-        lines
-            .get(i)
-            .is_some_and(|l| l.is_blank() || is_page_footer(l.text))
+        lines.get(i).is_some_and(|l| l.is_blank() || l.is_footer())
     })
 }
 
@@ -254,7 +250,7 @@ pub(crate) fn region(lines: &[Line<'_>], headings: &[Heading], k: Option<usize>)
 /// The text of lines `[start, end)`, byte for byte, without the blank lines (and page
 /// footers) before and after it.
 pub(crate) fn text_of<'a>(input: &'a str, lines: &[Line<'a>], start: usize, end: usize) -> &'a str {
-    let skip = |l: &&Line<'_>| l.is_blank() || is_page_footer(l.text);
+    let skip = |l: &&Line<'_>| l.is_blank() || l.is_footer();
     let Some(body) = lines.get(start..end) else {
         return "";
     };

@@ -102,7 +102,10 @@ fn a_gbk_page_is_decoded_as_it_declares_and_says_so() -> Result<(), Box<dyn std:
 
 /// How a generated page writes its markup.
 #[derive(Debug, Clone, Copy)]
-#[allow(clippy::struct_excessive_bools, reason = "each is one way pages differ")]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each is one way pages differ"
+)]
 struct Style {
     /// Word's markup: `<p class=MsoNormal>`, `<span lang=EN-US>` around runs, `<o:p>`.
     word: bool,

@@ -1,6 +1,8 @@
-//! Red-team cases for the page-text importer: real texts of `tests/fixtures/corpus` (and
-//! the 陆河 reference page) transformed the way other sites and tools print them, and small
-//! pages written in the styles of the corpus. The rule under test: a number goes into a
+//! Forms the corpus does not have: real texts of `tests/fixtures/corpus` (and the 陆河
+//! reference page) transformed the way other sites and tools print them (bare page
+//! numbers, `-` cells one per line, a blank cell in a crawler's run-together row, other
+//! whitespace, wrapped labels, repeated headers, rows out of order …), and small pages
+//! written in the styles of the corpus. The rule under test: a number goes into a
 //! cell only on evidence. Each test imports its text and asserts that no cell holds a
 //! value other than the one printed for it (a blank cell is allowed); a failing test shows
 //! a wrong cell.
@@ -169,7 +171,7 @@ pub fn score(text: &str, truth: &[(CellRef, Option<Value>)]) -> Outcome {
             out.wrong.push(format!(
                 "{cell}: imported {} but printed {}",
                 got.map_or("blank".into(), |v| v.to_string()),
-                want.as_ref().map_or("blank".into(), |v| v.to_string())
+                want.as_ref().map_or("blank".into(), ToString::to_string)
             ));
         }
     }
@@ -181,12 +183,11 @@ pub fn score(text: &str, truth: &[(CellRef, Option<Value>)]) -> Outcome {
         .filter(|&t| truth.iter().any(|(c, _)| c.table() == t))
         .collect();
     for (cell, got) in report.cells() {
-        if got.is_some() && tables.contains(&cell.table()) && !truth.iter().any(|(c, _)| *c == cell)
-        {
-            out.wrong.push(format!(
-                "{cell}: imported {} but nothing printed",
-                got.unwrap()
-            ));
+        if let Some(got) = got {
+            if tables.contains(&cell.table()) && !truth.iter().any(|(c, _)| *c == cell) {
+                out.wrong
+                    .push(format!("{cell}: imported {got} but nothing printed"));
+            }
         }
     }
     out
@@ -412,7 +413,7 @@ pub fn cells_page(t: &Tables, gap: usize, edit: impl Fn(&mut Vec<String>)) -> St
             out.extend(
                 head.trim_start_matches("信息内容")
                     .split_inclusive(['数', '）'])
-                    .map(|h| h.replace("数量", "数量"))
+                    .map(str::to_owned)
                     .filter(|h| !h.is_empty()),
             );
         }
@@ -482,6 +483,7 @@ fn md_row(cells: &[String]) -> String {
 }
 
 /// The tables as Markdown pipe tables (a converter's output), inside the 淮安 2024 page.
+#[allow(clippy::too_many_lines, reason = "one table after another")]
 pub fn markdown_page(
     t: &Tables,
     labels: MdLabels,
@@ -542,7 +544,7 @@ pub fn markdown_page(
     for (label, cells) in &t.t3 {
         if let Some(g) = group_label_before(label, t.edition) {
             if !g.starts_with("三") {
-                group = g.to_owned();
+                g.clone_into(&mut group);
             }
         }
         let n = norm(label);
@@ -743,6 +745,11 @@ fn crawler_2019_table_two_row_with_a_blank_cell() {
 /// another order, no 总计 column, 表四 on three labelled lines, a label wrapped around its
 /// values, two rows printed apart from their labels.
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    clippy::many_single_char_names,
+    reason = "one form after another, each a few lines"
+)]
 fn other_forms_of_the_same_report() {
     // (The crawler form of the same cells, `crawler_2021(&t)`, also reads without a wrong
     // cell but takes about 6 s in a debug build, 0.4 s in release: left out.)
