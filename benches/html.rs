@@ -1,6 +1,7 @@
-//! Reading HTML pages into text blocks and table grids, in bytes of HTML per second (the
-//! target: at least 50 MB/s): a real page, and its article repeated to about 1 MB to show
-//! the time is linear in the page.
+//! HTML pages, in bytes of HTML per second (the target: at least 50 MB/s): reading a
+//! real page into text blocks and table grids (`html/…`), and importing it whole
+//! (`import_html/…`); the page's article repeated to about 1 MB shows the reading is
+//! linear in the page.
 //!
 //! `cargo bench --bench html`
 //!
@@ -28,6 +29,12 @@ fn html(c: &mut Criterion) {
             b.iter(|| ogi_report::__bench_html_parse(black_box(page)));
         });
     }
+    group.finish();
+    let mut group = c.benchmark_group("import_html");
+    group.throughput(Throughput::Bytes(PINGTAN.len() as u64));
+    group.bench_function("pingtan_2023", |b| {
+        b.iter(|| ogi_report::import_html(black_box(PINGTAN)));
+    });
     group.finish();
 }
 

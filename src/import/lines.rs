@@ -74,12 +74,42 @@ const PAGE_LINES: usize = 12;
 /// printed one per line have values or labels and values around them, and do not count
 /// up page by page.
 pub(crate) fn mark_page_numbers(lines: &mut [Line<'_>]) {
-    let mut marked = near_breaks(lines);
-    marked.extend(between_footers(lines));
-    marked.extend(counting_run(lines));
+    // Each line's number as a page number: bare, or in a footer printed otherwise.
+    let numbers: Vec<Number> = lines
+        .iter()
+        .map(|l| match bare(l) {
+            Some(v) => Number::Bare(v),
+            None => numbered(l).map_or(Number::None, Number::Footer),
+        })
+        .collect();
+    if !numbers.iter().any(|n| matches!(n, Number::Bare(_))) {
+        return;
+    }
+    let mut marked = near_breaks(lines, &numbers);
+    marked.extend(between_footers(lines, &numbers));
+    marked.extend(counting_run(lines, &numbers));
     for i in marked {
         if let Some(l) = lines.get_mut(i) {
             l.page_number = true;
+        }
+    }
+}
+
+/// A line's number as a page's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Number {
+    /// A bare number alone on the line (`3`).
+    Bare(u32),
+    /// The number of a page footer printed otherwise (`- 3 -`, `第3页`).
+    Footer(u32),
+    None,
+}
+
+impl Number {
+    fn value(self) -> Option<u32> {
+        match self {
+            Number::Bare(v) | Number::Footer(v) => Some(v),
+            Number::None => None,
         }
     }
 }
@@ -132,7 +162,7 @@ fn among_text(lines: &[Line<'_>], i: usize) -> bool {
 /// Bare numbers next to a page break (`\f`): the last line of text before it, the first
 /// after it, where the page numbers there (bare or printed otherwise) mostly differ from
 /// the pages' own count by one amount (a cover page not numbered makes it 1).
-fn near_breaks(lines: &[Line<'_>]) -> Vec<usize> {
+fn near_breaks(lines: &[Line<'_>], numbers: &[Number]) -> Vec<usize> {
     let breaks = lines
         .iter()
         .enumerate()
@@ -147,7 +177,7 @@ fn near_breaks(lines: &[Line<'_>]) -> Vec<usize> {
             .or_else(|| neighbour(lines, b, true));
         for (i, index) in [(neighbour(lines, b, false), page + 1), (first, page + 2)] {
             let Some(i) = i else { continue };
-            if let Some(v) = lines.get(i).and_then(numbered) {
+            if let Some(v) = numbers.get(i).and_then(|n| n.value()) {
                 let index = i64::try_from(index).unwrap_or(i64::MAX);
                 by_break.push((i, index - i64::from(v)));
             }
@@ -162,23 +192,30 @@ fn near_breaks(lines: &[Line<'_>]) -> Vec<usize> {
         .and_then(|run| run.first().copied());
     by_break
         .into_iter()
-        .filter(|&(i, d)| Some(d) == common && lines.get(i).and_then(bare).is_some())
+        .filter(|&(i, d)| Some(d) == common && matches!(numbers.get(i), Some(Number::Bare(_))))
         .map(|(i, _)| i)
         .collect()
 }
 
 /// Bare numbers alone among text between two page footers printed otherwise (`- 2 -`,
 /// `- 4 -`) whose number is the page's between them.
-fn between_footers(lines: &[Line<'_>]) -> Vec<usize> {
-    let footers: Vec<(usize, u32)> = lines
+fn between_footers(lines: &[Line<'_>], numbers: &[Number]) -> Vec<usize> {
+    let footers: Vec<(usize, u32)> = numbers
         .iter()
         .enumerate()
-        .filter(|(_, l)| bare(l).is_none())
-        .filter_map(|(i, l)| numbered(l).map(|v| (i, v)))
+        .filter_map(|(i, n)| match n {
+            Number::Footer(v) => Some((i, *v)),
+            _ => None,
+        })
         .collect();
-    (0..lines.len())
-        .filter(|&i| {
-            let Some(v) = lines.get(i).and_then(bare) else {
+    if footers.is_empty() {
+        return Vec::new();
+    }
+    numbers
+        .iter()
+        .enumerate()
+        .filter(|&(i, n)| {
+            let Number::Bare(v) = *n else {
                 return false;
             };
             let k = footers.partition_point(|&(line, _)| line < i);
@@ -191,6 +228,7 @@ fn between_footers(lines: &[Line<'_>]) -> Vec<usize> {
                 .is_some_and(|&(_, n)| v.checked_add(1) == Some(n));
             (after_previous || before_next) && among_text(lines, i)
         })
+        .map(|(i, _)| i)
         .collect()
 }
 
@@ -198,13 +236,15 @@ fn between_footers(lines: &[Line<'_>]) -> Vec<usize> {
 /// 3 (bare ones alone among text, and footers printed otherwise), each [`PAGE_LINES`]
 /// lines or more after the last, their gaps within a factor of three of each other; at
 /// least three long.
-fn counting_run(lines: &[Line<'_>]) -> Vec<usize> {
-    let candidates: Vec<(usize, u32)> = lines
+fn counting_run(lines: &[Line<'_>], numbers: &[Number]) -> Vec<usize> {
+    let candidates: Vec<(usize, u32)> = numbers
         .iter()
         .enumerate()
-        .filter_map(|(i, l)| match bare(l) {
-            Some(v) => among_text(lines, i).then_some((i, v)),
-            None => numbered(l).map(|v| (i, v)),
+        .filter_map(|(i, n)| match *n {
+            // A run starts at page 1, 2 or 3, or goes on from a number one less.
+            Number::Bare(v) => among_text(lines, i).then_some((i, v)),
+            Number::Footer(v) => Some((i, v)),
+            Number::None => None,
         })
         .collect();
     // For each candidate: the length of the longest run ending there, the one before.
@@ -249,7 +289,7 @@ fn counting_run(lines: &[Line<'_>]) -> Vec<usize> {
         (Some(&least), Some(&most)) if most <= 3 * least => members
             .into_iter()
             .filter_map(|k| candidates.get(k).map(|&(i, _)| i))
-            .filter(|&i| lines.get(i).and_then(bare).is_some())
+            .filter(|&i| matches!(numbers.get(i), Some(Number::Bare(_))))
             .collect(),
         _ => Vec::new(),
     }
