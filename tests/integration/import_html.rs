@@ -537,3 +537,137 @@ proptest! {
         }
     }
 }
+
+/// The cells of the corpus page as tidy lines, for comparing imports of its variants.
+fn pingtan_cells() -> Vec<String> {
+    PINGTAN_CELLS
+        .lines()
+        .filter(|l| l.starts_with('t'))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn tidy(report: &AnnualReport) -> Vec<String> {
+    ogi_report::tidy::cells(report)
+        .map(|c| c.to_string())
+        .collect()
+}
+
+/// Markup that breaks naive readers, around or inside the real page: each imports (or
+/// finds nothing) without a panic, in time linear in the page, and the real page's cells
+/// are read as before wherever its tables are left whole.
+#[test]
+fn hostile_markup_around_the_real_page() -> Result<(), Box<dyn std::error::Error>> {
+    let start = PINGTAN
+        .find("<div class=TRS_Editor>")
+        .ok_or("the article")?;
+    let (head, article) = PINGTAN.split_at(start);
+    let whole = pingtan_cells();
+    let cases: Vec<(&str, String, bool)> = vec![
+        (
+            "10,000 nested <div> around the article",
+            format!("{head}{}{article}", "<div>".repeat(10_000)),
+            true,
+        ),
+        (
+            "10,000 nested <ul><li> before the article",
+            format!("{head}{}{article}", "<ul><li>".repeat(10_000)),
+            true,
+        ),
+        (
+            "1,000 unclosed nested tables before the article",
+            format!(
+                "{head}{}</table>{article}",
+                "<table><tr><td>x".repeat(1_000)
+            ),
+            false,
+        ),
+        (
+            "a rowspan of 100000 and a colspan of -1 in a table before the article",
+            format!(
+                "{head}<table><tr><td rowspan=\"100000\">1</td><td colspan=\"-1\">2</td></tr></table>{article}"
+            ),
+            true,
+        ),
+        (
+            "20,000 unclosed <font> before the article",
+            format!("{head}{}{article}", "<font size=2>".repeat(20_000)),
+            true,
+        ),
+        (
+            "a comment that never closes after the article",
+            format!("{PINGTAN}<!-- {}", "x".repeat(100_000)),
+            true,
+        ),
+        (
+            "a script holding a table after the article",
+            format!(
+                "{PINGTAN}<script>document.write('<table><tr><td>行政许可</td><td>999</td></tr></table>')</script>"
+            ),
+            true,
+        ),
+    ];
+    for (what, page, intact) in cases {
+        let imported = import_html(&page).map_err(|e| format!("{what}: {e}"))?;
+        if intact {
+            assert_eq!(tidy(&imported.report), whole, "{what}");
+        } else {
+            // The tables may be read differently: never a cell other than the page's.
+            for (got, want) in tidy(&imported.report).iter().zip(&whole) {
+                let blank = got.split('\t').nth(1) == Some("");
+                assert!(blank || got == want, "{what}: {got} for {want}");
+            }
+        }
+    }
+    // The article ten times over (about 400 KB): the report is read from its first copy
+    // and the copies are noted, not read into section 六.
+    let repeated = format!("{head}{}", article.repeat(10));
+    let imported = import_html(&repeated)?;
+    assert_eq!(tidy(&imported.report), whole);
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| matches!(n.kind, NoteKind::ReportRepeated { .. }))
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// Any bytes: decoded and imported, or found to hold no report, never a panic; every
+    /// note on a line of the source.
+    #[test]
+    fn any_bytes_as_a_page_import_or_find_nothing(
+        bytes in prop::collection::vec(any::<u8>(), 0..2_000),
+        prefix in prop::sample::select(&["", "<html>", "<meta charset=gbk>", "\u{feff}<p>", "<table><tr><td>"][..]),
+    ) {
+        let mut page = prefix.as_bytes().to_vec();
+        page.extend(&bytes);
+        if let Ok(imported) = import_html_bytes(&page) {
+            let lines = page.split(|&b| b == b'\n').count();
+            for note in &imported.notes {
+                prop_assert!((1..=lines).contains(&note.at.line), "{} of {}", note, lines);
+                prop_assert!(note.at.column.is_some());
+            }
+        }
+    }
+
+    /// The real page cut anywhere: imported or found to hold nothing, never a panic, and no
+    /// cell other than the page's.
+    #[test]
+    fn the_real_page_cut_anywhere_never_has_a_wrong_cell(cut in 0usize..45_000) {
+        let mut at = cut.min(PINGTAN.len());
+        while !PINGTAN.is_char_boundary(at) {
+            at -= 1;
+        }
+        let whole = pingtan_cells();
+        if let Ok(imported) = import_html(&PINGTAN[..at]) {
+            for (got, want) in tidy(&imported.report).iter().zip(&whole) {
+                let blank = got.split('\t').nth(1) == Some("");
+                prop_assert!(blank || got == want, "cut at {}: {} for {}", at, got, want);
+            }
+        }
+    }
+}
