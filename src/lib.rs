@@ -220,6 +220,7 @@ struct ReadmeDoctests;
 
 mod appeals;
 mod cell;
+mod claims;
 mod code;
 mod edition;
 mod error;
@@ -249,18 +250,22 @@ pub use cell::{
     ORGANISATIONS_LABEL, OutcomeGroup, ProactiveColumn, ProactiveRow, REQUESTS_NOTE, RESULTS_LABEL,
     RequestRow, Table, Value, ValueKind,
 };
+pub use claims::{
+    Applicants, Cases, Claim, Claims, FeeMeasure, Measure, ProactiveMeasure, Quantity, Reading,
+    TextSpan, Verdict, claims,
+};
 pub use code::UnknownCode;
 pub use edition::Edition;
 pub use error::{Error, ValueError};
 pub use extras::{ExtraRow, Extras, ExtrasError, Place, Remark};
 pub use import::bytes::{BytesError, import_bytes};
-pub use import::{ImportError, Imported, Location, Note, NoteKind, import};
-pub use layout::{Layout, LayoutRow, RowRef};
 /// Reads an HTML page into text blocks and table grids and returns a number made from
 /// them: the entry of the `html` bench into a crate-private module. Not part of the API.
 #[cfg(feature = "html")]
 #[doc(hidden)]
 pub use import::html::bench_parse as __bench_html_parse;
+pub use import::{ImportError, Imported, Location, Note, NoteKind, import};
+pub use layout::{Layout, LayoutRow, RowRef};
 pub use money::{Amount, MoneyUnit};
 pub use narrative::{FeeStatement, OtherMatters};
 pub use proactive::Proactive;
@@ -273,5 +278,5 @@ pub use section::Section;
 pub use tidy::{TidyCell, TidyError, TidyLineError};
 pub use validate::{
     CheckedReport, CitedCell, Figure, Finding, Findings, Level, Rejected, Summary, validate,
-    validate_pair,
+    validate_narrative, validate_pair,
 };
