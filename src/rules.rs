@@ -489,7 +489,7 @@ impl FromStr for RuleId {
 /// | `narrative.suit` | warning | both | sentence | narrative | 行政诉讼 = the sum of 表四's two suit groups (or the one named) |
 /// | `narrative.documents` | warning | both | sentence | narrative | 规章, 规范性文件 made, published, in force, repealed = 表二 （一） |
 /// | `narrative.decisions` | warning | both | sentence | narrative | 行政许可, 行政处罚, 行政强制 decisions or items = 表二 （五）（六） |
-/// | `narrative.fees` | warning | both | sentence | narrative | 信息处理费 collected = section 六's fee statement (only when given) |
+/// | `narrative.fees` | warning | 2021 | sentence | narrative | 信息处理费 collected = section 六's fee statement (only when given) |
 /// | `narrative.sum` | warning | both | sentence | narrative | a total followed by 其中 and parts ending with 其他 = the sum of the parts |
 ///
 /// The `narrative.*` rules are applied by [`crate::validate_narrative`] to the claims the
@@ -930,7 +930,7 @@ const CATALOGUE: [Rule; 32] = [
     Rule {
         id: RuleId::NarrativeFees,
         severity: Severity::Warning,
-        editions: BOTH,
+        editions: E2021,
         kinds: ALL_KINDS,
         source: Source::Narrative,
         spec: "§5.6",

@@ -20,6 +20,8 @@ pub(crate) enum Role {
     CarriedOver,
     /// 结转下年度: carried into next year.
     CarriedForward,
+    /// 新收: new this year (一 only).
+    New,
 }
 
 /// A verb about documents (表二 （一）) or items (（五）（六）).
@@ -76,6 +78,8 @@ pub(crate) enum Lex {
     Other,
     /// 占, 占比: a share follows.
     Share,
+    /// 涉及: what follows is what the number is about (有 1 件涉及…的行政复议).
+    Involve,
     /// A word that changes nothing: 共, 及时, 依法, 全区, 的…
     Filler,
     /// 政府信息, 相关信息.
@@ -121,7 +125,7 @@ const fn applicant(column: Applicant) -> Lex {
 }
 
 /// Every word, sorted by its UTF-8 bytes.
-pub(crate) static LEXICON: [(&str, Lex); 411] = [
+pub(crate) static LEXICON: [(&str, Lex); 410] = [
     ("、", Filler),
     ("一并", Filler),
     ("三安全一稳定", outcome(R::SecurityStability)),
@@ -262,7 +266,6 @@ pub(crate) static LEXICON: [(&str, Lex); 411] = [
     ("合计", Filler),
     ("同意公开", outcome(R::Disclosed)),
     ("同比", Block),
-    ("向", Filler),
     ("含", Incl),
     ("和", Filler),
     ("咨询", Block),
@@ -294,7 +297,6 @@ pub(crate) static LEXICON: [(&str, Lex); 411] = [
     ("大量反复申请", outcome(R::Excessive)),
     ("季度", Block),
     ("审理中", Column(Col::Pending)),
-    ("对", Filler),
     ("尚未审结", Column(Col::Pending)),
     ("尚未收到", Lex::Neg(true)),
     ("属于", Filler),
@@ -360,7 +362,8 @@ pub(crate) static LEXICON: [(&str, Lex); 411] = [
     ("新制定", verb(DocVerb::Issue)),
     ("新增", verb(DocVerb::Change)),
     ("新增公开", verb(DocVerb::Change)),
-    ("新收", role(Role::Received)),
+    ("新收", role(Role::New)),
+    ("新收到", role(Role::New)),
     ("新的", Filler),
     ("无", Lex::Neg(false)),
     ("无正当理由大量反复申请", outcome(R::Excessive)),
@@ -419,7 +422,7 @@ pub(crate) static LEXICON: [(&str, Lex); 411] = [
     ("法定期限内", Filler),
     ("法律服务机构", applicant(Applicant::LegalServices)),
     ("法律行政法规禁止公开", outcome(R::ProhibitedByLaw)),
-    ("涉及", Filler),
+    ("涉及", Lex::Involve),
     ("热线", Block),
     ("率", Block),
     ("环比", Block),

@@ -452,7 +452,8 @@ impl Measure {
                 q.rows(layout, i, &mut terms);
                 // The five columns of 法人或其他组织 are summed for one row only: a group
                 // of rows by five columns is more than a reading should name.
-                if applicants == Applicants::LegalPersons && terms.len > 1 {
+                if applicants == Applicants::LegalPersons && terms.len > Applicant::DETAIL.len() - 1
+                {
                     return None;
                 }
             }

@@ -878,6 +878,12 @@ impl Reader<'_, '_> {
                 Some((measure, stated)) => {
                     self.push(measure, &n, stated, None);
                     self.last_claim = Some((measure, idx));
+                    // What a claim was about continues in the clauses after it.
+                    match measure {
+                        Measure::Requests(..) => self.st.last_domain = Some(Domain::Apps),
+                        Measure::Appeals(c, _) => self.st.last_domain = Some(Domain::Cases(c)),
+                        _ => {}
+                    }
                     match measure {
                         Measure::Requests(q, _) => self.st.last_apps = Some(q),
                         Measure::Proactive(_, m) => self.st.last_act = Some(m),
@@ -1228,46 +1234,11 @@ impl Reader<'_, '_> {
                 }
             }
         }
-        // The quantity: a specific word (上年结转, 结转下年度, an outcome) before the
-        // number, else the generic verbs (收到, 办理, 办结) before it, else a word after it.
-        let mut specific: Option<(usize, Quantity)> = None;
-        let mut generic: Option<usize> = None;
-        let (mut received, mut closed, mut handled) = (false, false, false);
-        for (i, t) in left.toks().iter().enumerate() {
-            let q = match *t {
-                Tok::Word(Lex::Role(Role::CarriedOver)) => {
-                    Quantity::Row(crate::RequestRow::CarriedOver)
-                }
-                Tok::Word(Lex::Role(Role::CarriedForward)) => {
-                    Quantity::Row(crate::RequestRow::CarriedForward)
-                }
-                Tok::Word(Lex::Outcome(q)) => q,
-                Tok::Word(Lex::Role(r)) => {
-                    generic = Some(i);
-                    match r {
-                        Role::Received => received = true,
-                        Role::Closed => closed = true,
-                        _ => handled = true,
-                    }
-                    continue;
-                }
-                _ => continue,
-            };
-            if specific.is_some_and(|(_, s)| s != q) {
-                return None; // two different quantities: not certain which
-            }
-            specific = Some((i, q));
-        }
+        let (specific, generic, generic_q) = quantities(left)?;
         let applicant = left.last_of(|l| matches!(l, Lex::Applicant(_)));
         let applicants = match applicant.and_then(|i| word(left, i)) {
             Some(Lex::Applicant(a)) => a,
             _ => Applicants::ALL,
-        };
-        let generic_q = match (received, closed, handled) {
-            (false, false, false) => None,
-            (true, false, false) => Some(Quantity::Received),
-            (false, true, false) => Some(Quantity::Closed),
-            _ => Some(Quantity::Handled),
         };
         let (anchor, quantity) = match (specific, generic) {
             (Some((i, q)), _) => (Some(i), q),
@@ -1427,22 +1398,28 @@ impl Reader<'_, '_> {
         items: bool,
     ) -> Option<Measure> {
         let act = near?;
-        if !left.toks()[act + 1..]
+        let after = &left.toks()[act + 1..];
+        if !after
             .iter()
-            .all(|t| transparent(*t, Family::Docs))
+            .all(|t| transparent(*t, Family::Docs) || *t == Tok::Word(Lex::Decision))
         {
             return None;
         }
         let before = &left.toks()[..act];
-        let decision = before
-            .iter()
-            .rposition(|t| matches!(t, Tok::Word(Lex::Decision | Lex::Role(Role::Closed))));
+        // 处理决定行政许可 N 件, 办结行政许可 N 件; 行政处罚决定 N 件.
+        let decision = if after.contains(&Tok::Word(Lex::Decision)) {
+            Some(before.len())
+        } else {
+            before
+                .iter()
+                .rposition(|t| matches!(t, Tok::Word(Lex::Decision | Lex::Role(Role::Closed))))
+        };
         let verb = before
             .iter()
             .rposition(|t| matches!(t, Tok::Word(Lex::DocVerb(_))));
         let what = match (decision, verb) {
             (Some(d), _) => {
-                if !before[d + 1..]
+                if !before[(d + 1).min(before.len())..]
                     .iter()
                     .all(|t| transparent(*t, Family::Docs))
                 {
@@ -1559,6 +1536,51 @@ impl Reader<'_, '_> {
     }
 }
 
+/// The quantities of applications the words before a number name: the specific one
+/// (上年结转, 结转下年度, 新收, an outcome) with its index, the index of the last generic
+/// verb (收到, 办理, 办结) and the quantity the generic verbs make together (收到并答复 is
+/// either). `None` when two different specific quantities are named.
+#[allow(
+    clippy::type_complexity,
+    reason = "three parts of one answer, named at the call"
+)]
+fn quantities(
+    left: &Context,
+) -> Option<(Option<(usize, Quantity)>, Option<usize>, Option<Quantity>)> {
+    let mut specific: Option<(usize, Quantity)> = None;
+    let mut generic: Option<usize> = None;
+    let (mut received, mut closed, mut handled) = (false, false, false);
+    for (i, t) in left.toks().iter().enumerate() {
+        let q = match *t {
+            Tok::Word(Lex::Role(r @ (Role::CarriedOver | Role::CarriedForward | Role::New))) => {
+                role_quantity(r)
+            }
+            Tok::Word(Lex::Outcome(q)) => q,
+            Tok::Word(Lex::Role(r)) => {
+                generic = Some(i);
+                match r {
+                    Role::Received => received = true,
+                    Role::Closed => closed = true,
+                    _ => handled = true,
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        if specific.is_some_and(|(_, s)| s != q) {
+            return None;
+        }
+        specific = Some((i, q));
+    }
+    let generic_q = match (received, closed, handled) {
+        (false, false, false) => None,
+        (true, false, false) => Some(Quantity::Received),
+        (false, true, false) => Some(Quantity::Closed),
+        _ => Some(Quantity::Handled),
+    };
+    Some((specific, generic, generic_q))
+}
+
 /// The word at a token index.
 fn word(ctx: &Context, i: usize) -> Option<Lex> {
     match ctx.toks().get(i) {
@@ -1586,6 +1608,7 @@ fn role_quantity(role: Role) -> Quantity {
         Role::Closed => Quantity::Closed,
         Role::CarriedOver => Quantity::Row(crate::RequestRow::CarriedOver),
         Role::CarriedForward => Quantity::Row(crate::RequestRow::CarriedForward),
+        Role::New => Quantity::Row(crate::RequestRow::New),
     }
 }
 
@@ -1633,7 +1656,7 @@ fn transparent(t: Tok, family: Family) -> bool {
                         Lex::Review | Lex::Suit(_) | Lex::App(_) | Lex::Role(Role::Received)
                     ),
                     Family::Docs => false,
-                    Family::Any => matches!(l, Lex::Info),
+                    Family::Any => matches!(l, Lex::Info | Lex::Involve),
                 }
         }
     }
