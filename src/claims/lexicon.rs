@@ -541,28 +541,148 @@ pub(crate) static LEXICON: [(&str, Lex); 410] = [
     ("预计", Block),
 ];
 
-/// The longest word of the lexicon that the characters `chars` start with (whitespace
-/// between them already removed), with the number of characters it covers.
-pub(crate) fn longest(chars: &[char]) -> Option<(Lex, usize)> {
-    let &first = chars.first()?;
-    let mut key = [0u8; 4];
-    let key = first.encode_utf8(&mut key).as_bytes();
-    let from = LEXICON.partition_point(|(w, _)| w.as_bytes() < key);
-    let mut best: Option<(Lex, usize)> = None;
-    for &(word, lex) in LEXICON.get(from..).unwrap_or(&[]) {
-        if !word.as_bytes().starts_with(key) {
-            break;
+/// The first character of each word of [`LEXICON`], in the same order, made at compile
+/// time: the words starting with a character are found by a binary search on numbers.
+static FIRST: [u32; LEXICON.len()] = {
+    let mut first = [0u32; LEXICON.len()];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        first[i] = first_char(LEXICON[i].0.as_bytes());
+        i += 1;
+    }
+    first
+};
+
+/// The first character of UTF-8 bytes as a number (0 for none), in a `const fn`.
+const fn first_char(b: &[u8]) -> u32 {
+    if b.is_empty() {
+        return 0;
+    }
+    let lead = b[0] as u32;
+    let (width, mut c) = match lead {
+        0..0x80 => return lead,
+        0xE0..0xF0 => (3, lead & 0x0F),
+        0xF0.. => (4, lead & 0x07),
+        _ => (2, lead & 0x1F),
+    };
+    let mut i = 1;
+    while i < width && i < b.len() {
+        c = (c << 6) | (b[i] as u32 & 0x3F);
+        i += 1;
+    }
+    c
+}
+
+/// The number of slots of [`STARTS`]: a power of two, well above the number of distinct
+/// first characters (a unit test checks the table holds them all).
+const SLOTS: usize = 1024;
+
+/// The words of [`LEXICON`] by their first character, made at compile time: slot
+/// `hash(c)` (then the next ones, wrapping) holds `(c, first index, end index)` of the
+/// words that start with `c`, or `(0, 0, 0)` for none. A character that starts no word
+/// is told in a few instructions.
+static STARTS: [(u32, u16, u16); SLOTS] = {
+    let mut table = [(0u32, 0u16, 0u16); SLOTS];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        let c = FIRST[i];
+        let mut end = i;
+        while end < LEXICON.len() && FIRST[end] == c {
+            end += 1;
         }
-        let n = word.chars().count();
-        if best.is_some_and(|(_, m)| m >= n) {
+        let mut slot = hash(c);
+        while table[slot].0 != 0 {
+            slot = (slot + 1) % SLOTS;
+        }
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "the lexicon has fewer than 65536 words"
+        )]
+        {
+            table[slot] = (c, i as u16, end as u16);
+        }
+        i = end;
+    }
+    table
+};
+
+const fn hash(c: u32) -> usize {
+    (c.wrapping_mul(0x9E37_79B9) >> 22) as usize % SLOTS
+}
+
+/// The indices of [`LEXICON`], each group of words with one first character ordered
+/// longest first, made at compile time: the first word of a group that the text starts
+/// with is the longest.
+static LONGEST_FIRST: [u16; LEXICON.len()] = {
+    let mut order = [0u16; LEXICON.len()];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "the lexicon has fewer than 65536 words"
+        )]
+        {
+            order[i] = i as u16;
+        }
+        i += 1;
+    }
+    // Insertion sort within each group (groups are runs of one first character).
+    let mut i = 1;
+    while i < LEXICON.len() {
+        let mut j = i;
+        while j > 0 {
+            let (a, b) = (order[j - 1], order[j]);
+            let (x, y) = (a as usize, b as usize);
+            if FIRST[x] != FIRST[y] || LEXICON[x].0.len() >= LEXICON[y].0.len() {
+                break;
+            }
+            order[j - 1] = b;
+            order[j] = a;
+            j -= 1;
+        }
+        i += 1;
+    }
+    order
+};
+
+/// The indices (into [`LEXICON`]) of the words that start with the character `c`, longest
+/// first.
+fn starting_with(c: u32) -> &'static [u16] {
+    let mut slot = hash(c);
+    loop {
+        let (k, from, to) = STARTS[slot];
+        if k == c {
+            return LONGEST_FIRST
+                .get(usize::from(from)..usize::from(to))
+                .unwrap_or(&[]);
+        }
+        if k == 0 {
+            return &[];
+        }
+        slot = (slot + 1) % SLOTS;
+    }
+}
+
+/// The longest word of the lexicon that the UTF-8 `text` starts with (whitespace between
+/// its characters already removed), with the number of characters it covers.
+pub(crate) fn longest(text: &[u8]) -> Option<(Lex, usize)> {
+    let key = first_char(text);
+    if key == 0 {
+        return None;
+    }
+    for &i in starting_with(key) {
+        let Some(&(word, lex)) = LEXICON.get(usize::from(i)) else {
             continue;
-        }
-        let hit = chars.len() >= n && word.chars().zip(chars).all(|(a, &b)| a == b);
-        if hit {
-            best = Some((lex, n));
+        };
+        let w = word.as_bytes();
+        // The first character is the same: compare the rest, byte by byte (short words,
+        // no call to `memcmp`).
+        if w.len() <= text.len() && w.iter().zip(text).skip(1).all(|(a, b)| a == b) {
+            // Characters: the bytes that do not continue one.
+            return Some((lex, w.iter().filter(|&&b| b & 0xC0 != 0x80).count()));
         }
     }
-    best
+    None
 }
 
 #[cfg(test)]
@@ -582,17 +702,36 @@ mod tests {
     }
 
     #[test]
+    fn every_first_character_has_its_slot() {
+        for (i, &(word, _)) in LEXICON.iter().enumerate() {
+            let c = word.chars().next().map_or(0, |c| c as u32);
+            assert!(
+                starting_with(c)
+                    .iter()
+                    .any(|&j| LEXICON[usize::from(j)].0 == word),
+                "{word}"
+            );
+            assert_eq!(FIRST[i], c, "{word}");
+        }
+        let used = STARTS.iter().filter(|s| s.0 != 0).count();
+        assert!(
+            used * 4 <= SLOTS,
+            "{used} first characters in {SLOTS} slots"
+        );
+        assert!(starting_with('鑫' as u32).is_empty());
+    }
+
+    #[test]
     fn the_longest_word_wins() {
-        let chars: Vec<char> = "予以公开及部分公开208件".chars().collect();
+        let longest = |s: &str| longest(s.as_bytes());
         assert_eq!(
-            longest(&chars),
+            longest("予以公开及部分公开208件"),
             Some((Lex::Outcome(Q::DisclosedOrPartly), 9))
         );
-        let chars: Vec<char> = "予以答复".chars().collect();
-        assert_eq!(longest(&chars), Some((Filler, 2)));
-        let chars: Vec<char> = "申请行政复议".chars().collect();
-        assert_eq!(longest(&chars), Some((Review, 6)));
-        assert_eq!(longest(&[]), None);
-        assert_eq!(longest(&['鑫']), None);
+        assert_eq!(longest("予以答复"), Some((Filler, 2)));
+        assert_eq!(longest("申请行政复议"), Some((Review, 6)));
+        assert_eq!(longest(""), None);
+        assert_eq!(longest("鑫"), None);
+        assert_eq!(longest("3件"), None);
     }
 }

@@ -453,6 +453,7 @@ pub fn claims(report: &AnnualReport) -> Claims<'_> {
         section: 0,
         pos: 0,
         carry: Carry::default(),
+        sentence: Sentence::new(),
         queue: Found16::new(),
         next: 0,
     }
@@ -467,6 +468,8 @@ pub struct Claims<'a> {
     /// The byte the next sentence starts at.
     pos: usize,
     carry: Carry,
+    /// The sentence being read (one buffer for all, never allocated).
+    sentence: Sentence,
     queue: Found16,
     next: usize,
 }
@@ -496,14 +499,13 @@ impl<'a> Iterator for Claims<'a> {
             }
             let section = *TEXTS.get(self.section)?;
             let text = section_text(self.report, section).unwrap_or("");
-            let mut sentence = Sentence::new();
-            if !scan::next_sentence(text, &mut self.pos, &mut sentence) {
+            if !scan::next_sentence(text, &mut self.pos, &mut self.sentence) {
                 self.section += 1;
                 self.pos = 0;
                 self.carry = Carry::default();
                 continue;
             }
-            self.queue = Found16::new();
+            self.queue.len = 0;
             self.next = 0;
             let setting = Setting {
                 section,
@@ -511,7 +513,13 @@ impl<'a> Iterator for Claims<'a> {
                 t2_2019: self.report.proactive().edition() == Edition::E2019,
                 fees: self.report.other_matters().fees.is_some(),
             };
-            scan::read(&sentence, text, setting, &mut self.carry, &mut self.queue);
+            scan::read(
+                &self.sentence,
+                text,
+                setting,
+                &mut self.carry,
+                &mut self.queue,
+            );
         }
     }
 }

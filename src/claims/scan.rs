@@ -39,10 +39,29 @@ pub(crate) struct Sentence {
     at: [u32; CAP],
     /// Whether whitespace (or a page footer) came before the character.
     gap: [bool; CAP],
+    /// The characters in UTF-8, for matching the lexicon's words byte by byte.
+    utf8: [u8; CAP * 4],
+    /// The offset of each character in `utf8` (and the end, after the last).
+    off: [u16; CAP + 1],
     len: usize,
     /// Whether the sentence starts a paragraph (a heading such as （二） or 2、 starts it,
     /// or it is the first of its section).
     paragraph: bool,
+    /// Whether the sentence may make a claim: a unit right after a digit or a Chinese
+    /// numeral, or a negation (没, 无, 未). Most sentences make none: their characters are
+    /// not copied, and they are not read.
+    hint: bool,
+    /// Whether the sentence names 政府信息公开 (信息公开, 依申请, 公开申请).
+    tie: bool,
+}
+
+impl std::fmt::Debug for Sentence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sentence")
+            .field("text", &self.text())
+            .field("paragraph", &self.paragraph)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Sentence {
@@ -51,13 +70,53 @@ impl Sentence {
             chars: ['\0'; CAP],
             at: [0; CAP],
             gap: [false; CAP],
+            utf8: [0; CAP * 4],
+            off: [0; CAP + 1],
             len: 0,
             paragraph: false,
+            hint: false,
+            tie: false,
         }
     }
 
     fn chars(&self) -> &[char] {
         &self.chars[..self.len]
+    }
+
+    /// The characters as one string, without whitespace.
+    fn text(&self) -> &str {
+        std::str::from_utf8(
+            self.utf8
+                .get(..usize::from(self.off[self.len]))
+                .unwrap_or(&[]),
+        )
+        .unwrap_or("")
+    }
+
+    /// The UTF-8 of characters `from..to`.
+    fn utf8(&self, from: usize, to: usize) -> &[u8] {
+        let at = |i: usize| usize::from(self.off.get(i.min(self.len)).copied().unwrap_or(0));
+        self.utf8.get(at(from)..at(to)).unwrap_or(&[])
+    }
+
+    fn push(&mut self, c: char, at: usize, gap: bool) {
+        let i = self.len;
+        self.chars[i] = c;
+        self.at[i] = u32::try_from(at).unwrap_or(u32::MAX);
+        self.gap[i] = gap;
+        self.len += 1;
+    }
+
+    /// Writes the characters' UTF-8 (for the lexicon), once they are all pushed.
+    fn encode(&mut self) {
+        let mut o = 0usize;
+        for i in 0..self.len {
+            o += self.chars[i].encode_utf8(&mut self.utf8[o..o + 4]).len();
+            #[allow(clippy::cast_possible_truncation, reason = "at most CAP * 4 bytes")]
+            {
+                self.off[i + 1] = o as u16;
+            }
+        }
     }
 
     /// The byte range of characters `from..to` in the section text.
@@ -75,15 +134,6 @@ impl Sentence {
         };
         (start, end.max(start))
     }
-
-    fn contains(&self, word: &str) -> bool {
-        let n = word.chars().count();
-        (0..self.len).any(|i| {
-            self.chars
-                .get(i..i + n)
-                .is_some_and(|w| w.iter().copied().eq(word.chars()))
-        })
-    }
 }
 
 /// Whether the character ends a sentence.
@@ -95,7 +145,7 @@ fn ends_sentence(c: char) -> bool {
 /// `—3—`, `第 3 页`, `第3页 共6页`).
 fn is_footer(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() {
+    if !t.starts_with(['-', '－', '—', '–', '第']) {
         return false;
     }
     let digits = t.chars().filter(char::is_ascii_digit).count();
@@ -178,61 +228,211 @@ fn starts_heading(chars: impl IntoIterator<Item = char>) -> bool {
     false
 }
 
-/// Reads the next sentence of `text` from byte `*pos` into `s`; `false` at the end.
-pub(crate) fn next_sentence(text: &str, pos: &mut usize, s: &mut Sentence) -> bool {
-    s.len = 0;
-    s.paragraph = *pos == 0;
+/// Walks the sentence of `text` that starts at byte `pos`: calls `visit(c, at, gap, hot)`
+/// (`hot`: [`is_hot`]) for each character that is not whitespace (at most [`CAP`]), page footers skipped, and
+/// returns the byte after the sentence, whether it starts a paragraph, and the number of
+/// characters visited. A sentence ends after 。！？, at a blank line, or before a line
+/// that starts with a heading mark.
+fn walk(
+    text: &str,
+    pos: usize,
+    mut visit: impl FnMut(char, usize, bool, bool),
+) -> (usize, bool, usize) {
+    let bytes = text.as_bytes();
+    let mut paragraph = pos == 0;
     let mut gap = false;
-    let mut i = *pos;
-    while i < text.len() {
-        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-            break;
-        };
-        let w = c.len_utf8();
-        if c.is_whitespace() {
-            if c == '\n' {
-                let rest = text.get(i + 1..).unwrap_or("");
-                let line = rest.split('\n').next().unwrap_or("");
-                if s.len > 0 && line.trim().is_empty() {
-                    // A blank line ends a paragraph.
-                    i += w;
-                    break;
-                }
-                if is_footer(line) {
-                    i += 1 + line.len();
-                    gap = true;
-                    continue;
-                }
-                if s.len > 0 && starts_heading(line.chars()) {
-                    i += w;
-                    break;
-                }
-                if s.len == 0 {
-                    s.paragraph = true;
-                }
+    let mut n = 0;
+    let mut i = pos;
+    while let Some(&lead) = bytes.get(i) {
+        let (c, w) = decode(text, i, lead);
+        if c >= '\u{3001}' && !is_hot(c) {
+            // Most characters of a Chinese text: not whitespace, not a line break, not the
+            // end of a sentence, nothing the first pass looks for.
+            if n >= CAP {
+                return (i, paragraph, n);
             }
+            visit(c, i, gap, false);
+            n += 1;
+            gap = false;
+            i += w;
+            continue;
+        }
+        if lead == b'\n' {
+            let rest = text.get(i + 1..).unwrap_or("");
+            // The first character of the next line tells whether it can be blank, a page
+            // footer or a heading; only then is the line looked at whole.
+            let first = rest.chars().find(|&c| c == '\n' || !is_space(c));
+            match first {
+                None | Some('\n') if n > 0 => {
+                    // A blank line ends a paragraph.
+                    return (i + 1, paragraph, n);
+                }
+                Some('-' | '－' | '—' | '–' | '第') => {
+                    let line = rest.split('\n').next().unwrap_or("");
+                    if is_footer(line) {
+                        i += 1 + line.len();
+                        gap = true;
+                        continue;
+                    }
+                }
+                Some(c)
+                    if n > 0
+                        && (c == '（' || c == '(' || is_cn_numeral(c) || c.is_ascii_digit())
+                        && starts_heading(rest.split('\n').next().unwrap_or("").chars()) =>
+                {
+                    return (i + 1, paragraph, n);
+                }
+                _ => {}
+            }
+            paragraph |= n == 0;
+        }
+        if is_space(c) {
             gap = true;
             i += w;
             continue;
         }
-        if s.len >= CAP {
-            break;
+        if n >= CAP {
+            return (i, paragraph, n);
         }
-        if s.len == 0 && starts_heading(text.get(i..).unwrap_or("").chars().take(8)) {
-            s.paragraph = true;
+        if n == 0 && starts_heading(text.get(i..).unwrap_or("").chars().take(8)) {
+            paragraph = true;
         }
-        s.chars[s.len] = c;
-        s.at[s.len] = u32::try_from(i).unwrap_or(u32::MAX);
-        s.gap[s.len] = gap;
-        s.len += 1;
+        let hot = is_hot(c);
+        visit(c, i, gap, hot);
+        n += 1;
         gap = false;
         i += w;
-        if ends_sentence(c) {
-            break;
+        if hot && ends_sentence(c) {
+            return (i, paragraph, n);
         }
     }
-    *pos = i;
-    s.len > 0 || i < text.len()
+    (bytes.len(), paragraph, n)
+}
+
+/// The character at byte `i` of `text` (whose first byte is `lead`) and its length: the
+/// three-byte characters of Chinese text decoded in place.
+fn decode(text: &str, i: usize, lead: u8) -> (char, usize) {
+    if lead < 0x80 {
+        return (char::from(lead), 1);
+    }
+    if (0xE0..0xF0).contains(&lead) {
+        if let Some(&[_, b1, b2]) = text.as_bytes().get(i..i + 3) {
+            let c =
+                (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            if let Some(c) = char::from_u32(c) {
+                return (c, 3);
+            }
+        }
+    }
+    let c = text
+        .get(i..)
+        .and_then(|t| t.chars().next())
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8().max(1))
+}
+
+/// `char::is_whitespace`, with the characters of Chinese text answered without a table.
+fn is_space(c: char) -> bool {
+    match c {
+        '\t'..='\r' | ' ' => true,
+        '!'..='\u{7f}' | '\u{3001}'..='\u{ffff}' => false,
+        _ => c.is_whitespace(),
+    }
+}
+
+/// What the first pass over a sentence learns: whether it may make a claim, and whether it
+/// names 政府信息公开 (信息公开, 依申请, 公开申请), the last few characters read across
+/// whitespace.
+#[derive(Default)]
+struct Probe {
+    last: [char; 3],
+    hint: bool,
+    tie: bool,
+}
+
+/// The characters that can matter to a sentence's first pass: ASCII, the sentence ends,
+/// digits, Chinese numerals, units, negations and the characters of the tie words.
+const HOT_CHARS: &str = "。！？％０１２３４５６７８９〇零一二两三四五六七八九十百千万亿\
+                         件份条个项宗起例篇部元没无未信息公开依申请";
+
+/// [`HOT_CHARS`] by the low 8 bits of their code: a character whose bit is clear is none
+/// of them (most characters of a Chinese text), and costs nothing more.
+static HOT: [u64; 4] = {
+    let b = HOT_CHARS.as_bytes();
+    let mut bits = [0u64; 4];
+    let mut i = 0;
+    while i < b.len() {
+        // Every character of the list is three bytes long.
+        let c = ((b[i] as u32 & 0x0F) << 12)
+            | ((b[i + 1] as u32 & 0x3F) << 6)
+            | (b[i + 2] as u32 & 0x3F);
+        bits[((c >> 6) & 3) as usize] |= 1 << (c & 63);
+        i += 3;
+    }
+    bits
+};
+
+/// Whether a character may be one of [`HOT_CHARS`] (or is ASCII).
+fn is_hot(c: char) -> bool {
+    let c = c as u32;
+    c < 0x80 || HOT[((c >> 6) & 3) as usize] >> (c & 63) & 1 == 1
+}
+
+impl Probe {
+    fn see(&mut self, c: char, hot: bool) {
+        if !hot {
+            self.last = ['\0'; 3];
+            return;
+        }
+        let [a, b, p] = self.last;
+        let unit = matches!(
+            c,
+            '件' | '份'
+                | '条'
+                | '个'
+                | '项'
+                | '宗'
+                | '起'
+                | '例'
+                | '篇'
+                | '部'
+                | '元'
+                | '%'
+                | '％'
+        );
+        if (unit && (ascii_digit(p).is_some() || is_cn_numeral(p)))
+            || matches!(c, '没' | '无' | '未')
+        {
+            self.hint = true;
+        }
+        if (c == '开' && [a, b, p] == ['信', '息', '公'])
+            || (c == '请' && [b, p] == ['依', '申'])
+            || (c == '请' && [a, b, p] == ['公', '开', '申'])
+        {
+            self.tie = true;
+        }
+        self.last = [b, p, c];
+    }
+}
+
+/// Reads the next sentence of `text` from byte `*pos` into `s`; `false` at the end. Only
+/// a sentence that may make a claim has its UTF-8 written ([`Sentence::hint`]).
+pub(crate) fn next_sentence(text: &str, pos: &mut usize, s: &mut Sentence) -> bool {
+    let start = *pos;
+    let mut probe = Probe::default();
+    s.len = 0;
+    let (next, paragraph, n) = walk(text, start, |c, at, gap, hot| {
+        probe.see(c, hot);
+        s.push(c, at, gap);
+    });
+    *pos = next;
+    s.paragraph = paragraph;
+    s.hint = probe.hint;
+    s.tie = probe.tie;
+    if probe.hint {
+        s.encode();
+    }
+    n > 0 || next < text.len()
 }
 
 /// The unit printed after a number.
@@ -487,87 +687,137 @@ fn numbers(s: &Sentence, out: &mut [Number; MAX_NUMBERS]) -> usize {
 enum Tok {
     Word(Lex),
     Year(u16),
+    /// A number that may be a claim: its index in the sentence's numbers.
+    Num(u8),
     Unknown,
 }
 
-/// The words of a part of a clause.
-#[derive(Clone, Copy)]
-struct Context {
+/// The words of a clause (or of a phrase), read once; [`Context`]s are views of parts of
+/// them.
+struct Words {
     toks: [Tok; MAX_TOKENS],
     /// The characters each token covers.
-    spans: [(usize, usize); MAX_TOKENS],
+    spans: [(u16, u16); MAX_TOKENS],
     len: usize,
     /// More words than fit: read as unknown.
     overflow: bool,
 }
 
-impl Context {
-    fn read(s: &Sentence, nums: &[Number], from: usize, to: usize) -> Context {
-        let mut ctx = Context {
+impl Words {
+    fn read(s: &Sentence, nums: &[Number], from: usize, to: usize) -> Words {
+        let mut words = Words {
             toks: [Tok::Unknown; MAX_TOKENS],
             spans: [(0, 0); MAX_TOKENS],
             len: 0,
             overflow: false,
         };
-        let chars = s.chars();
-        let to = to.min(chars.len());
+        let to = to.min(s.len);
         let mut j = from;
         while j < to {
-            if let Some(num) = nums.iter().find(|n| n.start == j) {
+            let at = nums.partition_point(|n| n.start < j);
+            if let Some((i, num)) = nums.get(at).filter(|n| n.start == j).map(|n| (at, n)) {
                 let end = num.end.max(j + 1);
-                ctx.push(num.year().map_or(Tok::Unknown, Tok::Year), j, end);
+                let tok = match (num.is_figure(), num.year(), u8::try_from(i)) {
+                    (true, _, Ok(i)) => Tok::Num(i),
+                    (false, Some(y), _) => Tok::Year(y),
+                    _ => Tok::Unknown,
+                };
+                words.push(tok, j, end);
                 j = end;
                 continue;
             }
-            if let Some((lex, k)) = longest(chars.get(j..to).unwrap_or(&[])) {
-                ctx.push(Tok::Word(lex), j, j + k);
+            if let Some((lex, k)) = longest(s.utf8(j, to)) {
+                words.push(Tok::Word(lex), j, j + k);
                 j += k;
             } else {
-                match ctx.last() {
-                    Some(Tok::Unknown) => ctx.spans[ctx.len - 1].1 = j + 1,
-                    _ => ctx.push(Tok::Unknown, j, j + 1),
+                match words.len.checked_sub(1) {
+                    Some(last) if words.toks[last] == Tok::Unknown => {
+                        words.spans[last].1 = span_end(j + 1);
+                    }
+                    _ => words.push(Tok::Unknown, j, j + 1),
                 }
                 j += 1;
             }
         }
-        ctx
+        words
     }
 
     fn push(&mut self, tok: Tok, start: usize, end: usize) {
         match self.toks.get_mut(self.len) {
             Some(slot) => {
                 *slot = tok;
-                self.spans[self.len] = (start, end);
+                self.spans[self.len] = (span_end(start), span_end(end));
                 self.len += 1;
             }
             None => self.overflow = true,
         }
     }
 
-    fn last(&self) -> Option<Tok> {
-        self.len.checked_sub(1).map(|i| self.toks[i])
+    /// All the words.
+    fn all(&self) -> Context<'_> {
+        self.part(0, self.len)
+    }
+
+    /// The words `from..to` (token indices).
+    fn part(&self, from: usize, to: usize) -> Context<'_> {
+        let to = to.min(self.len);
+        let from = from.min(to);
+        Context {
+            toks: &self.toks[from..to],
+            spans: &self.spans[from..to],
+            overflow: self.overflow,
+        }
+    }
+
+    /// The token indices of the numbers that may be claims.
+    fn numbers(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.toks[..self.len]
+            .iter()
+            .enumerate()
+            .filter_map(|(t, tok)| match tok {
+                Tok::Num(i) => Some((t, usize::from(*i))),
+                _ => None,
+            })
+    }
+}
+
+/// A character index as stored in a span (a sentence has at most [`CAP`] characters).
+fn span_end(i: usize) -> u16 {
+    u16::try_from(i).unwrap_or(u16::MAX)
+}
+
+/// Some of the words of a clause.
+#[derive(Clone, Copy)]
+struct Context<'w> {
+    toks: &'w [Tok],
+    spans: &'w [(u16, u16)],
+    /// The clause has more words than were read.
+    overflow: bool,
+}
+
+impl Context<'_> {
+    fn len(&self) -> usize {
+        self.toks.len()
     }
 
     fn toks(&self) -> &[Tok] {
-        &self.toks[..self.len]
+        self.toks
     }
 
     fn has(&self, f: impl Fn(Lex) -> bool) -> bool {
-        self.toks()
-            .iter()
-            .any(|t| matches!(*t, Tok::Word(l) if f(l)))
+        self.toks.iter().any(|t| matches!(*t, Tok::Word(l) if f(l)))
     }
 
     /// The index of the last word matching, `None` if none does.
     fn last_of(&self, f: impl Fn(Lex) -> bool) -> Option<usize> {
-        self.toks()
+        self.toks
             .iter()
             .rposition(|t| matches!(*t, Tok::Word(l) if f(l)))
     }
 
     /// The index of the first word matching.
     fn first_of(&self, f: impl Fn(Lex) -> bool) -> Option<usize> {
-        self.toks()
+        self.toks
             .iter()
             .position(|t| matches!(*t, Tok::Word(l) if f(l)))
     }
@@ -717,6 +967,18 @@ pub(crate) fn read(
     carry: &mut Carry,
     out: &mut Found16,
 ) {
+    if s.paragraph {
+        carry.tied = false;
+    }
+    if s.tie {
+        carry.tied = true;
+    }
+    if !s.hint {
+        // No number with a unit and no negation: nothing to read, nothing to continue.
+        carry.state = State::default();
+        carry.last_count = None;
+        return;
+    }
     let mut nums = [Number {
         start: 0,
         end: 0,
@@ -727,13 +989,7 @@ pub(crate) fn read(
     let count = numbers(s, &mut nums);
     let nums = &nums[..count];
     let sentence = s.bytes(0, s.len, text);
-    if s.paragraph {
-        carry.tied = false;
-    }
-    if s.contains("信息公开") || s.contains("依申请") || s.contains("公开申请") {
-        carry.tied = true;
-    }
-    let starts_with_of = matches!(longest(s.chars()), Some((Lex::Of, _)));
+    let starts_with_of = matches!(longest(s.utf8(0, s.len)), Some((Lex::Of, _)));
     let mut st = if starts_with_of {
         carry.state
     } else {
@@ -763,9 +1019,13 @@ pub(crate) fn read(
     let mut depth = 0usize;
     let mut start = 0usize;
     let mut i = 0usize;
+    let mut next_num = 0usize;
     while i <= chars.len() {
         // Skip over numbers: a `,` inside one is not a separator.
-        if let Some(num) = nums.iter().find(|n| n.start == i) {
+        while nums.get(next_num).is_some_and(|n| n.start < i) {
+            next_num += 1;
+        }
+        if let Some(num) = nums.get(next_num).filter(|n| n.start == i) {
             i = num.end.max(i + 1);
             continue;
         }
@@ -780,7 +1040,14 @@ pub(crate) fn read(
             _ => (false, false, false),
         };
         if ends {
-            if i > start {
+            let after_last = !nums.iter().any(|n| n.is_figure() && n.start >= start);
+            let negation = chars[start.min(i)..i]
+                .iter()
+                .any(|c| matches!(c, '没' | '无' | '未'));
+            // A clause after the sentence's last number makes no claim (unless it negates,
+            // or a list of parts is open): it is not read.
+            let skip = after_last && !negation && reader.list.is_none();
+            if i > start && !skip {
                 reader.clause(Clause {
                     start,
                     end: i,
@@ -839,8 +1106,9 @@ impl Reader<'_, '_> {
     }
 
     fn clause(&mut self, clause: Clause) {
-        let head = Context::read(self.s, self.nums, clause.start, clause.end);
-        self.list_clause(&clause, &head);
+        let words = Words::read(self.s, self.nums, clause.start, clause.end);
+        let head = words.all();
+        self.list_clause(&clause, &words);
         // The domain words of the clause set the domain of what follows in the sentence;
         // a clause about something else (a blocked word) ends it.
         if head.has(|l| matches!(l, Lex::Block | Lex::Neg(_))) {
@@ -857,22 +1125,23 @@ impl Reader<'_, '_> {
         {
             self.st.last_doc_verb = Some(v);
         }
-        for i in 0..head.len {
-            if let Tok::Word(Lex::Neg(received)) = head.toks[i] {
-                self.zero(head.spans[i], received);
+        for (t, span) in head.toks.iter().zip(head.spans) {
+            if let Tok::Word(Lex::Neg(received)) = *t {
+                self.zero((usize::from(span.0), usize::from(span.1)), received);
             }
         }
-        let figures = self.figures(clause.start, clause.end);
-        let mut from = clause.start;
+        let figures: Vec16 = words.numbers().map(|(t, _)| t).collect16();
+        let mut from = 0;
         let mut unread = false;
-        for (k, &idx) in figures.as_slice().iter().enumerate() {
+        for (k, &t) in figures.as_slice().iter().enumerate() {
+            let Tok::Num(idx) = words.toks[t] else {
+                continue;
+            };
+            let idx = usize::from(idx);
             let n = self.nums[idx];
-            let next = figures
-                .as_slice()
-                .get(k + 1)
-                .map_or(clause.end, |&j| self.nums[j].start);
-            let left = Context::read(self.s, self.nums, from, n.start);
-            let right = Context::read(self.s, self.nums, n.end, next);
+            let next = figures.as_slice().get(k + 1).copied().unwrap_or(words.len);
+            let left = words.part(from, t);
+            let right = words.part(t + 1, next);
             self.years(&left);
             match self.classify(&left, &right, &n, idx) {
                 Some((measure, stated)) => {
@@ -896,7 +1165,7 @@ impl Reader<'_, '_> {
                 self.last_count = Some((v, self.figure(&n), self.sentence.0, self.clause_no));
             }
             self.years(&right);
-            from = n.end;
+            from = t + 1;
         }
         if unread {
             // A number the reader could not tie to the tables: what follows does not
@@ -945,7 +1214,8 @@ impl Reader<'_, '_> {
     // -----------------------------------------------------------------------------------
     // A total and its parts
 
-    fn list_clause(&mut self, clause: &Clause, head: &Context) {
+    fn list_clause(&mut self, clause: &Clause, words: &Words) {
+        let head = &words.all();
         let starts_with_of = matches!(head.toks().first(), Some(Tok::Word(Lex::Of)));
         if starts_with_of && self.list.is_none() {
             let previous = self.clause_no.checked_sub(1);
@@ -977,7 +1247,7 @@ impl Reader<'_, '_> {
             self.end_list();
             return;
         }
-        let inside = self.figures(clause.start, clause.end);
+        let inside: Vec16 = words.numbers().map(|(t, _)| t).collect16();
         if inside.as_slice().is_empty() {
             if clause.enumeration {
                 if list.pending.is_none() {
@@ -989,14 +1259,16 @@ impl Reader<'_, '_> {
             }
             return;
         }
-        let mut from = clause.start;
-        for &i in inside.as_slice() {
-            let n = self.nums[i];
-            let Some(v) = n.count() else {
+        let mut from = 0;
+        for &t in inside.as_slice() {
+            let Tok::Num(i) = words.toks[t] else {
+                continue;
+            };
+            let Some(v) = self.nums[usize::from(i)].count() else {
                 self.end_list();
                 return;
             };
-            let label = Context::read(self.s, self.nums, from, n.start);
+            let label = words.part(from, t);
             let other = match list.pending.take() {
                 Some(other) => other,
                 None => other_label(&label, true),
@@ -1007,7 +1279,7 @@ impl Reader<'_, '_> {
             }
             list.parts = list.parts.saturating_add(1);
             list.last_other = other;
-            from = n.end;
+            from = t + 1;
         }
         self.list = Some(list);
     }
@@ -1066,7 +1338,8 @@ impl Reader<'_, '_> {
         if !self.figures(neg.1, end).as_slice().is_empty() {
             return;
         }
-        let phrase = Context::read(self.s, self.nums, neg.1, end);
+        let words = Words::read(self.s, self.nums, neg.1, end);
+        let phrase = words.all();
         if phrase.overflow {
             return;
         }
@@ -1259,7 +1532,7 @@ impl Reader<'_, '_> {
         };
         // Between the anchor and the number: only neutral words.
         let from = anchor.map_or(0, |a| a + 1);
-        if !left.toks()[from.min(left.len)..]
+        if !left.toks()[from.min(left.len())..]
             .iter()
             .all(|t| transparent(*t, Family::Apps))
         {
@@ -1332,7 +1605,7 @@ impl Reader<'_, '_> {
         {
             return None;
         }
-        if !toks[checked_from.min(left.len)..]
+        if !toks[checked_from.min(left.len())..]
             .iter()
             .all(|t| transparent(*t, Family::Cases))
         {
@@ -1639,7 +1912,7 @@ enum Family {
 /// Whether a token may stand between a claim's words and its number.
 fn transparent(t: Tok, family: Family) -> bool {
     match t {
-        Tok::Unknown => false,
+        Tok::Unknown | Tok::Num(_) => false,
         Tok::Year(_) => true,
         Tok::Word(l) => {
             neutral(l)
@@ -1698,10 +1971,11 @@ impl<I: Iterator<Item = usize>> Collect16 for I {
 mod tests {
     use super::*;
 
+    /// The first sentence of a text, its characters copied whatever it holds.
     fn sentence(text: &str) -> Sentence {
         let mut s = Sentence::new();
-        let mut pos = 0;
-        assert!(next_sentence(text, &mut pos, &mut s));
+        walk(text, 0, |c, at, gap, _| s.push(c, at, gap));
+        s.encode();
         s
     }
 
@@ -1774,6 +2048,30 @@ mod tests {
     }
 
     #[test]
+    fn the_hot_characters_are_hot() {
+        for c in HOT_CHARS.chars() {
+            assert_eq!(c.len_utf8(), 3, "{c}");
+            assert!(is_hot(c), "{c}");
+        }
+        for c in ['。', '三', '件', '未', '信', '%', '\n', '7'] {
+            assert!(is_hot(c), "{c}");
+        }
+        // Decoding in place gives what `chars` gives.
+        let text = "a受理 ２０２４\u{3000}件𠀀。";
+        let mut i = 0;
+        for c in text.chars() {
+            assert_eq!(decode(text, i, text.as_bytes()[i]), (c, c.len_utf8()));
+            i += c.len_utf8();
+        }
+        for c in ['\u{3000}', '\u{a0}', '\u{2009}', ' ', '\n'] {
+            assert!(is_space(c), "{c:?}");
+        }
+        for c in ['。', 'a', '\u{feff}', '申'] {
+            assert!(!is_space(c), "{c:?}");
+        }
+    }
+
+    #[test]
     fn footers_and_headings() {
         assert!(is_footer("- 1 -"));
         assert!(is_footer(" —12— "));
@@ -1801,9 +2099,10 @@ mod tests {
             "受理申请3119件，答复3050件。"
         );
         assert!(s.paragraph);
+        assert!((s.hint, s.tie) == (true, false));
         assert!(next_sentence(text, &mut pos, &mut s));
-        assert_eq!(s.chars().iter().collect::<String>(), "（二）依申请公开情况");
-        assert!(s.paragraph);
+        // No number: not read, but its words across the line break are seen.
+        assert!((s.paragraph, s.hint, s.tie) == (true, false, true));
         assert!(!next_sentence(text, &mut pos, &mut s));
         // The byte offsets are the text's.
         let s = sentence("一、 受理 17 件");
