@@ -60,7 +60,9 @@
 //! cells it read, the stated and the computed value, the difference, a message in English
 //! and Chinese. A blank cell makes a rule not assessable, never a pass, never a failure.
 //! [`validate_pair`] checks two consecutive years of one body, and [`CheckedReport`]
-//! carries the guarantee in the type.
+//! carries the guarantee in the type. [`validate_narrative`] checks what sections 一, 五
+//! and 六 say against the tables: the numbers the texts state ([`claims`]) compared with
+//! every reading of the tables their wording allows, each finding citing its sentence.
 //!
 //! ```
 //! use ogi_report::{validate, CheckedReport};
