@@ -2,8 +2,9 @@
 //!
 //! Each renderer is a pure function from an [`AnnualReport`] to a `String`; none does I/O.
 //! The labels, the order of rows and columns and the merged cells all come from the cell
-//! catalogue ([`Table`](crate::Table), [`ProactiveRow`], [`RequestRow`], [`Applicant`],
-//! [`AppealGroup`], …), for the report's edition.
+//! catalogue ([`Table`](crate::Table), [`ProactiveRow`], [`RequestRow`](crate::RequestRow),
+//! [`Applicant`](crate::Applicant), [`AppealGroup`](crate::AppealGroup), …), for the
+//! report's edition.
 //!
 //! - [`html`]: one self-contained page (inline CSS, no script, nothing fetched) with the
 //!   three tables laid out as the official format prints them, merged cells included;
