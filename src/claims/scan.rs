@@ -713,7 +713,8 @@ impl Words {
         };
         let to = to.min(s.len);
         let mut j = from;
-        while j < to {
+        // Once the words overflow, the context is not used: stop reading.
+        while j < to && !words.overflow {
             let at = nums.partition_point(|n| n.start < j);
             if let Some((i, num)) = nums.get(at).filter(|n| n.start == j).map(|n| (at, n)) {
                 let end = num.end.max(j + 1);
