@@ -15,7 +15,7 @@
 use std::hint::black_box;
 
 use ogi_report::render::{self, HtmlOptions};
-use ogi_report::{AnnualReport, Edition, Rollup, tidy, validate};
+use ogi_report::{AnnualReport, Edition, Rollup, tidy, validate, validate_narrative};
 
 mod support;
 
@@ -41,6 +41,10 @@ const WORKLOADS: &[&str] = &[
     "text_seed",
     "markdown_seed",
     "import_seed",
+    "narrative_seed",
+    "narrative_huaian",
+    "narrative_shanghai",
+    "narrative_pingtan",
 ];
 
 /// Runs `f` `n` times; callgrind collects here only (`--toggle-collect='*measured*'`).
@@ -71,6 +75,25 @@ fn run(name: &str, n: u64) {
     let html = HtmlOptions::new();
     match name {
         "validate_seed" => measured(n, |_| validate(black_box(&seed))),
+        "narrative_seed" => measured(n, |_| validate_narrative(black_box(&seed))),
+        "narrative_huaian" => {
+            let huaian = de(include_str!(
+                "../tests/fixtures/narrative/full-huaian-city-govt-2024.json"
+            ));
+            measured(n, |_| validate_narrative(black_box(&huaian)));
+        }
+        "narrative_shanghai" => {
+            let shanghai = de(include_str!(
+                "../tests/fixtures/narrative/md-shanghai-kewei-2024.json"
+            ));
+            measured(n, |_| validate_narrative(black_box(&shanghai)));
+        }
+        "narrative_pingtan" => {
+            let pingtan = de(include_str!(
+                "../tests/fixtures/narrative/crawler-pingtan-zone-govt-2019.json"
+            ));
+            measured(n, |_| validate_narrative(black_box(&pingtan)));
+        }
         "validate_large" => measured(n, |_| validate(black_box(&large))),
         "validate_broken" => {
             let bad = support::broken(&large);

@@ -13,8 +13,10 @@
 //! with severity one of `error`, `warning`, `info`, `unassessable` and `-` where a finding
 //! has no cells, no stated or no computed value, then one summary line
 //! `N error, N warning, N info, N unassessable` over all files. Each report is validated
-//! alone; then every two reports of the same body and kind of body for consecutive years
-//! are checked as a pair (上年结转 against 结转下年度继续办理, …). Which file the findings
+//! alone (`validate`), and its texts are checked against its tables (`validate_narrative`:
+//! a finding of a `narrative.*` rule names the sentence's section and byte range and
+//! quotes it in both messages); then every two reports of the same body and kind of body
+//! for consecutive years are checked as a pair (上年结转 against 结转下年度继续办理, …). Which file the findings
 //! that follow belong to is said on standard error, so standard output stays one line per
 //! finding.
 //!
@@ -25,7 +27,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use ogi_report::{AnnualReport, Findings, Summary, validate, validate_pair};
+use ogi_report::{AnnualReport, Findings, Summary, validate, validate_narrative, validate_pair};
 
 /// Runs the check on the files, writing findings to `out` and notes to `err`; returns the
 /// exit status.
@@ -58,13 +60,14 @@ pub fn run(paths: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     }
 
     let mut summary = Summary::default();
-    let mut print = |findings: &Findings, out: &mut dyn Write| -> io::Result<()> {
-        for finding in findings {
-            writeln!(out, "{finding}")?;
-        }
-        summary.merge(findings.summary());
-        Ok(())
-    };
+    let mut print =
+        |findings: &Findings, report: &AnnualReport, out: &mut dyn Write| -> io::Result<()> {
+            for finding in findings {
+                writeln!(out, "{}", finding.display_in(report))?;
+            }
+            summary.merge(findings.summary());
+            Ok(())
+        };
     for (path, report) in &reports {
         writeln!(
             err,
@@ -73,7 +76,9 @@ pub fn run(paths: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Re
             report.year(),
             report.edition()
         )?;
-        print(&validate(report), out)?;
+        let mut findings = validate(report);
+        findings.extend(validate_narrative(report));
+        print(&findings, report, out)?;
     }
     for (i, (path, previous)) in reports.iter().enumerate() {
         for (next_path, next) in &reports[i + 1..] {
@@ -96,7 +101,7 @@ pub fn run(paths: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Re
                 first.year(),
                 second.year()
             )?;
-            print(&findings, out)?;
+            print(&findings, second, out)?;
         }
     }
     writeln!(out, "{summary}")?;

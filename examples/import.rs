@@ -13,7 +13,8 @@
 //! Standard output: the report in the crate's JSON form (pretty-printed), or with
 //! `--cells` its tidy cells instead, exactly as the `cells` example prints them for one
 //! file (`code<TAB>value<TAB>unit`, one line per cell in the official order); then the
-//! report's findings exactly as the `check` example prints them: one line per finding,
+//! report's findings exactly as the `check` example prints them (those of `validate`, then
+//! those of `validate_narrative`, the texts against the tables): one line per finding,
 //! then the summary line `N error, N warning, N info, N unassessable`.
 //!
 //! Standard error: the importer's notes, one per line, each after the file name
@@ -26,7 +27,7 @@
 use std::io::{self, ErrorKind, Write};
 use std::process::ExitCode;
 
-use ogi_report::{import_bytes, tidy, validate};
+use ogi_report::{import_bytes, tidy, validate, validate_narrative};
 
 /// Runs the example on its command-line arguments (without the program name), writing
 /// the report and its findings to `out` and the notes and errors to `err`; returns the
@@ -71,7 +72,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> io::Res
         let json = serde_json::to_string_pretty(report).map_err(io::Error::other)?;
         writeln!(out, "{json}")?;
     }
-    writeln!(out, "{}", validate(report))?;
+    let mut findings = validate(report);
+    findings.extend(validate_narrative(report));
+    writeln!(out, "{}", findings.display_in(report))?;
     Ok(0)
 }
 

@@ -140,11 +140,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let report = report()?;
     println!("{}", serde_json::to_string_pretty(&report)?);
-    // The findings, one line each, then the summary line (as the `check` example prints).
-    let findings = ogi_report::validate(&report);
-    println!("{findings}");
+    // The findings, one line each, then the summary line (as the `check` example prints):
+    // those of the tables, then those of the texts against the tables (the seed's 一 says
+    // it received 3 applications, its 表三 says 11).
+    let mut findings = ogi_report::validate(&report);
+    findings.extend(ogi_report::validate_narrative(&report));
+    println!("{}", findings.display_in(&report));
 
-    // The HTML page, each finding marked on the cells it cites.
+    // The HTML page, each finding marked on the cells it cites (and on its sentence).
     let options = HtmlOptions::from_findings(&findings);
     let path = std::env::args_os().nth(1).map_or_else(
         || {

@@ -60,7 +60,9 @@
 //! cells it read, the stated and the computed value, the difference, a message in English
 //! and Chinese. A blank cell makes a rule not assessable, never a pass, never a failure.
 //! [`validate_pair`] checks two consecutive years of one body, and [`CheckedReport`]
-//! carries the guarantee in the type.
+//! carries the guarantee in the type. [`validate_narrative`] checks what sections 一, 五
+//! and 六 say against the tables: the numbers the texts state ([`claims`]) compared with
+//! every reading of the tables their wording allows, each finding citing its sentence.
 //!
 //! ```
 //! use ogi_report::{validate, CheckedReport};
@@ -220,6 +222,7 @@ struct ReadmeDoctests;
 
 mod appeals;
 mod cell;
+mod claims;
 mod code;
 mod edition;
 mod error;
@@ -249,6 +252,10 @@ pub use cell::{
     ORGANISATIONS_LABEL, OutcomeGroup, ProactiveColumn, ProactiveRow, REQUESTS_NOTE, RESULTS_LABEL,
     RequestRow, Table, Value, ValueKind,
 };
+pub use claims::{
+    Applicants, Cases, Claim, Claims, FeeMeasure, Measure, ProactiveMeasure, Quantity, Reading,
+    TextSpan, Verdict, claims,
+};
 pub use code::UnknownCode;
 pub use edition::Edition;
 pub use error::{Error, ValueError};
@@ -277,5 +284,5 @@ pub use section::Section;
 pub use tidy::{TidyCell, TidyError, TidyLineError};
 pub use validate::{
     CheckedReport, CitedCell, Figure, Finding, Findings, Level, Rejected, Summary, validate,
-    validate_pair,
+    validate_narrative, validate_pair,
 };

@@ -13,6 +13,7 @@ use std::str::FromStr;
 use crate::cell::{
     AppealColumn, AppealGroup, Applicant, CellRef, ProactiveColumn, ProactiveRow, RequestRow, Table,
 };
+use crate::claims::{Measure, TextSpan};
 use crate::code::{Expected, UnknownCode};
 use crate::edition::Edition;
 use crate::layout::Layout;
@@ -61,6 +62,10 @@ coded_enum! {
         Notice => "notice",
         /// A plausibility heuristic: usually true, legitimately broken now and then.
         Heuristic => "heuristic",
+        /// What the texts of sections 一, 五 and 六 state against what the tables hold
+        /// (FORMAT.md §5.6): a number of the text compared with the readings of the tables
+        /// its wording allows.
+        Narrative => "narrative",
     }
 }
 
@@ -78,6 +83,7 @@ impl Source {
             Source::Article49 => "《政府信息公开条例》第四十九条",
             Source::Notice => "年度报告格式通知",
             Source::Heuristic => "经验规则",
+            Source::Narrative => "正文与表格对照",
         }
     }
 }
@@ -109,11 +115,14 @@ pub enum Scope {
     Cell(CellRef),
     /// A whole table.
     Table(Table),
+    /// A sentence of a text section and what the number it states counts (the
+    /// `narrative.*` rules).
+    Sentence(TextSpan, Measure),
 }
 
 impl fmt::Display for Scope {
-    /// English: `report`, `column <code>`, `row t3.<code>`, `group <code>`, `row t2.<code>`
-    /// or `cell <code>`.
+    /// English: `report`, `column <code>`, `row t3.<code>`, `group <code>`, `row t2.<code>`,
+    /// `cell <code>`, `table <code>`, or for a sentence `<section> <start>..<end>`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Scope::Report => f.write_str("report"),
@@ -123,6 +132,7 @@ impl fmt::Display for Scope {
             Scope::ProactiveRow(r) => write!(f, "row t2.{r}"),
             Scope::Cell(c) => write!(f, "cell {c}"),
             Scope::Table(t) => write!(f, "table {t}"),
+            Scope::Sentence(span, _) => write!(f, "{span}"),
         }
     }
 }
@@ -159,6 +169,7 @@ impl fmt::Display for ScopeLabel {
             Scope::ProactiveRow(r) => write!(f, "「{}」行", r.label(edition)),
             Scope::Cell(c) => f.write_str(&c.label(edition)),
             Scope::Table(t) => f.write_str(t.label()),
+            Scope::Sentence(span, _) => write!(f, "{}", span.label()),
         }
     }
 }
@@ -191,6 +202,9 @@ enum Shape {
     Report,
     /// One scope per table whose layout differs between the editions (表二, 表三).
     Tables,
+    /// One scope per claim the texts make about the table (none known from the edition
+    /// alone: the scopes come from the texts).
+    Text(Option<Table>),
 }
 
 impl Shape {
@@ -210,6 +224,7 @@ impl Shape {
             }
             Shape::Report => 1,
             Shape::Tables => LAYOUT_TABLES.len(),
+            Shape::Text(_) => 0,
         }
     }
 
@@ -224,7 +239,7 @@ impl Shape {
                 ProactiveRow::Rules.columns(edition)[i],
             )),
             Shape::Cell(c) => Scope::Cell(c),
-            Shape::Report => Scope::Report,
+            Shape::Report | Shape::Text(_) => Scope::Report,
             Shape::Tables => Scope::Table(LAYOUT_TABLES[i]),
         }
     }
@@ -236,6 +251,7 @@ impl Shape {
             Shape::Groups => Some(Table::Appeals),
             Shape::ProactiveRows(_) | Shape::RulesCells => Some(Table::Proactive),
             Shape::Cell(c) => Some(c.table()),
+            Shape::Text(t) => t,
             Shape::Report | Shape::Tables => None,
         }
     }
@@ -288,6 +304,9 @@ pub(crate) enum Test {
     EditionYear,
     /// the table is printed in the layout of the report's edition.
     TableLayout,
+    /// a number stated in the text equals a reading of the tables (applied by
+    /// [`crate::validate_narrative`], not by the plans).
+    Narrative,
 }
 
 const ALL_KINDS: &[BodyKind] = &BodyKind::ALL;
@@ -371,6 +390,37 @@ coded_enum! {
         /// `x.in_force`: 2021 edition, 现行有效件数 of N+1 = 现行有效件数 of N + 本年制发件数 −
         /// 本年废止件数 of N+1.
         XInForce => "x.in_force",
+        /// `narrative.received`: applications the text says were received (收到, 受理,
+        /// 办理) = 一, or 一 + 二 (§5.6).
+        NarrativeReceived => "narrative.received",
+        /// `narrative.carried_over`: applications carried over (上年结转) = 二 (§5.6).
+        NarrativeCarriedOver => "narrative.carried_over",
+        /// `narrative.closed`: applications closed (办结, 答复) = （七）, or （七） − （六）
+        /// (§5.6).
+        NarrativeClosed => "narrative.closed",
+        /// `narrative.carried_forward`: applications carried into next year (结转下年度) = 四
+        /// (§5.6).
+        NarrativeCarriedForward => "narrative.carried_forward",
+        /// `narrative.outcome`: an outcome of applications = its row or group (§5.6).
+        NarrativeOutcome => "narrative.outcome",
+        /// `narrative.share`: a percentage of applications = the outcome ÷ （七）总计 (or ÷
+        /// 一 + 二) to the printed precision (§5.6).
+        NarrativeShare => "narrative.share",
+        /// `narrative.review`: 行政复议 cases = 表四's 行政复议 group (§5.6).
+        NarrativeReview => "narrative.review",
+        /// `narrative.suit`: 行政诉讼 cases = 表四's 行政诉讼 groups (§5.6).
+        NarrativeSuit => "narrative.suit",
+        /// `narrative.documents`: 规章 and 规范性文件 = 表二 （一） (§5.6).
+        NarrativeDocuments => "narrative.documents",
+        /// `narrative.decisions`: 行政许可, 行政处罚, 行政强制 decisions or items = 表二
+        /// （五）（六） (§5.6).
+        NarrativeDecisions => "narrative.decisions",
+        /// `narrative.fees`: the information-processing fee the text states = section 六's
+        /// fee statement (§5.6).
+        NarrativeFees => "narrative.fees",
+        /// `narrative.sum`: a total followed by parts ending with 其他 = the sum of the
+        /// parts (§5.6).
+        NarrativeSum => "narrative.sum",
     }
 }
 
@@ -404,8 +454,8 @@ impl FromStr for RuleId {
 /// its edition's cells), kept by the money type and the roll-ups rather than checked
 /// (T2a-7: an amount keeps its unit and converts to 元 exactly; T3-8: [`crate::MixedRollup`]
 /// compares the editions through the aggregate （六）; T4-4: a rule for summing bodies), not
-/// decidable from the model (§5.6 narrative ↔ table; T4-5, which the format does not
-/// state), or marked there as not to be enforced (T4-3, X-4).
+/// decidable from the model (T4-5, which the format does not state), or marked there as
+/// not to be enforced (T4-3, X-4). §5.6, text against tables, is the `narrative.*` rules.
 ///
 /// | id | severity | editions | per | source | statement |
 /// |---|---|---|---|---|---|
@@ -429,6 +479,21 @@ impl FromStr for RuleId {
 /// | `x.carry_over` | warning | both | column | structure | 上年结转 of N+1 = 结转下年度继续办理 of N (also across the 2020→2021 edition change) |
 /// | `x.item_count` | warning | 2019 | row of （五）（六）（八） | structure | 上一年项目数量 of N+1 = 上一年项目数量 + 本年增/减 of N |
 /// | `x.in_force` | warning | 2021 | row of （一） | heuristic | 现行有效件数 of N+1 = 现行有效件数 of N + 本年制发件数 − 本年废止件数 of N+1 |
+/// | `narrative.received` | warning | both | sentence | narrative | 收到, 受理, 办理 = 一, or 一 + 二 |
+/// | `narrative.carried_over` | warning | both | sentence | narrative | 上年结转 = 二 |
+/// | `narrative.closed` | warning | both | sentence | narrative | 办结, 答复 = （七）总计, or （七） − （六） |
+/// | `narrative.carried_forward` | warning | both | sentence | narrative | 结转下年度 = 四 |
+/// | `narrative.outcome` | warning | both | sentence | narrative | 予以公开, 部分公开, 不予公开, … = its row, or its group's rows |
+/// | `narrative.share` | warning | both | sentence | narrative | a percentage = the outcome ÷ （七）总计, or ÷ (一 + 二), to the printed precision |
+/// | `narrative.review` | warning | both | sentence | narrative | 行政复议 = 表四's review group, column for column |
+/// | `narrative.suit` | warning | both | sentence | narrative | 行政诉讼 = the sum of 表四's two suit groups (or the one named) |
+/// | `narrative.documents` | warning | both | sentence | narrative | 规章, 规范性文件 made, published, in force, repealed = 表二 （一） |
+/// | `narrative.decisions` | warning | both | sentence | narrative | 行政许可, 行政处罚, 行政强制 decisions or items = 表二 （五）（六） |
+/// | `narrative.fees` | warning | 2021 | sentence | narrative | 信息处理费 collected = section 六's fee statement (only when given) |
+/// | `narrative.sum` | warning | both | sentence | narrative | a total followed by 其中 and parts ending with 其他 = the sum of the parts |
+///
+/// The `narrative.*` rules are applied by [`crate::validate_narrative`] to the claims the
+/// texts make ([`crate::claims`]), one scope per claim ([`Scope::Sentence`]).
 ///
 /// The `x.*` rules read two reports of one body ([`crate::validate_pair`]); a pair rule
 /// applies when both reports are of one of its editions.
@@ -468,7 +533,7 @@ pub struct Rule {
 static RULES: [Rule; CATALOGUE.len()] = CATALOGUE;
 
 /// The catalogue as a constant, for the [`Plan`]s made at compile time.
-const CATALOGUE: [Rule; 20] = [
+const CATALOGUE: [Rule; 32] = [
     Rule {
         id: RuleId::T3Balance,
         severity: Severity::Error,
@@ -732,6 +797,162 @@ const CATALOGUE: [Rule; 20] = [
         statement_zh: "次年现行有效件数 = 本年现行有效件数 + 次年本年制发件数 − 次年本年废止件数",
         statement_en: "in force (现行有效件数) of year N+1 = in force of year N + issued (本年制发件数) − repealed (本年废止件数) of year N+1",
     },
+    Rule {
+        id: RuleId::NarrativeReceived,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Narrative,
+        spec: "§5.6",
+        pair: false,
+        shape: Shape::Text(Some(Table::Requests)),
+        test: Test::Narrative,
+        statement_zh: "文中所述收到（受理、办理）申请数 = 一、本年新收，或 一 + 二、上年结转",
+        statement_en: "applications the text says were received (收到, 受理, 办理) = new (一), or new + carried over (一 + 二)",
+    },
+    Rule {
+        id: RuleId::NarrativeCarriedOver,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Narrative,
+        spec: "§5.6",
+        pair: false,
+        shape: Shape::Text(Some(Table::Requests)),
+        test: Test::Narrative,
+        statement_zh: "文中所述上年结转申请数 = 二、上年结转",
+        statement_en: "applications the text says were carried over (上年结转) = carried over (二)",
+    },
+    Rule {
+        id: RuleId::NarrativeClosed,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Narrative,
+        spec: "§5.6",
+        pair: false,
+        shape: Shape::Text(Some(Table::Requests)),
+        test: Test::Narrative,
+        statement_zh: "文中所述办结（答复）申请数 = （七）总计，或 （七）总计 − （六）其他处理",
+        statement_en: "applications the text says were closed (办结, 答复) = results total (（七）总计), or results total − other handling (（六）)",
+    },
+    Rule {
+        id: RuleId::NarrativeCarriedForward,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Narrative,
+        spec: "§5.6",
+        pair: false,
+        shape: Shape::Text(Some(Table::Requests)),
+        test: Test::Narrative,
+        statement_zh: "文中所述结转下年度申请数 = 四、结转下年度继续办理",
+        statement_en: "applications the text says were carried into next year (结转下年度) = carried forward (四)",
+    },
+    Rule {
+        id: RuleId::NarrativeOutcome,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Narrative,
+        spec: "§5.6",
+        pair: false,
+        shape: Shape::Text(Some(Table::Requests)),
+        test: Test::Narrative,
+        statement_zh: "文中所述办理结果数（予以公开、部分公开、不予公开……）= 表三该行，或该类各行之和",
+        statement_en: "an outcome of applications the text states (予以公开, 部分公开, 不予公开, …) = its row of 表三, or the sum of its group's rows",
+    },
+    Rule {
+        id: RuleId::NarrativeShare,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Narrative,
+        spec: "§5.6",
+        pair: false,
+        shape: Shape::Text(Some(Table::Requests)),
+        test: Test::Narrative,
+        statement_zh: "文中所述办理结果占比 = 该结果 ÷ （七）总计（或 ÷ 一 + 二），按所印精度",
+        statement_en: "a percentage of applications the text states = the outcome ÷ results total (（七）总计), or ÷ (一 + 二), to the printed precision",
+    },
+    Rule {
+        id: RuleId::NarrativeReview,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Narrative,
+        spec: "§5.6",
+        pair: false,
+        shape: Shape::Text(Some(Table::Appeals)),
+        test: Test::Narrative,
+        statement_zh: "文中所述行政复议案件数 = 表四行政复议各栏",
+        statement_en: "reconsideration cases the text states (行政复议) = 表四's 行政复议 group, column for column",
+    },
+    Rule {
+        id: RuleId::NarrativeSuit,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Narrative,
+        spec: "§5.6",
+        pair: false,
+        shape: Shape::Text(Some(Table::Appeals)),
+        test: Test::Narrative,
+        statement_zh: "文中所述行政诉讼案件数 = 表四两类行政诉讼之和（或所述一类）",
+        statement_en: "lawsuits the text states (行政诉讼) = the sum of 表四's two 行政诉讼 groups (or the one named), column for column",
+    },
+    Rule {
+        id: RuleId::NarrativeDocuments,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Narrative,
+        spec: "§5.6",
+        pair: false,
+        shape: Shape::Text(Some(Table::Proactive)),
+        test: Test::Narrative,
+        statement_zh: "文中所述规章、规范性文件件数 = 表二第二十条第（一）项",
+        statement_en: "规章 and 规范性文件 the text says were made, published, in force or repealed = 表二 第二十条第（一）项",
+    },
+    Rule {
+        id: RuleId::NarrativeDecisions,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Narrative,
+        spec: "§5.6",
+        pair: false,
+        shape: Shape::Text(Some(Table::Proactive)),
+        test: Test::Narrative,
+        statement_zh: "文中所述行政许可、行政处罚、行政强制处理决定数（或项目数）= 表二第二十条第（五）（六）项",
+        statement_en: "行政许可, 行政处罚, 行政强制 decisions (or items) the text states = 表二 第二十条第（五）（六）项",
+    },
+    Rule {
+        id: RuleId::NarrativeFees,
+        severity: Severity::Warning,
+        editions: E2021,
+        kinds: ALL_KINDS,
+        source: Source::Narrative,
+        spec: "§5.6",
+        pair: false,
+        shape: Shape::Text(None),
+        test: Test::Narrative,
+        statement_zh: "文中所述收取信息处理费 = 第六部分信息处理费情况",
+        statement_en: "the information-processing fee the text states (信息处理费) = section 六's fee statement",
+    },
+    Rule {
+        id: RuleId::NarrativeSum,
+        severity: Severity::Warning,
+        editions: BOTH,
+        kinds: ALL_KINDS,
+        source: Source::Narrative,
+        spec: "§5.6",
+        pair: false,
+        shape: Shape::Text(None),
+        test: Test::Narrative,
+        statement_zh: "文中总数 = 其后“其中”所列各项（以“其他”结尾）之和",
+        statement_en: "a total followed by 其中 and parts ending with 其他 (so the parts are all of it) = the sum of the parts",
+    },
 ];
 
 impl Rule {
@@ -971,7 +1192,7 @@ impl Rule {
         scope: Scope,
     ) -> impl Iterator<Item = CellRef> + Clone + use<> {
         let id = self.id;
-        (0..).map_while(move |i| cell_at(id, edition, scope, i).map(|(c, _)| c))
+        (0..).map_while(move |i| cited_at(id, edition, scope, i).map(|(c, _)| c))
     }
 
     /// Every cell the rule reads in a report of the edition, scope by scope.
@@ -1114,6 +1335,23 @@ pub(crate) const fn cell_at(
         _ => return None,
     };
     Some((cell, Current))
+}
+
+/// The `i`-th cell a rule cites at a scope: [`cell_at`] for the scopes of the tables, the
+/// cells of a claim's readings for a sentence.
+pub(crate) fn cited_at(
+    id: RuleId,
+    edition: Edition,
+    scope: Scope,
+    i: usize,
+) -> Option<(CellRef, Side)> {
+    match scope {
+        Scope::Sentence(_, measure) => measure
+            .cells(edition)
+            .nth(i)
+            .map(|cell| (cell, Side::Current)),
+        _ => cell_at(id, edition, scope, i),
+    }
 }
 
 /// One application of a rule of one report at one scope, its cells resolved to

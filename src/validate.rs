@@ -9,13 +9,14 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
 use crate::cell::{CellRef, Table, Value};
+use crate::claims::{Claim, Measure, TextSpan, Verdict, claims, write_one_line};
 use crate::edition::Edition;
 use crate::error::Error;
 use crate::macros::coded_enum;
 use crate::money::{Amount, MoneyUnit};
 use crate::report::{AnnualReport, BodyKind};
 use crate::rules::{
-    self, MAX_CELLS, Rule, RuleId, Scope, Severity, Side, Step, Test, cell_at, subtracts,
+    self, MAX_CELLS, Rule, RuleId, Scope, Severity, Side, Step, Test, cell_at, cited_at, subtracts,
 };
 
 coded_enum! {
@@ -53,6 +54,7 @@ impl From<Severity> for Level {
 /// ```
 /// use ogi_report::Figure;
 /// assert_eq!(Figure::Number(-3).to_string(), "-3");
+/// assert_eq!(Figure::Percent(rust_decimal::Decimal::new(1746, 2)).to_string(), "17.46%");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -65,6 +67,8 @@ pub enum Figure {
     Date(NaiveDate),
     /// An edition.
     Edition(Edition),
+    /// A percentage, with the decimals it was printed with (`17.46` for 17.46%).
+    Percent(rust_decimal::Decimal),
 }
 
 impl From<Value> for Figure {
@@ -84,6 +88,7 @@ impl fmt::Display for Figure {
             Figure::Money(a) => write!(f, "{a}"),
             Figure::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
             Figure::Edition(e) => write!(f, "{e}"),
+            Figure::Percent(p) => write!(f, "{p}%"),
         }
     }
 }
@@ -463,7 +468,7 @@ impl Finding {
         let (rule, layout, scope, year, blanks) =
             (self.rule, self.layout, self.scope, self.year, self.blanks);
         (0..).map_while(move |i| {
-            let (cell, side) = cell_at(rule, layout, scope, i)?;
+            let (cell, side) = cited_at(rule, layout, scope, i)?;
             Some(CitedCell {
                 cell,
                 year: match side {
@@ -495,7 +500,7 @@ impl Finding {
     /// ```
     #[must_use]
     pub fn message_en(&self) -> impl fmt::Display + '_ {
-        Message(self, Language::En)
+        Message(self, Language::En, None)
     }
 
     /// The message in Chinese (formatted when displayed, never stored).
@@ -518,13 +523,13 @@ impl Finding {
     /// ```
     #[must_use]
     pub fn message_zh(&self) -> impl fmt::Display + '_ {
-        Message(self, Language::Zh)
+        Message(self, Language::Zh, None)
     }
 
     fn write_codes(&self, f: &mut fmt::Formatter<'_>, blanks_only: bool) -> fmt::Result {
         let mut first = true;
         for (i, cell) in self.cells().enumerate() {
-            if blanks_only && self.blanks & (1 << i) == 0 {
+            if blanks_only && (i >= 32 || self.blanks & (1 << i) == 0) {
                 continue;
             }
             if !first {
@@ -546,11 +551,15 @@ enum Language {
     Zh,
 }
 
-struct Message<'a>(&'a Finding, Language);
+/// A finding's message in one language, quoting its sentence when the report is given.
+struct Message<'a>(&'a Finding, Language, Option<&'a AnnualReport>);
 
 impl fmt::Display for Message<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Message(finding, language) = *self;
+        let Message(finding, language, report) = *self;
+        if let Scope::Sentence(span, measure) = finding.scope {
+            return narrative_message(f, finding, language, span, measure, report);
+        }
         let rule = finding.rule();
         let pair = rule.is_pair();
         let year = finding.year;
@@ -600,20 +609,258 @@ impl fmt::Display for Message<'_> {
     }
 }
 
-impl fmt::Display for Finding {
+/// The message of a finding about a claim of the texts: where the sentence is (and its
+/// text, with the report), what the number stated counts, and the readings tried.
+fn narrative_message(
+    f: &mut fmt::Formatter<'_>,
+    finding: &Finding,
+    language: Language,
+    span: TextSpan,
+    measure: Measure,
+    report: Option<&AnnualReport>,
+) -> fmt::Result {
+    let zh = language == Language::Zh;
+    if zh {
+        write!(f, "{}", span.label())?;
+    } else {
+        write!(f, "{span}")?;
+    }
+    if let Some(text) = report.and_then(|r| span.text(r)) {
+        f.write_str(" “")?;
+        write_one_line(f, text)?;
+        f.write_str("”")?;
+    }
+    let stated = Show(finding.stated);
+    let computed = Show(finding.computed);
+    let table = measure.table().map_or("", |t| t.label());
+    let label = (measure.label_en(), measure.label_zh());
+    match (measure, finding.is_unassessable(), zh) {
+        (Measure::Fees(_), true, false) => write!(
+            f,
+            ": the text states {stated} ({}), section 六's fee statement does not",
+            label.0
+        ),
+        (Measure::Fees(_), true, true) => {
+            write!(
+                f,
+                "：文中所述{stated}（{}），第六部分信息处理费情况未载明",
+                label.1
+            )
+        }
+        (_, true, false) => {
+            write!(
+                f,
+                ": cannot compare {stated} ({}) with {table}, blank: ",
+                label.0
+            )?;
+            finding.write_codes(f, true)
+        }
+        (_, true, true) => {
+            write!(
+                f,
+                "：无法将文中所述{stated}（{}）与{table}核对，空白单元格：",
+                label.1
+            )?;
+            finding.write_codes(f, true)
+        }
+        (Measure::Sum, false, false) => write!(
+            f,
+            ": the text states a total of {stated}, and the parts it lists after it, ending \
+             with 其他, add up to {computed}"
+        ),
+        (Measure::Sum, false, true) => {
+            write!(
+                f,
+                "：文中总数为{stated}，其后所列各项（以“其他”结尾）之和为{computed}"
+            )
+        }
+        (Measure::Fees(_), false, false) => write!(
+            f,
+            ": the text states {stated} ({}), section 六's fee statement {computed}",
+            label.0
+        ),
+        (Measure::Fees(_), false, true) => write!(
+            f,
+            "：文中所述{stated}（{}）与第六部分信息处理费情况{computed}不符",
+            label.1
+        ),
+        (_, false, false) => {
+            write!(
+                f,
+                ": the text states {stated} ({}), no reading of {table} agrees (tried: ",
+                label.0
+            )?;
+            write_readings(f, measure, finding.layout, "; ")?;
+            f.write_str(")")
+        }
+        (_, false, true) => {
+            write!(
+                f,
+                "：文中所述{stated}（{}）与{table}不符（已核对：",
+                label.1
+            )?;
+            write_readings(f, measure, finding.layout, "；")?;
+            f.write_str("）")
+        }
+    }
+}
+
+fn write_readings(
+    f: &mut fmt::Formatter<'_>,
+    measure: Measure,
+    layout: Edition,
+    separator: &str,
+) -> fmt::Result {
+    for (i, reading) in measure.readings(layout).enumerate() {
+        if i > 0 {
+            f.write_str(separator)?;
+        }
+        write!(f, "{reading}")?;
+    }
+    Ok(())
+}
+
+/// A figure, or `-`.
+struct Show(Option<Figure>);
+
+impl fmt::Display for Show {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(v) => write!(f, "{v}"),
+            None => f.write_str("-"),
+        }
+    }
+}
+
+impl Finding {
+    /// The finding's line with the sentence a narrative finding cites quoted in both
+    /// messages (the same line as [`Display`](fmt::Display) for the other findings):
+    /// the report is where the sentence's text is.
+    ///
+    /// ```
+    /// use ogi_report::{validate_narrative, AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails, RequestRow, Requests};
+    /// let mut t3 = RequestDetails::new(Edition::E2021);
+    /// t3.set(RequestRow::New, [11, 0, 0, 0, 0, 0])?;
+    /// t3.set(RequestRow::NotHeld, [11, 0, 0, 0, 0, 0])?;
+    /// let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    ///     .overview("依申请公开。收到政府信息公开申请3件。")
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::assemble(&t3)?)
+    ///     .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
+    ///     .build()?;
+    /// let findings = validate_narrative(&report);
+    /// let line = findings[0].display_in(&report).to_string();
+    /// assert!(line.starts_with(
+    ///     "warning narrative.received t3.new.total,t3.carried_over.total stated=3 computed=11 | \
+    ///      overview 18..55 “收到政府信息公开申请3件。”: the text states 3"
+    /// ));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn display_in<'a>(&'a self, report: &'a AnnualReport) -> impl fmt::Display + 'a {
+        struct Line<'a>(&'a Finding, &'a AnnualReport);
+        impl fmt::Display for Line<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let Line(finding, report) = *self;
+                finding.write_head(f)?;
+                write!(
+                    f,
+                    " | {} / {}",
+                    Message(finding, Language::En, Some(report)),
+                    Message(finding, Language::Zh, Some(report))
+                )
+            }
+        }
+        Line(self, report)
+    }
+
+    /// The sentence a narrative finding cites, `None` for the other findings.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .overview("依申请公开。收到政府信息公开申请3件。")
+    /// #     .proactive(Proactive::blank(Edition::E2021))
+    /// #     .requests(Requests::blank(Edition::E2021))
+    /// #     .appeals(Appeals::blank())
+    /// #     .build()?;
+    /// let findings = validate_narrative(&report);
+    /// assert_eq!(findings[0].sentence().map(|s| s.section), Some(Section::Overview));
+    /// assert_eq!(findings[0].sentence().and_then(|s| s.text(&report)), Some("收到政府信息公开申请3件。"));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn sentence(&self) -> Option<TextSpan> {
+        match self.scope {
+            Scope::Sentence(span, _) => Some(span),
+            _ => None,
+        }
+    }
+
+    /// `<level> <rule> <cells> stated=<value> computed=<value>`.
+    fn write_head(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {} ", self.level, self.rule)?;
         self.write_codes(f, false)?;
-        f.write_str(" stated=")?;
-        match self.stated {
-            Some(v) => write!(f, "{v}")?,
-            None => f.write_str("-")?,
+        write!(
+            f,
+            " stated={} computed={}",
+            Show(self.stated),
+            Show(self.computed)
+        )
+    }
+
+    /// The finding of a claim that does not agree with the tables.
+    pub(crate) fn of_claim(claim: &Claim<'_>, report: &AnnualReport) -> Finding {
+        let measure = claim.measure;
+        let mut blanks = 0u32;
+        if claim.verdict == Verdict::Unassessable {
+            for (i, cell) in measure.cells(claim.layout).enumerate().take(32) {
+                if blank(report, cell) {
+                    blanks |= 1 << i;
+                }
+            }
         }
-        f.write_str(" computed=")?;
-        match self.computed {
-            Some(v) => write!(f, "{v}")?,
-            None => f.write_str("-")?,
+        let stated = Some(claim.stated);
+        let computed = claim.computed();
+        let difference = match (stated, computed) {
+            (Some(Figure::Number(a)), Some(Figure::Number(b))) => a.checked_sub(b),
+            _ => None,
+        };
+        Finding {
+            rule: measure.rule(),
+            scope: Scope::Sentence(claim.span, measure),
+            edition: report.edition(),
+            layout: claim.layout,
+            year: report.year(),
+            level: if claim.verdict == Verdict::Unassessable {
+                Level::Unassessable
+            } else {
+                Level::from(measure.rule().rule().severity())
+            },
+            stated,
+            computed,
+            difference,
+            blanks,
         }
+    }
+}
+
+/// Whether a cell is blank, a blank 表三 总计 counting as filled when its six columns are.
+fn blank(report: &AnnualReport, cell: CellRef) -> bool {
+    if report.cell(cell).is_some() {
+        return false;
+    }
+    match cell {
+        CellRef::Requests(row, crate::cell::Applicant::Total) => crate::cell::Applicant::DETAIL
+            .iter()
+            .any(|&c| report.requests().get(row, c).is_none()),
+        _ => true,
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_head(f)?;
         write!(f, " | {} / {}", self.message_en(), self.message_zh())
     }
 }
@@ -897,6 +1144,38 @@ impl Extend<Finding> for Findings {
     }
 }
 
+impl Findings {
+    /// One line per finding as [`Finding::display_in`] gives it (the sentences of
+    /// narrative findings quoted), then the summary line.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    /// #     .overview("依申请公开。收到政府信息公开申请3件。")
+    /// #     .proactive(Proactive::blank(Edition::E2021))
+    /// #     .requests(Requests::blank(Edition::E2021))
+    /// #     .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
+    /// #     .build()?;
+    /// let text = validate_narrative(&report).display_in(&report).to_string();
+    /// assert!(text.contains("“收到政府信息公开申请3件。”"));
+    /// assert!(text.ends_with("0 error, 0 warning, 0 info, 1 unassessable"));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    #[must_use]
+    pub fn display_in<'a>(&'a self, report: &'a AnnualReport) -> impl fmt::Display + 'a {
+        struct Lines<'a>(&'a Findings, &'a AnnualReport);
+        impl fmt::Display for Lines<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                for finding in &self.0.list {
+                    writeln!(f, "{}", finding.display_in(self.1))?;
+                }
+                write!(f, "{}", self.0.summary())
+            }
+        }
+        Lines(self, report)
+    }
+}
+
 impl fmt::Display for Findings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for finding in &self.list {
@@ -1173,6 +1452,55 @@ pub fn validate_pair(previous: &AnnualReport, next: &AnnualReport) -> Result<Fin
     Ok(findings)
 }
 
+/// Checks what the texts of sections 一, 五 and 六 state against the tables: every
+/// [`Claim`] that does not agree with any reading of the tables its wording allows is a
+/// finding of its `narrative.*` rule (a warning), or [`Level::Unassessable`] when the
+/// cells it needs are blank. The report is not changed.
+///
+/// This is separate from [`validate`], which stays under a microsecond and allocates
+/// nothing on a clean report: reading the texts costs some microseconds, and its rules
+/// are heuristics, not the format's arithmetic. Its findings are of the same type and
+/// join the others with [`Extend`]. Checking allocates only the findings (a report whose
+/// texts agree with its tables allocates nothing). A finding cites the sentence
+/// ([`Finding::sentence`]) and the cells of the readings tried;
+/// [`Finding::display_in`] quotes the sentence.
+///
+/// ```
+/// use ogi_report::{validate, validate_narrative, AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails, RequestRow, Requests};
+///
+/// let mut t3 = RequestDetails::new(Edition::E2021);
+/// t3.set(RequestRow::New, [95, 0, 0, 0, 0, 0])?;
+/// t3.set(RequestRow::Disclosed, [95, 0, 0, 0, 0, 0])?;
+/// let report = AnnualReport::builder(Edition::E2021, 2024, "某区人民政府", BodyKind::Government)
+///     .overview("（二）依申请公开情况。2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。")
+///     .proactive(Proactive::blank(Edition::E2021))
+///     .requests(Requests::assemble(&t3)?)
+///     .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
+///     .build()?;
+/// let mut findings = validate(&report);
+/// findings.extend(validate_narrative(&report));
+/// let f = findings.iter().find(|f| f.rule_id().code() == "narrative.received").unwrap();
+/// assert_eq!(
+///     f.to_string(),
+///     "warning narrative.received t3.new.total,t3.carried_over.total stated=17 computed=95 | \
+///      overview 33..150: the text states 17 (applications received (收到, 受理)), no reading of \
+///      表三 agrees (tried: t3.new.total; t3.new.total + t3.carried_over.total) / \
+///      一、总体情况第33–150字节：文中所述17（收到（受理）申请）与表三不符（已核对：t3.new.total；\
+///      t3.new.total + t3.carried_over.total）"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn validate_narrative(report: &AnnualReport) -> Findings {
+    let mut findings = Findings::new();
+    for claim in claims(report) {
+        if claim.verdict.is_finding() {
+            findings.push(Finding::of_claim(&claim, report));
+        }
+    }
+    findings
+}
+
 fn number(value: Option<Value>) -> Option<i128> {
     match value? {
         Value::Count(v) => Some(i128::from(v)),
@@ -1289,7 +1617,11 @@ fn evaluate(
             Some(Value::Money(a)) if a.unit() != MoneyUnit::WanYuan => fail(None, None),
             _ => None,
         },
-        Test::Deadline | Test::AfterPeriod | Test::EditionYear | Test::TableLayout => None,
+        Test::Deadline
+        | Test::AfterPeriod
+        | Test::EditionYear
+        | Test::TableLayout
+        | Test::Narrative => None,
     }
 }
 

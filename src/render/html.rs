@@ -11,6 +11,7 @@ use crate::cell::{
     AppealColumn, AppealGroup, Applicant, Article20Item, CONTENT_LABEL, CellRef, ProactiveRow,
     REQUESTS_NOTE, Value,
 };
+use crate::claims::TextSpan;
 use crate::edition::Edition;
 use crate::extras::{Extras, Place};
 use crate::layout::RowRef;
@@ -88,7 +89,11 @@ impl From<&Finding> for CellMark {
             finding.message_en(),
             finding.message_zh()
         );
-        CellMark::new(finding.rule().id().to_string(), finding.cells(), message)
+        let mark = CellMark::new(finding.rule().id().to_string(), finding.cells(), message);
+        match finding.sentence() {
+            Some(span) => mark.at_sentence(span),
+            None => mark,
+        }
     }
 }
 
@@ -111,6 +116,9 @@ pub struct CellMark {
     pub cells: Vec<CellRef>,
     /// The message shown in the list and as the marked cells' tooltip.
     pub message: String,
+    /// A sentence of a text section the mark is about (the findings of the `narrative.*`
+    /// rules): it is marked in the section's text, as its cells are in the tables.
+    pub sentence: Option<TextSpan>,
 }
 
 impl CellMark {
@@ -124,8 +132,36 @@ impl CellMark {
             rule: rule.into(),
             cells: cells.into_iter().collect(),
             message: message.into(),
+            sentence: None,
         }
     }
+
+    /// The mark, about a sentence of a text section too.
+    ///
+    /// ```
+    /// use ogi_report::render::CellMark;
+    /// use ogi_report::{Section, TextSpan};
+    /// let mark = CellMark::new("narrative.received", ["t3.new.total".parse()?], "17 ≠ 95")
+    ///     .at_sentence(TextSpan::new(Section::Overview, 0, 30));
+    /// assert_eq!(mark.sentence.map(|s| s.start), Some(0));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    #[must_use]
+    pub fn at_sentence(mut self, span: TextSpan) -> CellMark {
+        self.sentence = Some(span);
+        self
+    }
+}
+
+/// The id of a marked sentence on the page: `<section>-<start>`.
+fn sentence_id(span: TextSpan) -> impl std::fmt::Display {
+    struct Id(TextSpan);
+    impl std::fmt::Display for Id {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{}-{}", self.0.section, self.0.start)
+        }
+    }
+    Id(span)
 }
 
 /// The heading of the list of marks.
@@ -148,6 +184,7 @@ th.note{font-size:.88em}
 th.group,.t3 thead th:not(.note),.t4 th{white-space:nowrap}
 td{font-variant-numeric:tabular-nums;min-width:2.5em}
 td.finding{background:#fde0dc;box-shadow:inset 0 0 0 2px #c62828}
+mark.finding{background:#fde0dc;border-bottom:2px solid #c62828;color:inherit}
 .findings{border:1px solid #c62828;background:#fff7f6;padding:.2em 1em .6em;margin:1em 0}
 .findings .rule{font-weight:bold;color:#c62828;margin-right:.5em}
 .findings code{font-size:.9em}
@@ -207,7 +244,7 @@ pub fn html(report: &AnnualReport, options: &HtmlOptions) -> String {
         match section {
             // The front matter (title, date) is written before the sections.
             Section::Front => {}
-            Section::Overview => text(&mut out, report.overview()),
+            Section::Overview => page.text(&mut out, Section::Overview, report.overview()),
             Section::Proactive => page
                 .with(report.proactive().extras())
                 .proactive(&mut out, report),
@@ -219,10 +256,10 @@ pub fn html(report: &AnnualReport, options: &HtmlOptions) -> String {
                     .appeals(&mut out, report);
                 page.findings(&mut out);
             }
-            Section::Problems => text(&mut out, report.problems()),
+            Section::Problems => page.text(&mut out, Section::Problems, report.problems()),
             Section::OtherMatters => {
                 let six = report.other_matters();
-                text(&mut out, &six.text);
+                page.text(&mut out, Section::OtherMatters, &six.text);
                 if let Some(fees) = &six.fees {
                     fee_statement(&mut out, fees);
                 }
@@ -246,12 +283,6 @@ fn escape(out: &mut String, text: &str) {
             c => out.push(c),
         }
     }
-}
-
-fn text(out: &mut String, text: &str) {
-    out.push_str("<div class=\"text\">");
-    escape(out, text);
-    out.push_str("</div>\n");
 }
 
 /// ` rowspan="…" colspan="…"`, each only when above one.
@@ -335,6 +366,79 @@ impl<'a> Page<'a> {
             by_cell,
             extras: std::cell::Cell::new(None),
         }
+    }
+
+    /// A text section, with the sentences of the marks about it marked. A sentence that
+    /// overlaps one marked before it joins that one's mark.
+    fn text(&self, out: &mut String, section: Section, text: &str) {
+        out.push_str("<div class=\"text\">");
+        let mut at = 0usize;
+        for (span, marks) in self.sentences(section) {
+            let (start, end) = (span.start as usize, span.end as usize);
+            let (Some(before), Some(inside)) = (text.get(at..start), text.get(start..end)) else {
+                continue;
+            };
+            escape(out, before);
+            let _ = write!(
+                out,
+                "<mark id=\"{}\" class=\"finding\" data-rules=\"",
+                sentence_id(span)
+            );
+            for (i, mark) in marks.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                escape(out, &mark.rule);
+            }
+            out.push_str("\" title=\"");
+            for (i, mark) in marks.iter().enumerate() {
+                if i > 0 {
+                    out.push_str("&#10;");
+                }
+                escape(out, &mark.rule);
+                out.push_str(": ");
+                escape(out, &mark.message);
+            }
+            out.push_str("\">");
+            escape(out, inside);
+            out.push_str("</mark>");
+            at = end;
+        }
+        escape(out, text.get(at..).unwrap_or(""));
+        out.push_str("</div>\n");
+    }
+
+    /// The sentences of a section the marks are about, in order, each with its marks; a
+    /// sentence that overlaps one before it is merged into it.
+    fn sentences(&self, section: Section) -> Vec<(TextSpan, Vec<&'a CellMark>)> {
+        let mut spans: Vec<(TextSpan, &CellMark)> = self
+            .marks
+            .iter()
+            .filter_map(|m| m.sentence.filter(|s| s.section == section).map(|s| (s, m)))
+            .filter(|(s, _)| s.start < s.end)
+            .collect();
+        spans.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let mut out: Vec<(TextSpan, Vec<&CellMark>)> = Vec::new();
+        for (span, mark) in spans {
+            match out.last_mut() {
+                Some((last, marks)) if span.start < last.end => {
+                    if !marks.iter().any(|m| std::ptr::eq(*m, mark)) {
+                        marks.push(mark);
+                    }
+                }
+                _ => out.push((span, vec![mark])),
+            }
+        }
+        out
+    }
+
+    /// The id of the marked sentence a mark's sentence is shown in.
+    fn sentence_anchor(&self, span: TextSpan) -> TextSpan {
+        self.sentences(span.section)
+            .into_iter()
+            .map(|(s, _)| s)
+            .find(|s| s.start <= span.start && span.start < s.end)
+            .unwrap_or(span)
     }
 
     /// The page, to write a table with these extras.
@@ -543,6 +647,14 @@ impl<'a> Page<'a> {
             escape(out, &mark.rule);
             out.push_str("</span>");
             escape(out, &mark.message);
+            if let Some(span) = mark.sentence {
+                let anchor = self.sentence_anchor(span);
+                let _ = write!(
+                    out,
+                    " <a href=\"#{}\"><code>{span}</code></a>",
+                    sentence_id(anchor)
+                );
+            }
             for cell in &mark.cells {
                 if cell.in_edition(self.edition) {
                     let _ = write!(out, " <a href=\"#{cell}\"><code>{cell}</code></a>");

@@ -11,15 +11,23 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<AppealGroup>();
     assert_send_sync::<Appeals>();
     assert_send_sync::<Applicant>();
+    assert_send_sync::<Applicants>();
     assert_send_sync::<Article20Item>();
     assert_send_sync::<BodyKind>();
     assert_send_sync::<BytesError>();
+    assert_send_sync::<Cases>();
     assert_send_sync::<CellMark>();
     assert_send_sync::<CellRef>();
     assert_send_sync::<CheckedReport>();
     assert_send_sync::<CitedCell>();
+    assert_send_sync::<Claim>();
+    assert_send_sync::<Claims>();
     assert_send_sync::<Edition>();
     assert_send_sync::<Error>();
+    assert_send_sync::<ExtraRow>();
+    assert_send_sync::<Extras>();
+    assert_send_sync::<ExtrasError>();
+    assert_send_sync::<FeeMeasure>();
     assert_send_sync::<FeeStatement>();
     assert_send_sync::<Figure>();
     assert_send_sync::<Finding>();
@@ -27,8 +35,11 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<HtmlOptions>();
     assert_send_sync::<ImportError>();
     assert_send_sync::<Imported>();
+    assert_send_sync::<Layout>();
+    assert_send_sync::<LayoutRow>();
     assert_send_sync::<Level>();
     assert_send_sync::<Location>();
+    assert_send_sync::<Measure>();
     assert_send_sync::<MixedRollup>();
     assert_send_sync::<MoneyUnit>();
     assert_send_sync::<Note>();
@@ -37,11 +48,16 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<PageEncoding>();
     assert_send_sync::<OtherMatters>();
     assert_send_sync::<OutcomeGroup>();
+    assert_send_sync::<Place>();
     assert_send_sync::<Proactive>();
     assert_send_sync::<ProactiveColumn>();
+    assert_send_sync::<ProactiveMeasure>();
     assert_send_sync::<ProactiveRow>();
+    assert_send_sync::<Quantity>();
+    assert_send_sync::<Reading>();
     assert_send_sync::<Rejected>();
     assert_send_sync::<Relation>();
+    assert_send_sync::<Remark>();
     assert_send_sync::<ReportBuilder>();
     assert_send_sync::<RequestDetails>();
     assert_send_sync::<RequestRow>();
@@ -49,14 +65,6 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Rollup>();
     assert_send_sync::<RollupError>();
     assert_send_sync::<RowRef>();
-    assert_send_sync::<Layout>();
-    assert_send_sync::<LayoutRow>();
-    assert_send_sync::<UnknownCode>();
-    assert_send_sync::<Extras>();
-    assert_send_sync::<ExtraRow>();
-    assert_send_sync::<ExtrasError>();
-    assert_send_sync::<Place>();
-    assert_send_sync::<Remark>();
     assert_send_sync::<Rule>();
     assert_send_sync::<RuleId>();
     assert_send_sync::<Scope>();
@@ -65,12 +73,15 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Source>();
     assert_send_sync::<Summary>();
     assert_send_sync::<Table>();
+    assert_send_sync::<TextSpan>();
     assert_send_sync::<TidyCell>();
     assert_send_sync::<TidyError>();
     assert_send_sync::<TidyLineError>();
+    assert_send_sync::<UnknownCode>();
     assert_send_sync::<Value>();
     assert_send_sync::<ValueError>();
     assert_send_sync::<ValueKind>();
+    assert_send_sync::<Verdict>();
 }
 
 /// Every type the crate root re-exports is in the list above, so a new public type cannot

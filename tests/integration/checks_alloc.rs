@@ -5,7 +5,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use ogi_report::{Edition, validate, validate_pair};
+use ogi_report::{Edition, claims, validate, validate_narrative, validate_pair};
 
 use crate::checks::{Spec, base, next_of};
 
@@ -69,6 +69,21 @@ fn validating_a_clean_report_allocates_nothing() {
     let (n, findings) = allocations(|| validate_pair(&seed_like, &next));
     assert!(findings.unwrap().is_empty());
     assert_eq!(n, 0);
+}
+
+#[test]
+fn checking_texts_that_agree_with_the_tables_allocates_nothing() {
+    // 淮安 2024: 16 statements of its texts, every one agreeing with its tables.
+    let report = crate::narrative::fixture("full-huaian-city-govt-2024");
+    let (n, count) = allocations(|| claims(&report).count());
+    assert_eq!((n, count), (0, 16));
+    let (n, findings) = allocations(|| validate_narrative(&report));
+    assert!(findings.is_empty());
+    assert_eq!(n, 0);
+    // A statement that disagrees: the findings' vector, once.
+    let report = crate::narrative::fixture("full-hongze-district-govt-2024");
+    let (n, findings) = allocations(|| validate_narrative(&report));
+    assert_eq!((n, findings.len()), (1, 1));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ogi_report::{import, tidy, validate};
+use ogi_report::{AnnualReport, import, tidy, validate, validate_narrative};
 
 #[path = "../../examples/import.rs"]
 mod example;
@@ -46,6 +46,14 @@ impl Drop for TempFile {
     }
 }
 
+/// The findings the example prints: the tables', then the texts' against the tables,
+/// narrative sentences quoted.
+fn findings(report: &AnnualReport) -> String {
+    let mut findings = validate(report);
+    findings.extend(validate_narrative(report));
+    findings.display_in(report).to_string()
+}
+
 #[test]
 fn prints_the_json_then_the_findings_and_the_notes_on_stderr() {
     let path = seed_path();
@@ -54,8 +62,16 @@ fn prints_the_json_then_the_findings_and_the_notes_on_stderr() {
     let (code, out, err) = run(&[&path]);
     assert_eq!(code, 0);
     let json = serde_json::to_string_pretty(&imported.report).expect("JSON");
-    assert_eq!(out, format!("{json}\n{}\n", validate(&imported.report)));
+    assert_eq!(out, format!("{json}\n{}\n", findings(&imported.report)));
     assert!(out.ends_with(" unassessable\n"), "{out}");
+    // The seed's 一 says 3 applications were received and answered; its 表三 says 11.
+    assert!(
+        out.contains(
+            "\nwarning narrative.received t3.new.total,t3.carried_over.total,\
+             t3.results_total.total,t3.other_handling.total stated=3 computed=11 | overview "
+        ),
+        "{out}"
+    );
     let notes: Vec<String> = imported
         .notes
         .iter()
@@ -76,7 +92,7 @@ fn with_cells_prints_the_tidy_cells_instead_of_the_json() {
     let page = std::fs::read_to_string(&path).expect("the seed page");
     let report = import(&page).expect("the seed imports").report;
     let cells: String = tidy::cells(&report).map(|c| c.to_string() + "\n").collect();
-    let expected = format!("{cells}{}\n", validate(&report));
+    let expected = format!("{cells}{}\n", findings(&report));
     for args in [["--cells", path.as_str()], [path.as_str(), "--cells"]] {
         let (code, out, _) = run(&args);
         assert_eq!(code, 0);

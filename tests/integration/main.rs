@@ -24,6 +24,7 @@ mod import_roundtrip;
 mod import_web_pages;
 mod layouts;
 mod money_forms;
+mod narrative;
 mod props;
 mod redteam;
 mod render;

@@ -7,7 +7,7 @@ use ogi_report::render::{self, CellMark, HtmlOptions};
 use ogi_report::{
     APPLICANTS_LABEL, AnnualReport, AppealGroup, Applicant, Article20Item, CONTENT_LABEL, CellRef,
     Edition, FeeStatement, ORGANISATIONS_LABEL, OutcomeGroup, REQUESTS_NOTE, RESULTS_LABEL,
-    RequestRow, Section, Table,
+    RequestRow, Section, Table, TextSpan, validate_narrative,
 };
 use proptest::prelude::*;
 
@@ -377,6 +377,70 @@ fn html_marks_the_cells_with_findings_and_lists_them() {
     let at = page.find("<section class=\"findings\">").expect("the list");
     assert!(t4 < at && at < five);
     assert!(!render::html(&report, &HtmlOptions::new()).contains("findings\">"));
+}
+
+#[test]
+fn html_marks_the_sentence_of_a_narrative_finding_and_links_it() {
+    let report = seed();
+    let options = HtmlOptions::from_findings(&validate_narrative(&report));
+    assert_eq!(options.marks.len(), 1);
+    let page = render::html(&report, &options);
+    check_html_layout(&report, &page);
+    // The sentence of 一 that says 3 applications, where 表三 says 11.
+    let sentence = "2020年,按时完成上级交办的“网络问政交办”10件,及时回复县长信箱48件、\
+                    及时处理12345投诉平台1953单,收到并在规定时限内回复公众政府信息公开申请3件。";
+    let start = report.overview().find(sentence).expect("the sentence");
+    let open = format!(
+        r#"<mark id="overview-{start}" class="finding" data-rules="narrative.received" title="narrative.received: warning: overview {start}..{}"#,
+        start + sentence.len()
+    );
+    let at = page.find(&open).expect("the sentence is marked");
+    let close = at + page[at..].find("</mark>").expect("closed");
+    assert!(page[at..close].ends_with(&format!(">{sentence}")));
+    // Its cells are marked in 表三 and the list links the sentence.
+    assert!(
+        page.contains(r#"<td id="t3.new.total" class="finding" data-rules="narrative.received""#)
+    );
+    assert!(page.contains(&format!(
+        r##"<a href="#overview-{start}"><code>overview {start}..{}</code></a>"##,
+        start + sentence.len()
+    )));
+    // Without the mark's tags, section 一 is as the page without marks writes it.
+    let open_end = at + page[at..].find('>').expect("the tag ends") + 1;
+    let unmarked = format!(
+        "{}{}{}",
+        &page[..at],
+        &page[open_end..close],
+        &page[close + 7..]
+    );
+    let plain = render::html(&report, &HtmlOptions::new());
+    let one = |p: &str| -> String {
+        let from = p.find("<h2>一、总体情况</h2>").expect("一");
+        let to = p.find("<h2>二、").expect("二");
+        p[from..to].to_owned()
+    };
+    assert_eq!(one(&unmarked), one(&plain));
+    assert!(!plain.contains("<mark"));
+}
+
+#[test]
+fn html_merges_overlapping_sentence_marks_and_skips_bad_ranges() {
+    let report = seed();
+    let span = |start, end| TextSpan::new(Section::Problems, start, end);
+    let options = HtmlOptions::new()
+        .mark(CellMark::new("A", [], "first").at_sentence(span(0, 12)))
+        .mark(CellMark::new("B", [], "second").at_sentence(span(6, 30)))
+        // Not on a character boundary: the text is written unmarked.
+        .mark(CellMark::new("C", [], "third").at_sentence(span(31, 32)));
+    let page = render::html(&report, &options);
+    assert_eq!(page.matches("<mark ").count(), 1);
+    assert!(page.contains(
+        r#"<mark id="problems-0" class="finding" data-rules="A B" title="A: first&#10;B: second">"#
+    ));
+    // Both list entries link the one mark.
+    assert_eq!(page.matches(r##"<a href="#problems-0">"##).count(), 2);
+    let problems = report.problems();
+    assert!(page.contains(&problems[12..]));
 }
 
 // ---------------------------------------------------------------------------------------
