@@ -150,7 +150,7 @@ pub(crate) fn read<'a>(input: &'a str, lines: &[Line<'a>]) -> Option<Exact<'a>> 
 }
 
 /// The title's year and body: `{body}{yyyy}年政府信息公开工作年度报告`.
-fn title(text: &str) -> Option<(u16, &str)> {
+pub(crate) fn title(text: &str) -> Option<(u16, &str)> {
     let head = text.strip_suffix(TITLE_SUFFIX)?;
     let at = head.len().checked_sub(4)?;
     let digits = head.get(at..)?;

@@ -11,9 +11,20 @@ use std::borrow::Cow;
 
 use crate::import::dates::{DateSource, Dated, leading_date};
 use crate::import::html::{self, Block, Document, EncodingSource, Grid, Position};
+use chrono::NaiveDate;
+
+use crate::cell::{CellRef, Table, Value, ValueKind};
+use crate::edition::Edition;
+use crate::extras::{ExtraRow, Place, Remark};
+use crate::import::html::own::{self, Item, Own, OwnCell, Row};
+use crate::import::layout::{self, Exact, ExactTable};
 use crate::import::notes::PageEncoding;
+use crate::import::read::Placed;
 use crate::import::{ImportError, Imported, Note, NoteKind, import_text};
+use crate::layout::{Layout, RowRef};
+use crate::narrative::FeeStatement;
 use crate::section::Section;
+use crate::section::{EDITION_LABEL, PUBLISHED_LABEL};
 
 /// The `<meta>` names CMSs give a page's publication date, compared ASCII
 /// case-insensitively.
@@ -98,8 +109,218 @@ pub(crate) fn is_markup(text: &str) -> bool {
 /// # Ok::<(), ogi_report::ImportError>(())
 /// ```
 pub fn import_html(html: &str) -> Result<Imported, ImportError> {
+    if let Some(imported) = own_page(html) {
+        return imported;
+    }
     let document = html::parse(html);
     read_document(&document, Vec::new())
+}
+
+/// A page the crate wrote (`render::html`), read exactly: `None` for any other page, or
+/// one whose markup was changed so that it no longer reads exactly.
+fn own_page(html: &str) -> Option<Result<Imported, ImportError>> {
+    if !html.contains(own::GENERATOR) {
+        return None;
+    }
+    let own = own::read(html)?;
+    let exact = exact(&own)?;
+    Some(crate::import::import_exact(exact, &[]))
+}
+
+/// The report a page of the crate holds, in the form the exact reader of the crate's text
+/// layout gives.
+fn exact(own: &Own) -> Option<Exact<'_>> {
+    let (year, body) = layout::title(&own.title)?;
+    let (mut published, mut kind, mut stated) = (None, None, None);
+    for meta in &own.metas {
+        if let Some(date) = meta.strip_prefix(PUBLISHED_LABEL) {
+            let date = date.strip_prefix('：')?;
+            published = Some(NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?);
+        } else if let Some(code) = meta.strip_prefix(EDITION_LABEL) {
+            stated = Some(Edition::from_code(code.strip_prefix('：')?)?);
+        } else {
+            kind = Some(layout::body_kind(meta)?);
+        }
+    }
+    let sections = own.sections.as_slice();
+    if sections.len() != Section::ALL.len()
+        || sections
+            .iter()
+            .zip(Section::ALL)
+            .any(|((heading, _), s)| heading != s.heading())
+    {
+        return None;
+    }
+    let items = |s: Section| {
+        let k = Section::ALL.iter().position(|&x| x == s)?;
+        sections.get(k).map(|(_, items)| items.as_slice())
+    };
+    let narrative = |s: Section| -> Option<&str> {
+        match items(s)? {
+            [Item::Text(t), ..] => Some(t.as_str()),
+            _ => None,
+        }
+    };
+    let mut tables: [ExactTable<'_>; 3] = Default::default();
+    for (slot, &table) in tables.iter_mut().zip(Table::ALL) {
+        *slot = exact_table(table, items(Section::of_table(table))?)?;
+    }
+    let [t2, t3, _] = tables.each_ref().map(|t| t.layout);
+    let edition = match stated {
+        Some(e) => e,
+        None if t2 == t3 => t2?,
+        None => return None,
+    };
+    tables[2].layout = Some(edition);
+    let fees = match items(Section::OtherMatters)? {
+        [Item::Text(_), Item::Table(class, rows)] if class == "fees" => Some(fee_statement(rows)?),
+        [Item::Text(_)] => None,
+        _ => return None,
+    };
+    Some(Exact {
+        edition,
+        year,
+        body,
+        kind: kind?,
+        published,
+        overview: narrative(Section::Overview)?,
+        problems: narrative(Section::Problems)?,
+        other: narrative(Section::OtherMatters)?,
+        fees,
+        tables,
+        notes: Vec::new(),
+    })
+}
+
+/// A table section of a page of the crate: the remarks above and under the table, its
+/// value cells by their ids, its extra rows and remark rows where they stand.
+fn exact_table(table: Table, items: &[Item]) -> Option<ExactTable<'_>> {
+    let at = items.iter().position(|i| matches!(i, Item::Table(..)))?;
+    let Some(Item::Table(_, rows)) = items.get(at) else {
+        return None;
+    };
+    let mut out = ExactTable::default();
+    for (k, item) in items.iter().enumerate() {
+        match item {
+            Item::Remark(text) => {
+                let place = if k < at { Place::Above } else { Place::Below };
+                out.remarks.push(Remark::new(place, text.clone()));
+            }
+            Item::Table(..) if k == at => {}
+            _ => return None,
+        }
+    }
+    // The cells by their ids, and the layout they are all of.
+    let mut cells: Vec<(CellRef, &OwnCell)> = Vec::new();
+    for row in rows.iter().filter(|r| r.class.is_empty()) {
+        for cell in row.cells.iter().filter(|c| !c.header) {
+            let code: CellRef = cell.id.as_deref()?.parse().ok()?;
+            cells.push((code, cell));
+        }
+    }
+    let layout = Edition::ALL.into_iter().find(|&e| {
+        let layout = Layout::of(table, e);
+        layout.len() == cells.len() && cells.iter().all(|&(c, _)| layout.contains(c))
+    })?;
+    let grid = Layout::of(table, layout);
+    out.layout = Some(layout);
+    for &(cell, c) in &cells {
+        out.cells.push(Placed {
+            cell,
+            index: grid.position(cell)? + 1,
+            text: &c.text,
+            line: 0,
+        });
+        if let Some(remark) = &c.remark {
+            out.cell_remarks.push((cell, remark.clone()));
+        }
+    }
+    // Extra rows and remark rows: after the last row of the table before them, under
+    // the table when no row of it follows, above it when none precedes.
+    let mut last: Option<RowRef> = None;
+    let mut pending: Vec<(Option<RowRef>, &Row)> = Vec::new();
+    let mut placed: Vec<(Place, &Row)> = Vec::new();
+    for row in rows {
+        match row.class.as_str() {
+            "" => {
+                // Header and caption rows have no value cell.
+                let Some(first) = row.cells.iter().find(|c| !c.header) else {
+                    continue;
+                };
+                let cell: CellRef = first.id.as_deref()?.parse().ok()?;
+                if cells.iter().any(|&(c, _)| c == cell) {
+                    for (after, r) in pending.drain(..) {
+                        let place = after.map_or(Place::Above, Place::After);
+                        placed.push((place, r));
+                    }
+                    last = Some(RowRef::of(cell));
+                }
+            }
+            "extra" | "remark" => pending.push((last, row)),
+            _ => {}
+        }
+    }
+    for (after, r) in pending {
+        placed.push((
+            if after.is_some() {
+                Place::Below
+            } else {
+                Place::Above
+            },
+            r,
+        ));
+    }
+    for (place, row) in placed {
+        if row.class == "remark" {
+            let [cell] = row.cells.as_slice() else {
+                return None;
+            };
+            out.remarks.push(Remark::new(place, cell.text.clone()));
+        } else {
+            let (label, rest) = row.cells.split_first()?;
+            out.rows.push(ExtraRow::new(
+                place,
+                label.text.clone(),
+                rest.iter().map(|c| c.text.clone()),
+            ));
+        }
+    }
+    Some(out)
+}
+
+/// The fee statement's table: its value cells in [`FeeStatement::values`] order.
+fn fee_statement(rows: &[Row]) -> Option<FeeStatement> {
+    let values: Vec<&str> = rows
+        .get(1)?
+        .cells
+        .iter()
+        .filter(|c| !c.header)
+        .map(|c| c.text.as_str())
+        .collect();
+    let [notices, amount, collected] = values.as_slice() else {
+        return None;
+    };
+    let count = |text: &str| match Value::parse(ValueKind::Count, text) {
+        Ok(Some(Value::Count(n))) => Ok(Some(n)),
+        Ok(_) => Ok(None),
+        Err(_) => Err(()),
+    };
+    let money = |text: &str| match Value::parse(ValueKind::Money, text) {
+        Ok(Some(Value::Money(a))) => Ok(Some(a)),
+        Ok(_) => Ok(None),
+        Err(_) => Err(()),
+    };
+    let mut statement = FeeStatement::default();
+    (
+        statement.notices,
+        statement.notices_amount,
+        statement.collected,
+    ) = (
+        count(notices).ok()?,
+        money(amount).ok()?,
+        money(collected).ok()?,
+    );
+    Some(statement)
 }
 
 /// Imports an HTML page given as bytes: decoded as a browser decodes a page saved without

@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::{
-    LabelPath, PUBLISHED_LABEL, Span, appeal_column_path, published, request_column_path,
-    request_row_path, spans, title, value_text,
+    BODY_KIND_LABEL, EDITION_LABEL, LabelPath, PUBLISHED_LABEL, Span, appeal_column_path,
+    published, request_column_path, request_row_path, spans, title, value_text,
 };
 use crate::cell::{
     AppealColumn, AppealGroup, Applicant, Article20Item, CONTENT_LABEL, CellRef, ProactiveRow,
-    REQUESTS_NOTE, Value,
+    REQUESTS_NOTE, Table, Value,
 };
 use crate::claims::TextSpan;
 use crate::edition::Edition;
@@ -227,6 +227,7 @@ pub fn html(report: &AnnualReport, options: &HtmlOptions) -> String {
     let title = title(report);
     out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"generator\" content=\"ogi-report\">\n");
     out.push_str("<title>");
     escape(&mut out, &title);
     out.push_str("</title>\n<style>\n");
@@ -236,6 +237,23 @@ pub fn html(report: &AnnualReport, options: &HtmlOptions) -> String {
     out.push_str("</h1>\n");
     if let Some(date) = published(report) {
         let _ = writeln!(out, "<p class=\"meta\">{PUBLISHED_LABEL}：{date}</p>");
+    }
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{BODY_KIND_LABEL}：{}</p>",
+        report.kind().label()
+    );
+    // The edition, when a table is printed in another edition's layout (else the tables
+    // show it).
+    if Table::ALL
+        .iter()
+        .any(|&t| report.layout(t).edition() != report.edition())
+    {
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">{EDITION_LABEL}：{}</p>",
+            report.edition()
+        );
     }
     for section in Section::ALL {
         out.push_str("<h2>");
@@ -280,6 +298,8 @@ fn escape(out: &mut String, text: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // A carriage return would be read back as a line feed.
+            '\r' => out.push_str("&#13;"),
             c => out.push(c),
         }
     }
@@ -494,8 +514,9 @@ impl<'a> Page<'a> {
         }
     }
 
-    /// The extra rows, then the remarks, printed at a place inside a table `width` cells
-    /// wide (labels included).
+    /// The extra rows printed at a place inside a table `width` cells wide (labels
+    /// included), then the remarks printed after a row (those above and under the table
+    /// are paragraphs outside it).
     fn rows_at(&self, out: &mut String, place: Place, width: usize) {
         let Some(extras) = self.extras.get() else {
             return;
@@ -514,7 +535,9 @@ impl<'a> Page<'a> {
             }
             out.push_str("</tr>\n");
         }
-        for remark in extras.remarks_at(place) {
+        // Remarks above and under the table are paragraphs outside it (`remarks`).
+        let inside = matches!(place, Place::After(_));
+        for remark in extras.remarks_at(place).filter(|_| inside) {
             out.push_str("<tr class=\"remark\"><td");
             span_attributes(out, 1, width);
             out.push('>');
@@ -537,6 +560,7 @@ impl<'a> Page<'a> {
             .unwrap_or(0);
         self.remarks(out, Place::Above);
         out.push_str("<table class=\"t2\">\n<tbody>\n");
+        self.rows_at(out, Place::Above, widest + 1);
         for &item in Article20Item::blocks(edition) {
             out.push_str("<tr>");
             th(out, Some("caption"), 1, widest + 1, item.caption());
@@ -590,6 +614,7 @@ impl<'a> Page<'a> {
         out.push_str("<table class=\"t3\">\n");
         header_rows(out, &spans(&columns), Some((REQUESTS_NOTE, label_columns)));
         out.push_str("<tbody>\n");
+        self.rows_at(out, Place::Above, label_columns + Applicant::ALL.len());
         for (i, &row) in rows.iter().enumerate() {
             out.push_str("<tr>");
             for span in row_spans.iter().filter(|s| s.start == i) {
@@ -622,7 +647,9 @@ impl<'a> Page<'a> {
         self.remarks(out, Place::Above);
         out.push_str("<table class=\"t4\">\n");
         header_rows(out, &spans(&columns), None);
-        out.push_str("<tbody>\n<tr>");
+        out.push_str("<tbody>\n");
+        self.rows_at(out, Place::Above, columns.len());
+        out.push_str("<tr>");
         for (group, column) in cells() {
             let value = table.get(group, column).map(Value::Count);
             self.td(out, CellRef::Appeals(group, column), value, 1);

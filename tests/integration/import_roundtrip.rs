@@ -338,6 +338,21 @@ fn round_trip(report: &AnnualReport) -> Result<(), TestCaseError> {
             prop_assert_eq!(note.at.line, 1);
         }
     }
+    // Our own HTML page reads back the same, with the same notes.
+    #[cfg(feature = "html")]
+    {
+        let page = render::html(report, &ogi_report::render::HtmlOptions::new());
+        let from_html = ogi_report::import_html(&page)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{page}")))?;
+        prop_assert_eq!(&from_html.report, report, "{}", page);
+        prop_assert_eq!(
+            serde_json::to_string(&from_html.report)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?,
+            serde_json::to_string(report).map_err(|e| TestCaseError::fail(e.to_string()))?
+        );
+        let html_kinds: Vec<&NoteKind> = from_html.notes.iter().map(|n| &n.kind).collect();
+        prop_assert_eq!(html_kinds, expected.iter().collect::<Vec<_>>());
+    }
     Ok(())
 }
 

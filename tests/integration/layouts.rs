@@ -416,6 +416,12 @@ proptest! {
         let page = render::text(&report);
         let imported = import(&page).expect("the crate's own layout");
         prop_assert_eq!(&imported.report, &report, "{}", page);
+        #[cfg(feature = "html")]
+        {
+            let page = render::html(&report, &ogi_report::render::HtmlOptions::new());
+            let imported = ogi_report::import_html(&page).expect("the crate's own page");
+            prop_assert_eq!(&imported.report, &report, "{}", page);
+        }
     }
 
     #[test]

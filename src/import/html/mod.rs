@@ -81,6 +81,7 @@
 mod decode;
 mod flow;
 mod grid;
+pub(crate) mod own;
 mod tree;
 
 #[cfg(test)]
