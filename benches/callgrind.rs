@@ -19,6 +19,14 @@ use ogi_report::{AnnualReport, Edition, Rollup, tidy, validate, validate_narrati
 
 mod support;
 
+/// A short web capture (西安高陵 2021), a crawler's text with the spacing gone (平潭
+/// 2021), an HTML page (平潭 行政审批局 2023).
+const GAOLING: &str =
+    include_str!("../tests/fixtures/corpus/12-xian-gaoling-shenpiju-2021/source.txt");
+const CRAWLER: &str =
+    include_str!("../tests/fixtures/corpus/crawler-pingtan-zone-govt-2021/source.txt");
+const PINGTAN: &str = include_str!("../tests/fixtures/corpus/html-pingtan-xzspj-2023/page.html");
+
 /// The workloads, by name.
 const WORKLOADS: &[&str] = &[
     "validate_seed",
@@ -41,6 +49,9 @@ const WORKLOADS: &[&str] = &[
     "text_seed",
     "markdown_seed",
     "import_seed",
+    "import_gaoling",
+    "import_crawler",
+    "import_html",
     "narrative_seed",
     "narrative_huaian",
     "narrative_shanghai",
@@ -133,6 +144,9 @@ fn run(name: &str, n: u64) {
         "text_seed" => measured(n, |_| render::text(black_box(&seed))),
         "markdown_seed" => measured(n, |_| render::markdown(black_box(&seed))),
         "import_seed" => measured(n, |_| ogi_report::import(black_box(support::SEED_PAGE))),
+        "import_gaoling" => measured(n, |_| ogi_report::import(black_box(GAOLING))),
+        "import_crawler" => measured(n, |_| ogi_report::import(black_box(CRAWLER))),
+        "import_html" => measured(n, |_| ogi_report::import(black_box(PINGTAN))),
         _ => {
             eprintln!("unknown workload {name}; one of {}", WORKLOADS.join(", "));
             std::process::exit(2);

@@ -49,9 +49,39 @@ fn splits<'a>(pieces: &[&'a str], n: usize) -> Option<Vec<Vec<&'a str>>> {
     }
 }
 
-/// Whether the pieces can be cut into `n` numbers at all.
-fn splits_into(pieces: &[&str], n: usize) -> bool {
-    splits(pieces, n).is_none_or(|s| !s.is_empty())
+/// The numbers of numbers the pieces can be cut into, as bits (bit `k` for `k` numbers;
+/// counts past 127 are not told).
+fn counts(pieces: &[&str]) -> u128 {
+    let mut total: u128 = 1;
+    for piece in pieces {
+        let (digits, _) = parts(piece);
+        let piece_counts: u128 = if digits.len() <= 1 {
+            0b10
+        } else {
+            // reach[i]: the counts that cut the first i digits.
+            let mut reach = vec![0u128; digits.len() + 1];
+            reach[0] = 1;
+            for i in 0..digits.len() {
+                if reach[i] == 0 {
+                    continue;
+                }
+                for j in i + 1..=digits.len() {
+                    if digits.get(i..j).is_some_and(plain) {
+                        reach[j] |= reach[i] << 1;
+                    }
+                }
+            }
+            reach[digits.len()]
+        };
+        let mut next = 0u128;
+        for k in 0..128 {
+            if piece_counts & (1 << k) != 0 {
+                next |= total << k;
+            }
+        }
+        total = next;
+    }
+    total
 }
 
 /// Depth-first over the pieces; `false` when the limit is reached.
@@ -197,7 +227,8 @@ fn candidates<'a, 'r>(
     // or as 35 and a blank) is decided by the text alone only where no identity could
     // tell, and then not at all.
     let unique = splits.len() == 1 && !checked;
-    if unique && (1..at.len()).any(|k| splits_into(pieces, k)) {
+    let fewer = (1u128 << at.len().min(127)) - 2;
+    if unique && counts(pieces) & fewer != 0 {
         return None;
     }
     let splits: Vec<Vec<&'a str>> = if unique {

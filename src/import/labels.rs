@@ -1,6 +1,7 @@
 //! The labels of the tables: which row a printed label names (exactly, with an annotation,
 //! or misprinted), and which words the format prints in a table.
 
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use crate::cell::{AppealGroup, ProactiveColumn, ProactiveRow, RequestRow, Table};
@@ -196,16 +197,47 @@ fn printed_words(table: Table) -> &'static str {
     })
 }
 
+/// Every piece of two characters or more of the words the format prints in a table
+/// (normalised), for [`pieces_of_words`].
+fn printed_pieces(table: Table) -> &'static BTreeSet<String> {
+    static PIECES: [OnceLock<BTreeSet<String>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let index = match table {
+        Table::Proactive => 0,
+        Table::Requests => 1,
+        Table::Appeals => 2,
+    };
+    PIECES[index].get_or_init(|| {
+        let mut pieces = BTreeSet::new();
+        for word in printed_words(table).split('\n') {
+            let at: Vec<usize> = word
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(word.len()))
+                .collect();
+            for (k, &from) in at.iter().enumerate() {
+                for &to in at.iter().skip(k + 2) {
+                    if let Some(piece) = word.get(from..to) {
+                        pieces.insert(piece.to_owned());
+                    }
+                }
+            }
+        }
+        pieces
+    })
+}
+
 /// Whether a label that names no row is text of the table as the format prints it: each
 /// of its words is (a piece of) a word the format prints in the table (a header wrapped or
 /// spelled out one character per line included), or it is a column label of 表二 with an
 /// annotation (noted as a [`NoteKind::LabelVariant`]).
 pub(crate) fn is_table_text(table: Table, label: &str, buf: &mut String) -> bool {
     let words = printed_words(table);
+    let pieces = printed_pieces(table);
     let printed = label.split(is_space).all(|w| {
         buf.clear();
         normalize_into(w, buf);
-        buf.is_empty() || words.contains(buf.as_str()) || pieces_of_words(buf, words)
+        buf.is_empty() || words.contains(buf.as_str()) || pieces_of_words(buf, pieces)
     });
     printed || {
         buf.clear();
@@ -221,7 +253,7 @@ pub(crate) fn is_table_text(table: Table, label: &str, buf: &mut String) -> bool
 /// characters at least (`信息内容本年处理决定数量`, a header whose spaces a converter lost;
 /// `理结计这一情形,不计其他情形)`, the wrapped pieces of two labels on one line). Prose holds
 /// words the tables never print; texts over 300 characters are not looked at.
-fn pieces_of_words(text: &str, words: &str) -> bool {
+fn pieces_of_words(text: &str, pieces: &BTreeSet<String>) -> bool {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     if !(2..=300).contains(&n) {
@@ -239,7 +271,7 @@ fn pieces_of_words(text: &str, words: &str) -> bool {
         while j <= n
             && text
                 .get(at(i)..at(j))
-                .is_some_and(|piece| words.contains(piece))
+                .is_some_and(|piece| pieces.contains(piece))
         {
             reach[j] = true;
             j += 1;

@@ -499,13 +499,16 @@ const FURNITURE: &[&str] = &[
     "版权所有",
 ];
 
+/// A character of each [`FURNITURE`] word: a line with none of them is no furniture.
+const FURNITURE_MARKS: [char; 9] = ['扫', '打', '关', '访', '享', '篇', '标', '权', '印'];
+
 /// Whether a line is page furniture rather than report text: a short line (60
 /// characters at most) that starts with one of the [`FURNITURE`] words (after spaces,
 /// brackets and bullets), or holds two of them (`字号 | 打印本页 | 关闭窗口`). One such word
 /// inside a line of text (`1.推行“扫一扫”查看政策解读。`) does not make it furniture: the
 /// text of the last section stops at furniture, so a misfire would drop the report's text.
 pub(crate) fn is_furniture(text: &str) -> bool {
-    if text.chars().count() > 60 {
+    if text.len() > 60 * 4 || !text.contains(FURNITURE_MARKS) || text.chars().count() > 60 {
         return false;
     }
     let bare = text.trim_start_matches(|c: char| {
@@ -709,6 +712,9 @@ mod tests {
             "网站标识码：4415230001 版权所有：陆河县人民政府",
         ] {
             assert!(is_furniture(f), "{f}");
+        }
+        for w in FURNITURE {
+            assert!(w.contains(FURNITURE_MARKS), "{w}");
         }
         for f in [
             "1.推行“扫一扫”查看政策解读。",
