@@ -27,6 +27,8 @@ mod money_forms;
 mod narrative;
 mod props;
 mod redteam;
+#[cfg(feature = "html")]
+mod redteam_html;
 mod render;
 mod render_gen;
 #[cfg(feature = "schema")]
