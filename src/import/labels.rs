@@ -115,6 +115,11 @@ fn common(a: &str, b: &str) -> usize {
     row.last().copied().unwrap_or(0)
 }
 
+/// The longest text, in bytes, looked at as a row label: three times the longest label
+/// of the format (its 60-odd characters, each three bytes in UTF-8) with room for an
+/// annotation.
+const LONGEST_LABEL: usize = 3 * 120;
+
 /// The row a label names: exactly (after normalising), with an annotation after it, or
 /// misprinted (same numbering, most characters in order). Leading words are tried off
 /// one by one, for a group label or a stray character printed before the row's label.
@@ -133,6 +138,9 @@ pub(crate) fn match_label<'a>(
         }
         candidates.push(rest);
     }
+    // No label of the format is nearly this long: a longer text (prose) names no row,
+    // and its tails are not normalised one by one (which took a long line quadratic time).
+    candidates.retain(|c| c.len() <= LONGEST_LABEL);
     let norms: Vec<String> = candidates
         .iter()
         .map(|c| {

@@ -13,11 +13,12 @@ use crate::import::dates::{DateSource, Dated, leading_date};
 use crate::import::html::{self, Block, Document, EncodingSource, Grid, Position};
 use chrono::NaiveDate;
 
-use crate::cell::{CellRef, Table, Value, ValueKind};
+use crate::cell::{Applicant, CellRef, Table, Value, ValueKind};
 use crate::edition::Edition;
 use crate::extras::{ExtraRow, Place, Remark};
 use crate::import::html::own::{self, Item, Own, OwnCell, Row};
 use crate::import::layout::{self, Exact, ExactTable};
+use crate::import::lines::normalize;
 use crate::import::notes::PageEncoding;
 use crate::import::read::Placed;
 use crate::import::{ImportError, Imported, Note, NoteKind, import_text};
@@ -521,12 +522,30 @@ impl Lines {
     /// One line per row that starts a cell: `| 规章 | 0 |  | 3 |`, each field the text of
     /// the cell whose top-left slot it is, empty fields for slots no cell covers.
     fn grid(&mut self, grid: &Grid) {
+        // A table of one cell per row frames text (a title, sections in a text box): its
+        // paragraphs are lines of text.
+        let mut per_row = vec![0u8; grid.height()];
+        for cell in &grid.cells {
+            if let Some(n) = per_row.get_mut(cell.row) {
+                *n = n.saturating_add(1);
+            }
+        }
+        let framed = per_row.iter().all(|&n| n <= 1);
+        if framed {
+            for cell in &grid.cells {
+                for line in cell.text.split('\n') {
+                    self.push(line, cell.at);
+                }
+            }
+            return;
+        }
+        let order = column_order(grid);
         let mut line = String::new();
         for row in 0..grid.height() {
             line.clear();
             let mut at: Option<Position> = None;
             let mut any = false;
-            for column in 0..grid.width() {
+            for &column in &order {
                 let field = match grid.cell_at(row, column) {
                     None => Cow::Borrowed(""),
                     Some(cell) if cell.row == row && cell.column == column => {
@@ -547,6 +566,61 @@ impl Lines {
             }
         }
     }
+}
+
+/// Labels of a column that numbers the rows (`行次`, `序号`): not a column of the format.
+const ROW_NUMBER_LABELS: [&str; 4] = ["行次", "栏次", "序号", "编号"];
+
+/// The order in which a grid's columns are laid out: as printed, less the columns headed
+/// as row numbers (`行次`), and with 表三's seven applicant columns in the format's order
+/// where the header names all seven, each over a column of its own (a table that prints
+/// 总计 first is read by its header, not by position).
+fn column_order(grid: &Grid) -> Vec<usize> {
+    // The texts of the cells of each column (one column wide), in one pass: labels are
+    // short, so longer texts are left out.
+    let mut headers: Vec<Vec<String>> = vec![Vec::new(); grid.width()];
+    for c in grid
+        .cells
+        .iter()
+        .filter(|c| c.colspan == 1 && c.text.len() <= 30)
+    {
+        if let Some(h) = headers.get_mut(c.column) {
+            h.push(normalize(&c.text));
+        }
+    }
+    let mut order: Vec<usize> = (0..grid.width())
+        .filter(|&c| {
+            !headers
+                .get(c)
+                .is_some_and(|h| h.iter().any(|t| ROW_NUMBER_LABELS.contains(&t.as_str())))
+        })
+        .collect();
+    let applicants: Option<Vec<usize>> = Applicant::ALL
+        .iter()
+        .map(|a| {
+            let label = normalize(a.label());
+            let mut columns =
+                (0..grid.width()).filter(|&c| headers.get(c).is_some_and(|h| h.contains(&label)));
+            match (columns.next(), columns.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        })
+        .collect();
+    if let Some(columns) = applicants {
+        let mut sorted = columns.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        if sorted.len() == columns.len() && sorted != columns {
+            // The applicant columns in the format's order, where the first of them stands.
+            let first = order.iter().position(|c| sorted.contains(c));
+            order.retain(|c| !sorted.contains(c));
+            if let Some(at) = first {
+                order.splice(at..at, columns);
+            }
+        }
+    }
+    order
 }
 
 /// A cell's text as one field: its lines (paragraphs, `<br>`) joined, with a space only

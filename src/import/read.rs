@@ -941,7 +941,8 @@ impl TableRead<'_> {
 }
 
 /// The cells of a group fitted to a row `width` cells wide: empty cells beyond the width
-/// at its end, then at its start, are padding (a page's extra columns); a group of empty
+/// at its end or its start are padding (a page's extra columns), where only one way to
+/// drop them is left (not with empty cells at both ends to spare); a group of empty
 /// cells only is a blank row, however many it prints. `None` when the group does not
 /// print exactly the row's cells, or prints empty cells apart from their places and fewer
 /// values than the row has cells.
@@ -966,13 +967,19 @@ fn fit<'a>(group: &Group<'a>, width: usize) -> Option<Vec<PCell<'a>>> {
         cells.retain(|c| !c.is_empty());
         return (cells.len() == width).then_some(cells);
     }
-    while cells.len() > width && cells.last().is_some_and(PCell::is_empty) {
-        cells.pop();
+    // Empty cells beyond the width: at the end, at the start, or some of each. Only one
+    // way to drop them shows the columns; with empty cells at both ends to spare, which
+    // are padding nothing shows.
+    let extra = cells.len().checked_sub(width)?;
+    let trailing = cells.iter().rev().take_while(|c| c.is_empty()).count();
+    let leading = cells.iter().take_while(|c| c.is_empty()).count();
+    if extra > 0 && trailing.min(extra) + leading.min(extra) != extra {
+        return None;
     }
-    while cells.len() > width && cells.first().is_some_and(PCell::is_empty) {
-        cells.remove(0);
-    }
-    (cells.len() == width).then_some(cells)
+    let from_end = trailing.min(extra);
+    cells.truncate(cells.len() - from_end);
+    cells.drain(..extra - from_end);
+    Some(cells)
 }
 
 /// Reads the section in a layout.

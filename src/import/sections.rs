@@ -277,11 +277,13 @@ pub(crate) struct Title {
 /// The words every title holds: `{body}{year}年(度)政府信息公开工作年度报告`.
 const TITLE_WORDS: &str = "政府信息公开";
 
-/// Finds the title among lines `[0, end)`: a short line naming a year and ending in
-/// 报告 after 政府信息公开, the body's name before the year (or on the line before, as
-/// PDF title pages print it). Returns the year even when it is before 2019.
+/// Finds the title among lines `[0, end)`, the last there is: a short line naming a year
+/// and ending in 报告 after 政府信息公开, the body's name before the year (or on the line
+/// before, as PDF title pages print it). Returns the year even when it is before 2019.
 pub(crate) fn find_title(lines: &[Line<'_>], end: usize) -> Option<Title> {
-    for (i, line) in lines.iter().enumerate().take(end) {
+    // The last title before the first heading: a page lists other reports' titles (a
+    // sidebar, breadcrumbs) before the article, whose own title stands over its text.
+    for (i, line) in lines.iter().enumerate().take(end).rev() {
         let compact: String = line.text.chars().filter(|&c| !is_space(c)).collect();
         if compact.chars().count() > 80 || !compact.ends_with("报告") {
             continue;

@@ -1,6 +1,9 @@
-//! Red-team cases for the HTML importer: pages printed as other sites and editors print
-//! them, each scored cell by cell against the report it prints. A wrong number in a cell
-//! fails; a blank cell (with a note) is allowed.
+//! HTML pages printed as other sites and editors print them (hand-merged label cells, a
+//! 行次 column, 表三's columns in another order, hidden anti-copy digits, footnote marks,
+//! titles and sections framed in one-cell tables, a sidebar of other reports, long prose
+//! inside a table section, and forms that already read right), each scored cell by cell
+//! against the report it prints. A wrong number in a cell fails; a blank cell (with a
+//! note) is allowed.
 
 use std::fmt::Write as _;
 

@@ -24,6 +24,29 @@ pub(super) fn read(tree: &Tree) -> Document {
     }
 }
 
+/// Whether an element is not shown: the `hidden` attribute, or an inline style of
+/// `display: none`, `visibility: hidden` or Word's `mso-hide: all` (anti-copy scripts hide
+/// digits inside numbers, Word hides text so).
+fn is_hidden(tree: &Tree, id: usize) -> bool {
+    if tree.attr(id, &local_name!("hidden")).is_some() {
+        return true;
+    }
+    let Some(style) = tree.attr(id, &local_name!("style")) else {
+        return false;
+    };
+    let style: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    style.split(';').any(|d| {
+        matches!(
+            d.trim_end_matches("!important"),
+            "display:none" | "visibility:hidden" | "mso-hide:all"
+        )
+    })
+}
+
 /// For each node, whether a `<table>` is inside it (a table is then a layout container).
 /// Each table marks its ancestors up to the first one already marked, so every node is
 /// marked once: linear however deep the nesting.
@@ -58,6 +81,9 @@ enum Role {
     Block,
     /// A block that keeps its whitespace.
     Pre,
+    /// `<sup>`, `<sub>`: inline, but apart from the text around it (a footnote mark `¹`
+    /// after `57` is not the number's last digit).
+    Apart,
     /// Adds nothing but its content.
     Inline,
     /// `<meta>`.
@@ -95,6 +121,7 @@ fn role(name: &LocalName, html: bool) -> Role {
         | local_name!("video")
         | local_name!("audio") => Role::Skip,
         local_name!("br") => Role::Break,
+        local_name!("sup") | local_name!("sub") => Role::Apart,
         local_name!("table") => Role::Table,
         local_name!("pre")
         | local_name!("listing")
@@ -183,6 +210,8 @@ impl Out<'_> {
 #[derive(Debug, Clone, Copy)]
 enum Step {
     Enter(usize),
+    /// The end of a superscript or subscript: a gap after it.
+    Apart,
     /// The end of a block (whether it keeps its whitespace).
     Exit {
         pre: bool,
@@ -224,6 +253,10 @@ impl Reader<'_> {
         while let Some(step) = stack.pop() {
             let id = match step {
                 Step::Enter(id) => id,
+                Step::Apart => {
+                    run.gap();
+                    continue;
+                }
                 Step::Exit { pre: was_pre } => {
                     out.flush(&mut run);
                     blocks.pop();
@@ -250,6 +283,8 @@ impl Reader<'_> {
                 Kind::Element { name, html, .. } => (name, *html),
             };
             let role = match role(name, html) {
+                // Not shown: an element hidden by its attribute or its inline style.
+                _ if is_hidden(tree, id) => Role::Skip,
                 Role::Table if self.holds_table.get(id).copied().unwrap_or(false) => Role::Block,
                 Role::Table if matches!(out, Out::Cell(_)) => Role::Block,
                 r => r,
@@ -258,6 +293,11 @@ impl Reader<'_> {
                 Role::Skip => {}
                 Role::Break => run.line_break(at),
                 Role::Inline => push_children(tree, id, &mut stack),
+                Role::Apart => {
+                    run.gap();
+                    stack.push(Step::Apart);
+                    push_children(tree, id, &mut stack);
+                }
                 Role::Meta => self.meta(id),
                 Role::Title => self.title(id),
                 Role::Table => {
@@ -451,6 +491,11 @@ impl Run {
         self.last = word.chars().next_back();
         self.trailing_break = false;
         self.at.get_or_insert(at);
+    }
+
+    /// A gap that shows as a space between two words (none at a line's start).
+    fn gap(&mut self) {
+        self.space = self.space.max(Gap::Spaces);
     }
 
     /// A `<br>`.
