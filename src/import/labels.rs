@@ -129,8 +129,22 @@ pub(crate) fn match_label<'a>(
     buf: &mut String,
 ) -> Option<(&'static Entry, &'a str, bool)> {
     let cat = catalogue(table);
-    let mut candidates = vec![text.trim_matches(is_space)];
-    let mut rest = text.trim_matches(is_space);
+    let whole = text.trim_matches(is_space);
+    if whole.len() > LONGEST_LABEL && !whole.contains(is_space) {
+        return None;
+    }
+    // One word (most labels): normalised once, in the scratch buffer.
+    if !whole.contains(is_space) {
+        buf.clear();
+        normalize_into(whole, buf);
+        let n = buf.as_str();
+        return exact(cat, n)
+            .map(|e| (e, whole, true))
+            .or_else(|| annotated(cat, n).map(|e| (e, whole, false)))
+            .or_else(|| misprinted(cat, n).map(|(_, e)| (e, whole, false)));
+    }
+    let mut candidates = vec![whole];
+    let mut rest = whole;
     while let Some(i) = rest.find(is_space) {
         rest = rest.get(i..).unwrap_or("").trim_start_matches(is_space);
         if rest.is_empty() {
@@ -150,34 +164,55 @@ pub(crate) fn match_label<'a>(
         })
         .collect();
     for (c, n) in candidates.iter().zip(&norms) {
-        if let Some(e) = cat.iter().find(|e| &e.norm == n) {
+        if let Some(e) = exact(cat, n) {
             return Some((e, c, true));
         }
     }
     for (c, n) in candidates.iter().zip(&norms) {
-        let annotated = cat
-            .iter()
-            .filter(|e| {
-                n.strip_prefix(e.norm.as_str())
-                    .is_some_and(|r| r.starts_with(['(', '[']))
-            })
-            .max_by_key(|e| e.norm.len());
-        if let Some(e) = annotated {
+        if let Some(e) = annotated(cat, n) {
             return Some((e, c, false));
         }
     }
     let mut best: Option<(usize, &'static Entry, &'a str)> = None;
     for (c, n) in candidates.iter().zip(&norms) {
-        let Some(num) = numbering(n) else { continue };
-        for e in cat.iter().filter(|e| numbering(&e.norm) == Some(num)) {
-            let (a, b) = (n.chars().count(), e.norm.chars().count());
-            let score = common(n, &e.norm) * 100 / a.max(b).max(1);
-            if score >= 70 && best.is_none_or(|(s, ..)| score > s) {
+        if let Some((score, e)) = misprinted(cat, n) {
+            if best.is_none_or(|(s, ..)| score > s) {
                 best = Some((score, e, c));
             }
         }
     }
     best.map(|(_, e, c)| (e, c, false))
+}
+
+/// The entry whose label is the normalised text.
+fn exact(cat: &'static [Entry], n: &str) -> Option<&'static Entry> {
+    cat.iter().find(|e| e.norm == n)
+}
+
+/// The entry whose label the normalised text prints with an annotation after it (the
+/// longest such).
+fn annotated(cat: &'static [Entry], n: &str) -> Option<&'static Entry> {
+    cat.iter()
+        .filter(|e| {
+            n.strip_prefix(e.norm.as_str())
+                .is_some_and(|r| r.starts_with(['(', '[']))
+        })
+        .max_by_key(|e| e.norm.len())
+}
+
+/// The entry the normalised text misprints (same numbering, 70% of characters in order
+/// at least), with its score: the best.
+fn misprinted(cat: &'static [Entry], n: &str) -> Option<(usize, &'static Entry)> {
+    let num = numbering(n)?;
+    let mut best: Option<(usize, &'static Entry)> = None;
+    for e in cat.iter().filter(|e| numbering(&e.norm) == Some(num)) {
+        let (a, b) = (n.chars().count(), e.norm.chars().count());
+        let score = common(n, &e.norm) * 100 / a.max(b).max(1);
+        if score >= 70 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, e));
+        }
+    }
+    best
 }
 
 /// The words the format prints in a table, normalised, one per line: every label and
@@ -245,7 +280,11 @@ pub(crate) fn is_table_text(table: Table, label: &str, buf: &mut String) -> bool
     let printed = label.split(is_space).all(|w| {
         buf.clear();
         normalize_into(w, buf);
-        buf.is_empty() || words.contains(buf.as_str()) || pieces_of_words(buf, pieces)
+        let one_char = buf.chars().nth(1).is_none();
+        buf.is_empty()
+            || (one_char && words.contains(buf.as_str()))
+            || pieces.contains(buf.as_str())
+            || pieces_of_words(buf, pieces)
     });
     printed || {
         buf.clear();

@@ -237,45 +237,45 @@ fn cell_token(word: &str) -> Tok<'_> {
 /// The words of a line without pipes: split at white space, but not inside brackets (a
 /// remark after a number), and a unit printed after a number with a space is the
 /// number's (`2945.15 万元`).
-fn words(text: &str) -> Vec<&str> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
+fn words<'a>(text: &'a str) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
     let mut start: Option<usize> = None;
     let mut depth = 0usize;
+    let push = |out: &mut Vec<&'a str>, s: usize, e: usize| {
+        let word = text.get(s..e).unwrap_or("");
+        // A unit alone after a number belongs to it.
+        if matches!(word, "元" | "万元" | "万") {
+            if let Some(last) = out.last_mut() {
+                let from = last.as_ptr() as usize - text.as_ptr() as usize;
+                let joined = text.get(from..e).unwrap_or("");
+                if is_value(last) && is_value(joined) {
+                    *last = joined;
+                    return;
+                }
+            }
+        }
+        out.push(word);
+    };
     for (i, c) in text.char_indices() {
-        if OPENING.contains(&c) {
-            depth += 1;
-        } else if CLOSING.contains(&c) {
-            depth = depth.saturating_sub(1);
+        if !c.is_ascii() || matches!(c, '(' | ')' | '[' | ']') {
+            if OPENING.contains(&c) {
+                depth += 1;
+            } else if CLOSING.contains(&c) {
+                depth = depth.saturating_sub(1);
+            }
         }
         if is_space(c) && depth == 0 {
             if let Some(s) = start.take() {
-                out.push((s, i));
+                push(&mut out, s, i);
             }
         } else if start.is_none() {
             start = Some(i);
         }
     }
     if let Some(s) = start {
-        out.push((s, text.len()));
+        push(&mut out, s, text.len());
     }
-    // A unit alone after a number belongs to it.
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
-    for (s, e) in out {
-        let word = text.get(s..e).unwrap_or("");
-        if let Some(last) = merged.last_mut() {
-            let joined = text.get(last.0..e).unwrap_or("");
-            let previous = text.get(last.0..last.1).unwrap_or("");
-            if matches!(word, "元" | "万元" | "万") && is_value(previous) && is_value(joined) {
-                last.1 = e;
-                continue;
-            }
-        }
-        merged.push((s, e));
-    }
-    merged
-        .into_iter()
-        .map(|(s, e)| text.get(s..e).unwrap_or(""))
-        .collect()
+    out
 }
 
 /// Whether a character is part of a run of digits a crawler glued to text.
@@ -359,21 +359,24 @@ fn line_tokens<'a>(text: &'a str, pipes: Option<Pipes>, run_together: bool) -> V
         }
     }
     out.retain(|t| *t != Tok::Text(""));
-    // Adjacent texts are one text (a label printed with spaces in it).
-    let mut joined: Vec<Tok<'a>> = Vec::with_capacity(out.len());
-    for tok in out {
-        if let (Some(Tok::Text(a)), Tok::Text(b)) = (joined.last().copied(), tok) {
+    // Adjacent texts are one text (a label printed with spaces in it), joined in place.
+    let mut kept = 0usize;
+    for k in 0..out.len() {
+        let tok = out[k];
+        if let (Some(&Tok::Text(a)), Tok::Text(b)) =
+            (kept.checked_sub(1).and_then(|j| out.get(j)), tok)
+        {
             let (start, end) = (offset(t, a), offset(t, b) + b.len());
             if let Some(both) = t.get(start..end) {
-                if let Some(last) = joined.last_mut() {
-                    *last = Tok::Text(both);
-                }
+                out[kept - 1] = Tok::Text(both);
                 continue;
             }
         }
-        joined.push(tok);
+        out[kept] = tok;
+        kept += 1;
     }
-    joined
+    out.truncate(kept);
+    out
 }
 
 /// The byte offset of a slice of `whole` in it.

@@ -39,6 +39,8 @@ pub(super) struct Node {
     pub(super) prev: usize,
     pub(super) next: usize,
     pub(super) kind: Kind,
+    /// How many ancestors it had when it was last appended (capped, see [`MAX_DEPTH`]).
+    pub(super) depth: u32,
     /// Where the start tag that made this node begins (for an element the parser implied,
     /// such as `<tbody>` or a missing `<body>`, the token that made the parser imply it).
     pub(super) at: Position,
@@ -370,6 +372,7 @@ impl<'s> Sink<'s> {
             prev: NONE,
             next: NONE,
             kind: Kind::Document,
+            depth: 0,
             at: Position::START,
         };
         Self {
@@ -411,6 +414,7 @@ impl<'s> Sink<'s> {
             prev: NONE,
             next: NONE,
             kind,
+            depth: 0,
             at,
         });
         nodes.len() - 1
@@ -578,12 +582,13 @@ impl TreeSink for Sink<'_> {
                 let mut nodes = self.nodes.borrow_mut();
                 unlink(&mut nodes, node.id());
                 link(&mut nodes, parent.id(), node.id(), NONE);
-                let depth = std::iter::successors(Some(parent.id()), |&n| {
-                    nodes.get(n).map(|n| n.parent).filter(|&p| p != NONE)
-                })
-                .take(MAX_DEPTH + 1)
-                .count();
-                self.depth.set(depth);
+                let depth = nodes
+                    .get(parent.id())
+                    .map_or(0, |p| p.depth.saturating_add(1));
+                if let Some(n) = nodes.get_mut(node.id()) {
+                    n.depth = depth;
+                }
+                self.depth.set(usize::try_from(depth).unwrap_or(usize::MAX));
             }
             NodeOrText::AppendText(text) => self.append_text(parent.id(), &text),
         }
