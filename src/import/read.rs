@@ -320,7 +320,7 @@ fn leading_digits(word: &str) -> Option<(&str, &str)> {
 }
 
 /// The tokens of a line.
-fn line_tokens<'a>(text: &'a str, pipes: Option<Pipes>, run_together: bool) -> Vec<Tok<'a>> {
+fn line_tokens(text: &str, pipes: Option<Pipes>, run_together: bool) -> Vec<Tok<'_>> {
     let t = text.trim_matches(is_space);
     let line_text = t;
     if let Some(style) = pipes.filter(|_| t.contains('|')) {
