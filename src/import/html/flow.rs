@@ -34,6 +34,16 @@ fn is_hidden(tree: &Tree, id: usize) -> bool {
     let Some(style) = tree.attr(id, &local_name!("style")) else {
         return false;
     };
+    // Most styles hide nothing: only those naming a value that hides are looked into.
+    let hides = |w: &str| {
+        style
+            .as_bytes()
+            .windows(w.len())
+            .any(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    if !(hides("none") || hides("hidden") || hides("mso-hide")) {
+        return false;
+    }
     let style: String = style
         .chars()
         .filter(|c| !c.is_whitespace())
