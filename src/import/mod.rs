@@ -1,18 +1,20 @@
-//! The importer: the visible text of a published report page, as people copy it from a
-//! browser or a PDF, read into the model exactly as printed, with notes on everything it
-//! inferred or could not read.
+//! The importer: a published report page — its visible text as people copy it from a
+//! browser or a PDF, a converter's Markdown, a crawler's text, or its HTML — read into the
+//! model exactly as printed, every number in its cell only on evidence, with notes on
+//! everything it inferred or could not read.
+//!
+//! The text is cut into lines (`lines`), its sections found by their headings
+//! (`sections`), each table section cut into printed rows and texts and placed row by row
+//! against the table's layout (`labels`, `read`, `digits`); the publication date is read
+//! on evidence (`dates`). An HTML page is parsed as a browser parses it (`html`) and laid
+//! out as lines for the same reader (`markup`); the crate's own layouts are read back
+//! exactly (`layout`, `html::own`).
 
 pub(crate) mod bytes;
 mod dates;
 mod digits;
 mod fees;
-// The page reader under the HTML importer; its reader of report cells comes next, and
-// until then the tests and the bench are its only callers.
 #[cfg(feature = "html")]
-#[allow(
-    dead_code,
-    reason = "read by the HTML importer that comes next; until then by tests and the bench"
-)]
 pub(crate) mod html;
 mod labels;
 mod layout;

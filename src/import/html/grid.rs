@@ -84,6 +84,7 @@ impl Grid {
     }
 
     /// The cells covering the slots of a row, one item per column of the grid.
+    #[cfg(test)]
     pub(crate) fn row(&self, row: usize) -> impl Iterator<Item = Option<&Cell>> + '_ {
         (0..self.width).map(move |column| self.cell_at(row, column))
     }

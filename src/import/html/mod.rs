@@ -159,6 +159,7 @@ pub(crate) struct Meta {
 
 impl Document {
     /// The content of the first `<meta>` named `name` (ASCII case-insensitively).
+    #[cfg(test)]
     pub(crate) fn meta(&self, name: &str) -> Option<&str> {
         self.metas
             .iter()
