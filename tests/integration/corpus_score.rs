@@ -17,17 +17,17 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use ogi_report::{
-    AnnualReport, AppealColumn, AppealGroup, Applicant, CellRef, Edition, Imported, MoneyUnit,
-    ProactiveRow, RequestRow, RowRef, Table, Value, import,
+    AppealColumn, AppealGroup, Applicant, CellRef, Edition, Imported, MoneyUnit, ProactiveRow,
+    RequestRow, RowRef, Table, Value, import,
 };
 use serde_json::Value as Json;
 
-fn corpus() -> PathBuf {
+pub(crate) fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus")
 }
 
 /// Labels compared without spaces, brackets of either width, and the punctuation pages vary.
-fn norm(s: &str) -> String {
+pub(crate) fn norm(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
@@ -43,7 +43,7 @@ fn norm(s: &str) -> String {
 
 /// The row of 表三 a transcription key names (the 洪泽 reports misprint one label; 淮安
 /// numbers the （六） sub-rows with `、`).
-fn request_row(key: &str) -> RequestRow {
+pub(crate) fn request_row(key: &str) -> RequestRow {
     let key = norm(key);
     if key == "2.其他法律行政止公开" {
         return RequestRow::ProhibitedByLaw;
@@ -54,28 +54,25 @@ fn request_row(key: &str) -> RequestRow {
         .unwrap_or_else(|| panic!("no row {key}"))
 }
 
-/// The value a transcription gives a cell, as the crate reads a printed cell in the
-/// report (in the 2021 layout 本年收费金额 is in the header's 万元).
-fn expected(report: &AnnualReport, cell: CellRef, text: &Json) -> Option<Value> {
-    let text = text.as_str()?;
-    let value = Value::parse(cell.kind(), text).unwrap_or_else(|e| panic!("{cell}: {e}"))?;
-    let layout = report.layout(cell.table()).edition();
-    Some(match (layout, cell, value) {
-        (Edition::E2021, CellRef::Proactive(ProactiveRow::Fees, _), Value::Money(a))
-            if a.unit() == MoneyUnit::Unstated =>
-        {
-            Value::Money(a.stated_as(MoneyUnit::WanYuan).unwrap_or(a))
-        }
-        _ => value,
-    })
-}
-
-/// Every cell a transcription gives, with its text (`null` for a blank cell).
-fn transcribed(json: &Json, report: &AnnualReport) -> Vec<(CellRef, Json)> {
+/// Every cell a transcription gives, with its value as the crate reads a printed cell
+/// (`None` for a blank cell), 表二's columns those of the `t2` layout (in the 2021 layout
+/// 本年收费金额 is in the header's 万元).
+pub(crate) fn transcribed(json: &Json, t2: Edition) -> Vec<(CellRef, Option<Value>)> {
+    let value = |cell: CellRef, text: &Json| -> Option<Value> {
+        let text = text.as_str()?;
+        let value = Value::parse(cell.kind(), text).unwrap_or_else(|e| panic!("{cell}: {e}"))?;
+        Some(match (t2, cell, value) {
+            (Edition::E2021, CellRef::Proactive(ProactiveRow::Fees, _), Value::Money(a))
+                if a.unit() == MoneyUnit::Unstated =>
+            {
+                Value::Money(a.stated_as(MoneyUnit::WanYuan).unwrap_or(a))
+            }
+            (_, _, value) => value,
+        })
+    };
     let mut cells = Vec::new();
-    let t2_layout = report.layout(Table::Proactive).edition();
-    if let Some(t2) = json["section2"].as_object() {
-        for (row_label, columns) in t2 {
+    if let Some(t2_rows) = json["section2"].as_object() {
+        for (row_label, columns) in t2_rows {
             let row = *ProactiveRow::ALL
                 .iter()
                 .find(|r| {
@@ -86,11 +83,12 @@ fn transcribed(json: &Json, report: &AnnualReport) -> Vec<(CellRef, Json)> {
                 .unwrap_or_else(|| panic!("no row {row_label}"));
             for (column_label, text) in columns.as_object().into_iter().flatten() {
                 let column = *row
-                    .columns(t2_layout)
+                    .columns(t2)
                     .iter()
-                    .find(|c| norm(column_label).starts_with(&norm(c.label(t2_layout))))
+                    .find(|c| norm(column_label).starts_with(&norm(c.label(t2))))
                     .unwrap_or_else(|| panic!("no column {column_label}"));
-                cells.push((CellRef::Proactive(row, column), text.clone()));
+                let cell = CellRef::Proactive(row, column);
+                cells.push((cell, value(cell, text)));
             }
         }
     }
@@ -99,8 +97,9 @@ fn transcribed(json: &Json, report: &AnnualReport) -> Vec<(CellRef, Json)> {
             let row = request_row(key);
             let texts = texts.as_array().cloned().unwrap_or_default();
             assert_eq!(texts.len(), 7);
-            for (&column, text) in Applicant::ALL.iter().zip(texts) {
-                cells.push((CellRef::Requests(row, column), text));
+            for (&column, text) in Applicant::ALL.iter().zip(&texts) {
+                let cell = CellRef::Requests(row, column);
+                cells.push((cell, value(cell, text)));
             }
         }
     }
@@ -110,7 +109,9 @@ fn transcribed(json: &Json, report: &AnnualReport) -> Vec<(CellRef, Json)> {
                 .iter()
                 .map(move |&c| CellRef::Appeals(g, c))
         });
-        cells.extend(t4.zip(values.iter().cloned()));
+        for (cell, text) in t4.zip(values) {
+            cells.push((cell, value(cell, text)));
+        }
     }
     cells
 }
@@ -127,7 +128,8 @@ struct Score {
 fn score(name: &str, imported: &Imported, json: &Json, problems: &mut Vec<String>) -> Score {
     let report = &imported.report;
     let mut s = Score::default();
-    for (cell, text) in transcribed(json, report) {
+    let t2 = report.layout(Table::Proactive).edition();
+    for (cell, want) in transcribed(json, t2) {
         let row = RowRef::of(cell);
         let explained = imported.notes.iter().any(|n| {
             n.at.row == Some(row)
@@ -143,7 +145,6 @@ fn score(name: &str, imported: &Imported, json: &Json, problems: &mut Vec<String
             }
             continue;
         }
-        let want = expected(report, cell, &text);
         let got = report.cell(cell);
         if got == want {
             s.right += 1;

@@ -7,45 +7,13 @@
 //! value other than the one printed for it (a blank cell is allowed); a failing test shows
 //! a wrong cell.
 
-use std::path::{Path, PathBuf};
-
-use ogi_report::{
-    AppealColumn, AppealGroup, Applicant, CellRef, Edition, MoneyUnit, ProactiveRow, RequestRow,
-    Table, Value, import,
-};
+use ogi_report::{Applicant, CellRef, Edition, ProactiveRow, RequestRow, Table, Value, import};
 use serde_json::Value as Json;
 
-pub fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus")
-}
+use crate::corpus_score::{corpus, norm, request_row, transcribed};
 
 pub fn fixture(folder: &str, file: &str) -> String {
     std::fs::read_to_string(corpus().join(folder).join(file)).expect("a corpus text")
-}
-
-fn norm(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '、' | '．' | '，' | ',' => '.',
-            '：' => ':',
-            '“' | '”' => '"',
-            c => c,
-        })
-        .collect()
-}
-
-fn request_row(key: &str) -> RequestRow {
-    let key = norm(key);
-    if key == "2.其他法律行政止公开" {
-        return RequestRow::ProhibitedByLaw;
-    }
-    *RequestRow::ALL
-        .iter()
-        .find(|r| norm(r.label()) == key)
-        .unwrap_or_else(|| panic!("no row {key}"))
 }
 
 /// The cells a transcription gives, with their values (`None`: blank as printed).
@@ -55,65 +23,7 @@ pub fn truth(folder: &str) -> Vec<(CellRef, Option<Value>)> {
         Some("2019") => Edition::E2019,
         _ => Edition::E2021,
     };
-    truth_of(&json, edition)
-}
-
-fn truth_of(json: &Json, edition: Edition) -> Vec<(CellRef, Option<Value>)> {
-    let mut cells = Vec::new();
-    let value = |cell: CellRef, text: &Json| -> Option<Value> {
-        let text = text.as_str()?;
-        let v = Value::parse(cell.kind(), text).ok()??;
-        Some(match (edition, cell, v) {
-            (Edition::E2021, CellRef::Proactive(ProactiveRow::Fees, _), Value::Money(a))
-                if a.unit() == MoneyUnit::Unstated =>
-            {
-                Value::Money(a.stated_as(MoneyUnit::WanYuan).unwrap_or(a))
-            }
-            (_, _, v) => v,
-        })
-    };
-    if let Some(t2) = json["section2"].as_object() {
-        for (row_label, columns) in t2 {
-            let row = *ProactiveRow::ALL
-                .iter()
-                .find(|r| {
-                    Edition::ALL
-                        .iter()
-                        .any(|&e| norm(r.label(e)) == norm(row_label))
-                })
-                .unwrap_or_else(|| panic!("no row {row_label}"));
-            for (column_label, text) in columns.as_object().into_iter().flatten() {
-                let column = *row
-                    .columns(edition)
-                    .iter()
-                    .find(|c| norm(column_label).starts_with(&norm(c.label(edition))))
-                    .unwrap_or_else(|| panic!("no column {column_label}"));
-                let cell = CellRef::Proactive(row, column);
-                cells.push((cell, value(cell, text)));
-            }
-        }
-    }
-    if let Some(rows) = json["section3"]["rows"].as_object() {
-        for (key, texts) in rows {
-            let row = request_row(key);
-            let texts = texts.as_array().cloned().unwrap_or_default();
-            for (&column, text) in Applicant::ALL.iter().zip(texts) {
-                let cell = CellRef::Requests(row, column);
-                cells.push((cell, value(cell, &text)));
-            }
-        }
-    }
-    if let Some(values) = json["section4"]["values"].as_array() {
-        let t4 = AppealGroup::ALL.iter().flat_map(|&g| {
-            AppealColumn::ALL
-                .iter()
-                .map(move |&c| CellRef::Appeals(g, c))
-        });
-        for (cell, text) in t4.zip(values) {
-            cells.push((cell, value(cell, text)));
-        }
-    }
-    cells
+    transcribed(&json, edition)
 }
 
 /// Two cell values the same number: amounts compared by value and unit (not by how the
