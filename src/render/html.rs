@@ -305,6 +305,28 @@ fn escape(out: &mut String, text: &str) {
     }
 }
 
+/// ` class="finding" data-rules="…" title="…"`: the marks' rule ids, and each mark's rule
+/// and message on a line of the tooltip.
+fn mark_attributes(out: &mut String, marks: &[&CellMark]) {
+    out.push_str(" class=\"finding\" data-rules=\"");
+    for (i, mark) in marks.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        escape(out, &mark.rule);
+    }
+    out.push_str("\" title=\"");
+    for (i, mark) in marks.iter().enumerate() {
+        if i > 0 {
+            out.push_str("&#10;");
+        }
+        escape(out, &mark.rule);
+        out.push_str(": ");
+        escape(out, &mark.message);
+    }
+    out.push('"');
+}
+
 /// ` rowspan="…" colspan="…"`, each only when above one.
 fn span_attributes(out: &mut String, rowspan: usize, colspan: usize) {
     if rowspan > 1 {
@@ -399,27 +421,9 @@ impl<'a> Page<'a> {
                 continue;
             };
             escape(out, before);
-            let _ = write!(
-                out,
-                "<mark id=\"{}\" class=\"finding\" data-rules=\"",
-                sentence_id(span)
-            );
-            for (i, mark) in marks.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                escape(out, &mark.rule);
-            }
-            out.push_str("\" title=\"");
-            for (i, mark) in marks.iter().enumerate() {
-                if i > 0 {
-                    out.push_str("&#10;");
-                }
-                escape(out, &mark.rule);
-                out.push_str(": ");
-                escape(out, &mark.message);
-            }
-            out.push_str("\">");
+            let _ = write!(out, "<mark id=\"{}\"", sentence_id(span));
+            mark_attributes(out, &marks);
+            out.push('>');
             escape(out, inside);
             out.push_str("</mark>");
             at = end;
@@ -471,23 +475,7 @@ impl<'a> Page<'a> {
     fn td(&self, out: &mut String, cell: CellRef, value: Option<Value>, colspan: usize) {
         let _ = write!(out, "<td id=\"{cell}\"");
         if let Some(marks) = self.by_cell.get(&cell) {
-            out.push_str(" class=\"finding\" data-rules=\"");
-            for (i, mark) in marks.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                escape(out, &mark.rule);
-            }
-            out.push_str("\" title=\"");
-            for (i, mark) in marks.iter().enumerate() {
-                if i > 0 {
-                    out.push_str("&#10;");
-                }
-                escape(out, &mark.rule);
-                out.push_str(": ");
-                escape(out, &mark.message);
-            }
-            out.push('"');
+            mark_attributes(out, marks);
         }
         span_attributes(out, 1, colspan);
         out.push('>');
