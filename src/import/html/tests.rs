@@ -28,8 +28,14 @@ fn texts(html: &str) -> Vec<String> {
 
 /// The grids, in order.
 fn grids(html: &str) -> Vec<Grid> {
-    blocks(html)
-        .into_iter()
+    grids_of(&parse(html)).into_iter().cloned().collect()
+}
+
+/// The grids of a parsed page, in order.
+fn grids_of(document: &Document) -> Vec<&Grid> {
+    document
+        .blocks
+        .iter()
         .filter_map(|b| match b {
             Block::Table(g) => Some(g),
             Block::Text(_) => None,
@@ -308,14 +314,7 @@ fn real_page_table_4_holds_the_transcribed_cells() {
 #[test]
 fn real_page_positions_are_the_start_tags() {
     let document = parse(PINGTAN);
-    let grids: Vec<&Grid> = document
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(g) => Some(g),
-            Block::Text(_) => None,
-        })
-        .collect();
+    let grids = grids_of(&document);
     // Worked out independently: the byte offsets of the three `<table` in the source.
     let starts: Vec<usize> = PINGTAN.match_indices("<table").map(|(i, _)| i).collect();
     assert_eq!(
@@ -707,14 +706,7 @@ fn unclosed_nested_tables_are_read() {
     let document = parse(&page);
     check_invariants(&page, &document);
     // Each table holds the next, so only the innermost is a grid.
-    let grids: Vec<&Grid> = document
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(g) => Some(g),
-            Block::Text(_) => None,
-        })
-        .collect();
+    let grids = grids_of(&document);
     assert_eq!(grids.len(), 1);
     assert_eq!(row(grids[0], 0), strings(&["1", "2"]));
 }
