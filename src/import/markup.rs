@@ -24,6 +24,7 @@ use crate::import::read::Placed;
 use crate::import::{ImportError, Imported, Note, NoteKind, import_text};
 use crate::layout::{Layout, RowRef};
 use crate::narrative::FeeStatement;
+use crate::render::html::{CLASS_EXTRA, CLASS_FEES, CLASS_REMARK};
 use crate::section::Section;
 use crate::section::{EDITION_LABEL, PUBLISHED_LABEL};
 
@@ -174,7 +175,9 @@ fn exact(own: &Own) -> Option<Exact<'_>> {
     };
     tables[2].layout = Some(edition);
     let fees = match items(Section::OtherMatters)? {
-        [Item::Text(_), Item::Table(class, rows)] if class == "fees" => Some(fee_statement(rows)?),
+        [Item::Text(_), Item::Table(class, rows)] if class == CLASS_FEES => {
+            Some(fee_statement(rows)?)
+        }
         [Item::Text(_)] => None,
         _ => return None,
     };
@@ -257,7 +260,7 @@ fn exact_table(table: Table, items: &[Item]) -> Option<ExactTable<'_>> {
                     last = Some(RowRef::of(cell));
                 }
             }
-            "extra" | "remark" => pending.push((last, row)),
+            c if c == CLASS_EXTRA || c == CLASS_REMARK => pending.push((last, row)),
             _ => {}
         }
     }
@@ -272,7 +275,7 @@ fn exact_table(table: Table, items: &[Item]) -> Option<ExactTable<'_>> {
         ));
     }
     for (place, row) in placed {
-        if row.class == "remark" {
+        if row.class == CLASS_REMARK {
             let [cell] = row.cells.as_slice() else {
                 return None;
             };

@@ -164,6 +164,19 @@ fn sentence_id(span: TextSpan) -> impl std::fmt::Display {
     Id(span)
 }
 
+/// The generator a page of the crate names in its `<meta name="generator">`, by which
+/// the importer knows to read it back exactly.
+pub(crate) const GENERATOR: &str = "ogi-report";
+
+/// The classes that mark what a page of the crate prints (and the importer reads back):
+/// front-matter lines, a section's text, remarks (paragraphs, rows and inside a cell),
+/// extra rows, the fee statement's table.
+pub(crate) const CLASS_META: &str = "meta";
+pub(crate) const CLASS_TEXT: &str = "text";
+pub(crate) const CLASS_REMARK: &str = "remark";
+pub(crate) const CLASS_EXTRA: &str = "extra";
+pub(crate) const CLASS_FEES: &str = "fees";
+
 /// The heading of the list of marks.
 const FINDINGS_HEADING: &str = "检查发现";
 
@@ -227,7 +240,7 @@ pub fn html(report: &AnnualReport, options: &HtmlOptions) -> String {
     let title = title(report);
     out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str("<meta name=\"generator\" content=\"ogi-report\">\n");
+    let _ = writeln!(out, "<meta name=\"generator\" content=\"{GENERATOR}\">");
     out.push_str("<title>");
     escape(&mut out, &title);
     out.push_str("</title>\n<style>\n");
@@ -236,11 +249,14 @@ pub fn html(report: &AnnualReport, options: &HtmlOptions) -> String {
     escape(&mut out, &title);
     out.push_str("</h1>\n");
     if let Some(date) = published(report) {
-        let _ = writeln!(out, "<p class=\"meta\">{PUBLISHED_LABEL}：{date}</p>");
+        let _ = writeln!(
+            out,
+            "<p class=\"{CLASS_META}\">{PUBLISHED_LABEL}：{date}</p>"
+        );
     }
     let _ = writeln!(
         out,
-        "<p class=\"meta\">{BODY_KIND_LABEL}：{}</p>",
+        "<p class=\"{CLASS_META}\">{BODY_KIND_LABEL}：{}</p>",
         report.kind().label()
     );
     // The edition, when a table is printed in another edition's layout (else the tables
@@ -251,7 +267,7 @@ pub fn html(report: &AnnualReport, options: &HtmlOptions) -> String {
     {
         let _ = writeln!(
             out,
-            "<p class=\"meta\">{EDITION_LABEL}：{}</p>",
+            "<p class=\"{CLASS_META}\">{EDITION_LABEL}：{}</p>",
             report.edition()
         );
     }
@@ -368,7 +384,7 @@ fn header_rows(out: &mut String, spans: &[Span], corner: Option<(&str, usize)>) 
 }
 
 fn fee_statement(out: &mut String, fees: &FeeStatement) {
-    out.push_str("<table class=\"fees\">\n<tr><th></th>");
+    let _ = write!(out, "<table class=\"{CLASS_FEES}\">\n<tr><th></th>");
     for label in FeeStatement::VALUE_LABELS {
         th(out, None, 1, 1, label);
     }
@@ -413,7 +429,7 @@ impl<'a> Page<'a> {
     /// A text section, with the sentences of the marks about it marked. A sentence that
     /// overlaps one marked before it joins that one's mark.
     fn text(&self, out: &mut String, section: Section, text: &str) {
-        out.push_str("<div class=\"text\">");
+        let _ = write!(out, "<div class=\"{CLASS_TEXT}\">");
         let mut at = 0usize;
         for (span, marks) in self.sentences(section) {
             let (start, end) = (span.start as usize, span.end as usize);
@@ -481,7 +497,7 @@ impl<'a> Page<'a> {
         out.push('>');
         escape(out, &value_text(value));
         if let Some(remark) = self.extras.get().and_then(|e| e.cell_remark(cell)) {
-            out.push_str("<span class=\"remark\">");
+            let _ = write!(out, "<span class=\"{CLASS_REMARK}\">");
             escape(out, remark);
             out.push_str("</span>");
         }
@@ -496,7 +512,7 @@ impl<'a> Page<'a> {
             .into_iter()
             .flat_map(|e| e.remarks_at(place))
         {
-            out.push_str("<p class=\"remark\">");
+            let _ = write!(out, "<p class=\"{CLASS_REMARK}\">");
             escape(out, &remark.text);
             out.push_str("</p>\n");
         }
@@ -510,7 +526,7 @@ impl<'a> Page<'a> {
             return;
         };
         for row in extras.rows_at(place) {
-            out.push_str("<tr class=\"extra\">");
+            let _ = write!(out, "<tr class=\"{CLASS_EXTRA}\">");
             th(out, Some("row"), 1, 1, &row.label);
             let cells = row.cells.len().max(1);
             for (i, cell) in row.cells.iter().enumerate() {
@@ -526,7 +542,7 @@ impl<'a> Page<'a> {
         // Remarks above and under the table are paragraphs outside it (`remarks`).
         let inside = matches!(place, Place::After(_));
         for remark in extras.remarks_at(place).filter(|_| inside) {
-            out.push_str("<tr class=\"remark\"><td");
+            let _ = write!(out, "<tr class=\"{CLASS_REMARK}\"><td");
             span_attributes(out, 1, width);
             out.push('>');
             escape(out, &remark.text);

@@ -99,7 +99,7 @@
 //! # Ok::<(), ogi_report::Error>(())
 //! ```
 
-mod html;
+pub(crate) mod html;
 mod markdown;
 mod text;
 

@@ -9,8 +9,8 @@ use html5ever::{LocalName, local_name};
 
 use super::tree::{Kind, Tree, build};
 
-/// The generator a page of the crate names.
-pub(crate) const GENERATOR: &str = "ogi-report";
+pub(crate) use crate::render::html::GENERATOR;
+use crate::render::html::{CLASS_META, CLASS_REMARK, CLASS_TEXT};
 
 /// What the page holds, in document order, as the renderer wrote it.
 #[derive(Debug, Default)]
@@ -79,7 +79,7 @@ pub(crate) fn read(src: &str) -> Option<Own> {
                 own.title = text(&tree, id);
                 continue;
             }
-            (&local_name!("p"), "meta") => {
+            (&local_name!("p"), c) if c == CLASS_META => {
                 own.metas.push(text(&tree, id));
                 continue;
             }
@@ -87,8 +87,8 @@ pub(crate) fn read(src: &str) -> Option<Own> {
                 own.sections.push((text(&tree, id), Vec::new()));
                 continue;
             }
-            (&local_name!("div"), "text") => Item::Text(text(&tree, id)),
-            (&local_name!("p"), "remark") => Item::Remark(text(&tree, id)),
+            (&local_name!("div"), c) if c == CLASS_TEXT => Item::Text(text(&tree, id)),
+            (&local_name!("p"), c) if c == CLASS_REMARK => Item::Remark(text(&tree, id)),
             (&local_name!("table"), class) => Item::Table(class.to_owned(), rows(&tree, id)),
             // The list of marks.
             _ => continue,
@@ -112,7 +112,7 @@ fn collect(tree: &Tree, id: usize, skip_remark: bool, out: &mut String) {
             Some(Kind::Text(t)) => out.push_str(t),
             Some(Kind::Element { .. }) => {
                 let remark = tree.html_name(id) == Some(&local_name!("span"))
-                    && tree.attr(id, &local_name!("class")) == Some("remark");
+                    && tree.attr(id, &local_name!("class")) == Some(CLASS_REMARK);
                 if skip_remark && remark {
                     continue;
                 }
@@ -159,7 +159,7 @@ fn rows(tree: &Tree, table: usize) -> Vec<Row> {
                 collect(tree, c, true, &mut text);
                 let remark = tree.children(c).find(|&s| {
                     tree.html_name(s) == Some(&local_name!("span"))
-                        && tree.attr(s, &local_name!("class")) == Some("remark")
+                        && tree.attr(s, &local_name!("class")) == Some(CLASS_REMARK)
                 });
                 Some(OwnCell {
                     header,
