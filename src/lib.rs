@@ -172,13 +172,13 @@
 //! assert_eq!(imported.report, report);
 //!
 //! let page = "某局2020年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
-//!             0 0 0 0 0 1 0 0 1 0 0 0 0 0\n五、存在的主要问题及改进情况\n无\n";
+//!             结果维持 结果纠正 其他结果 尚未审结 总计\n0 0 0 0 0 1 0 0 1 0 0 0 0 0\n五、存在的主要问题及改进情况\n无\n";
 //! let imported = ogi_report::import(page)?;
 //! assert_eq!(imported.report.problems(), "无");
 //! let t4 = imported.notes.iter().find(|n| n.at.section == ogi_report::Section::Appeals);
 //! assert_eq!(
 //!     t4.map(ToString::to_string).as_deref(),
-//!     Some("line 3, t4, row -, cell -: 表四 cannot be read: 14 cells printed, 15 expected; left blank")
+//!     Some("line 4, t4, row -, cell -: 表四 cannot be read: 14 cells printed, 15 expected; left blank")
 //! );
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

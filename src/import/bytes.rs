@@ -94,6 +94,7 @@ impl fmt::Display for Why {
 /// use ogi_report::{AppealColumn, AppealGroup, BytesError, import_bytes};
 /// let page = "\u{feff}某县人民政府2021年政府信息公开工作年度报告\n\
 ///             四、政府信息公开行政复议、行政诉讼情况\n\
+///             结果维持 结果纠正 其他结果 尚未审结 总计\n\
 ///             1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n";
 /// let imported = import_bytes(page.as_bytes())?;
 /// assert_eq!(imported.report.body(), "某县人民政府");

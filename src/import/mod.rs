@@ -54,7 +54,9 @@ use sections::{
 /// what the importer inferred, read loosely or could not read.
 ///
 /// ```
-/// let page = "某县人民政府2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n";
+/// let page = "某县人民政府2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
+///             行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计\n\
+///             1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n";
 /// let imported = ogi_report::import(page)?;
 /// assert_eq!(imported.report.appeals().get(ogi_report::AppealGroup::Review, ogi_report::AppealColumn::Total), Some(1));
 /// assert!(!imported.notes.is_empty());

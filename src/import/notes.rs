@@ -75,12 +75,12 @@ impl fmt::Display for Location {
 ///
 /// ```
 /// let page = "某局2020年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
-///             0 0 0 0 0 1 0 0 1 0 0 0 0 0\n五、存在的主要问题及改进情况\n";
+///             结果维持 结果纠正 其他结果 尚未审结 总计\n0 0 0 0 0 1 0 0 1 0 0 0 0 0\n五、存在的主要问题及改进情况\n";
 /// let imported = ogi_report::import(page)?;
-/// let note = imported.notes.iter().find(|n| n.at.line == 3).ok_or("no note on line 3")?;
+/// let note = imported.notes.iter().find(|n| n.at.line == 4).ok_or("no note on line 4")?;
 /// assert_eq!(
 ///     note.to_string(),
-///     "line 3, t4, row -, cell -: 表四 cannot be read: 14 cells printed, 15 expected; left blank"
+///     "line 4, t4, row -, cell -: 表四 cannot be read: 14 cells printed, 15 expected; left blank"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

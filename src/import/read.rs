@@ -1065,11 +1065,19 @@ pub(crate) fn read<'a>(
             Head::Unknown(_) => {}
         }
     }
-    // 表四 printed as the format prints it: its one data line of all its cells, no label.
+    // 表四 printed as the format prints it: its column headers, then its one data line of
+    // all its cells, no label (without the headers, a count of numbers shows no column).
     let mut unreadable = false;
     // The lines of unlabelled groups read as 表四's data line.
     let mut used_lines: Vec<usize> = Vec::new();
-    if table == Table::Appeals && placed.iter().all(Option::is_none) {
+    let headed = scan
+        .pieces
+        .iter()
+        .take_while(|p| !matches!(p, Piece::Group(_)))
+        .any(
+            |p| matches!(p, Piece::Text(t) if matches!(t.kind, TextKind::Table | TextKind::Row(_))),
+        );
+    if table == Table::Appeals && headed && placed.iter().all(Option::is_none) {
         let unlabelled: Vec<&Group<'a>> = order
             .iter()
             .filter_map(|&(k, row)| match (row, scan.pieces.get(k)) {

@@ -145,7 +145,7 @@ fn a_dropped_row_and_a_local_row_are_not_shifted() -> Result<(), ImportError> {
 #[test]
 fn a_table_with_too_many_cells_is_left_blank() -> Result<(), ImportError> {
     let page = format!(
-        "{TITLE_2020}四、政府信息公开行政复议、行政诉讼情况\n1 0 0 0 1 0 0 0 0 0 0 0 0 0 0 7\n五、存在的主要问题及改进情况\n无\n"
+        "{TITLE_2020}四、政府信息公开行政复议、行政诉讼情况\n结果维持 结果纠正 其他结果 尚未审结 总计\n1 0 0 0 1 0 0 0 0 0 0 0 0 0 0 7\n五、存在的主要问题及改进情况\n无\n"
     );
     let imported = import(&page)?;
     assert!(imported.report.appeals().cells().all(|(_, v)| v.is_none()));
@@ -157,7 +157,7 @@ fn a_table_with_too_many_cells_is_left_blank() -> Result<(), ImportError> {
     assert_eq!(
         note.as_deref(),
         Some(
-            "line 3, t4, row -, cell -: 表四 cannot be read: 16 cells printed, 15 expected; left blank"
+            "line 4, t4, row -, cell -: 表四 cannot be read: 16 cells printed, 15 expected; left blank"
         )
     );
     assert_eq!(imported.report.problems(), "无");
@@ -219,4 +219,40 @@ fn texts_that_cannot_be_read() {
             .to_string(),
         "line 1: report year 2018 is before 2019, the first year of either edition"
     );
+}
+
+/// 表四's fifteen numbers on a line with no column headers printed: the count matches the
+/// table, but nothing shows which number is which column, so none is placed, and the note
+/// quotes them.
+#[test]
+fn table_four_without_its_headers_is_not_placed_by_count() -> Result<(), ImportError> {
+    let values = "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0";
+    let page = format!("{TITLE_2020}四、政府信息公开行政复议、行政诉讼情况\n{values}\n");
+    let imported = import(&page)?;
+    assert!(imported.report.appeals().cells().all(|(_, v)| v.is_none()));
+    let printed: Vec<String> = values.split(' ').map(str::to_owned).collect();
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.at.section == Section::Appeals
+                && n.kind
+                    == NoteKind::ValuesNotPlaced {
+                        cells: printed.clone()
+                    })
+    );
+    // With the headers printed above it, the same line is 表四's data line.
+    let headed = page.replace(
+        &format!("\n{values}"),
+        &format!("\n结果维持 结果纠正 其他结果 尚未审结 总计\n{values}"),
+    );
+    let report = import(&headed)?.report;
+    assert_eq!(
+        report.appeals().get(
+            ogi_report::AppealGroup::Review,
+            ogi_report::AppealColumn::Total
+        ),
+        Some(1)
+    );
+    Ok(())
 }
