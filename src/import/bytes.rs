@@ -140,19 +140,31 @@ fn is_markup(bytes: &[u8]) -> bool {
 /// The error for the first invalid byte at `at` of `body` (whose bytes before `at` are
 /// UTF-8), `skipped` bytes into the input.
 fn not_utf8(body: &[u8], at: usize, cut: bool, skipped: usize) -> BytesError {
-    // `from_utf8` said the bytes before `at` are UTF-8.
-    let valid = body
-        .get(..at)
-        .and_then(|b| std::str::from_utf8(b).ok())
-        .unwrap_or_default();
-    let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+    let (line, column) = line_and_column(body, at);
     BytesError::NotUtf8 {
         byte: skipped + at,
-        line: valid.matches('\n').count() + 1,
-        column: valid.get(line_start..).unwrap_or_default().chars().count() + 1,
+        line,
+        column,
         found: body.get(at).copied().unwrap_or_default(),
         cut,
     }
+}
+
+/// The 1-based line (lines end at `\n`) and column (the characters before it on its line,
+/// as the bytes read as UTF-8 with each malformed sequence one character, plus one) of
+/// byte `at`.
+pub(crate) fn line_and_column(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = bytes.get(..at).unwrap_or(bytes);
+    let line = before.split(|&b| b == b'\n').count();
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(before.get(start..).unwrap_or_default())
+        .chars()
+        .count()
+        + 1;
+    (line, column)
 }
 
 #[cfg(test)]

@@ -369,7 +369,9 @@ pub fn import_html_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
         || (matches!(decoded.source, EncodingSource::Declared { .. })
             && decoded.encoding == encoding_rs::UTF_8);
     if !plain_utf8 || decoded.replaced > 0 {
-        let (line, column) = declared_at.map_or((1, 1), |at| line_and_column(bytes, at));
+        let (line, column) = declared_at.map_or((1, 1), |at| {
+            crate::import::bytes::line_and_column(bytes, at)
+        });
         let kind = NoteKind::PageDecoded {
             encoding: decoded.encoding.name().to_owned(),
             source: public_source(&decoded.source),
@@ -395,22 +397,6 @@ fn public_source(source: &EncodingSource) -> PageEncoding {
         EncodingSource::Utf8 => PageEncoding::Utf8,
         EncodingSource::Guessed => PageEncoding::Guessed,
     }
-}
-
-/// The 1-based line and column (in characters, as the bytes decode as UTF-8, malformed
-/// sequences one each) of byte `at`.
-fn line_and_column(bytes: &[u8], at: usize) -> (usize, usize) {
-    let before = bytes.get(..at).unwrap_or(bytes);
-    let line = before.split(|&b| b == b'\n').count();
-    let start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(before.get(start..).unwrap_or_default())
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 /// Reads a parsed page: its lines through the page-text importer, then every note moved
