@@ -10,35 +10,27 @@ use serde_json::Value as Json;
 use crate::money_forms::{self, FORMS_READ, REFUSED};
 use crate::render_gen::{self, FIXTURES, seed};
 
-fn validator() -> (boon::Schemas, boon::SchemaIndex) {
+/// The schema (or the definition a fragment `#/…` names) compiled.
+fn compiled(fragment: &str) -> (boon::Schemas, boon::SchemaIndex) {
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
     compiler
         .add_resource("ogi-report.schema.json", ogi_report::schema::json_schema())
         .expect("the schema is a resource");
     let index = compiler
-        .compile("ogi-report.schema.json", &mut schemas)
+        .compile(&format!("ogi-report.schema.json{fragment}"), &mut schemas)
         .expect("the schema compiles");
     (schemas, index)
 }
 
 fn valid(json: &Json) -> bool {
-    let (schemas, index) = validator();
+    let (schemas, index) = compiled("");
     schemas.validate(json, index).is_ok()
 }
 
 /// The schema of one money cell (`$defs/money`), compiled once.
-static MONEY: LazyLock<(boon::Schemas, boon::SchemaIndex)> = LazyLock::new(|| {
-    let mut schemas = boon::Schemas::new();
-    let mut compiler = boon::Compiler::new();
-    compiler
-        .add_resource("ogi-report.schema.json", ogi_report::schema::json_schema())
-        .expect("the schema is a resource");
-    let index = compiler
-        .compile("ogi-report.schema.json#/$defs/money", &mut schemas)
-        .expect("the money definition compiles");
-    (schemas, index)
-});
+static MONEY: LazyLock<(boon::Schemas, boon::SchemaIndex)> =
+    LazyLock::new(|| compiled("#/$defs/money"));
 
 fn valid_money(text: &str) -> bool {
     let (schemas, index) = &*MONEY;
