@@ -464,6 +464,15 @@ struct Number {
 }
 
 impl Number {
+    /// No number: the filler of a buffer of numbers.
+    const NONE: Number = Number {
+        start: 0,
+        end: 0,
+        value: Decimal::ZERO,
+        unit: Unit::Other,
+        approximate: false,
+    };
+
     fn count(&self) -> Option<u64> {
         match self.unit {
             Unit::Count(_) if self.value.scale() == 0 && !self.approximate => {
@@ -980,13 +989,7 @@ pub(crate) fn read(
         carry.last_count = None;
         return;
     }
-    let mut nums = [Number {
-        start: 0,
-        end: 0,
-        value: Decimal::ZERO,
-        unit: Unit::Other,
-        approximate: false,
-    }; MAX_NUMBERS];
+    let mut nums = [Number::NONE; MAX_NUMBERS];
     let count = numbers(s, &mut nums);
     let nums = &nums[..count];
     let sentence = s.bytes(0, s.len, text);
@@ -1983,13 +1986,7 @@ mod tests {
     /// The numbers of a text with their units, as `value unit` strings.
     fn read_numbers(text: &str) -> Vec<String> {
         let s = sentence(text);
-        let mut out = [Number {
-            start: 0,
-            end: 0,
-            value: Decimal::ZERO,
-            unit: Unit::Other,
-            approximate: false,
-        }; MAX_NUMBERS];
+        let mut out = [Number::NONE; MAX_NUMBERS];
         let n = numbers(&s, &mut out);
         out[..n]
             .iter()

@@ -1219,37 +1219,36 @@ pub(crate) fn read<'a>(
         placed[i] = Some(r);
     }
 
-    // The rows placed by order stand only if the table's identities hold wherever they
-    // read them.
+    // The rows placed by order stand only if the table's identities confirm them (see
+    // `identities_hold`).
     if !by_order.is_empty() {
         let mut trial = placed.clone();
         for r in &by_order {
             trial[r.row] = Some(r.clone());
         }
         let ordered: Vec<usize> = by_order.iter().map(|r| r.row).collect();
-        if identities_hold(layout, &trial, &ordered) {
-            reading.notes.push(note(
-                NoteKind::PlacedByOrder {
-                    table,
-                    rows: by_order.len(),
-                },
-                section,
-                by_order.first().map(|r| rows[r.row].row()),
-                None,
-                by_order.first().map_or(scan.region.start, |r| r.line),
-            ));
-            placed = trial;
+        let confirmed = identities_hold(layout, &trial, &ordered);
+        let rows_placed = by_order.len();
+        let kind = if confirmed {
+            NoteKind::PlacedByOrder {
+                table,
+                rows: rows_placed,
+            }
         } else {
-            reading.notes.push(note(
-                NoteKind::OrderNotConfirmed {
-                    table,
-                    rows: by_order.len(),
-                },
-                section,
-                by_order.first().map(|r| rows[r.row].row()),
-                None,
-                by_order.first().map_or(scan.region.start, |r| r.line),
-            ));
+            NoteKind::OrderNotConfirmed {
+                table,
+                rows: rows_placed,
+            }
+        };
+        reading.notes.push(note(
+            kind,
+            section,
+            by_order.first().map(|r| rows[r.row].row()),
+            None,
+            by_order.first().map_or(scan.region.start, |r| r.line),
+        ));
+        if confirmed {
+            placed = trial;
         }
     }
 
