@@ -3,7 +3,7 @@
 //! statement), 淮安 2024 (3.8 KB, 16 statements, all agreeing), 上海市科委 2024 (3.8 KB,
 //! 12 statements) and 平潭 2019 (11 KB of 一 on one line, one sum that does not add up). The
 //! target: at most 20 µs per report, and no allocation beyond the findings (the
-//! integration test `checks_alloc` proves the latter with a counting allocator).
+//! integration test `checks::alloc` proves the latter with a counting allocator).
 //!
 //! `cargo bench --bench narrative`
 

@@ -1,7 +1,7 @@
 //! `validate` on the seed report and on a fully filled 2021-edition report (clean, and
 //! with every relation of 表三 and 表四 broken), and `validate_pair`. The target: under
 //! 1 µs per report, and no allocation when there are no findings (the integration test
-//! `checks_alloc` proves the latter with a counting allocator).
+//! `checks::alloc` proves the latter with a counting allocator).
 //!
 //! `cargo bench --bench validate`
 

@@ -1122,7 +1122,7 @@ mod tests {
 
     /// `Decimal::MAX + 0.0` is exactly `Decimal::MAX`: at scale 1 it would not fit, but the
     /// exact sum needs no decimal place. The case proptest found in
-    /// `hostile_rollup::money_sums_are_exact_or_refused`,
+    /// `checks::rollup::money_sums_are_exact_or_refused`,
     /// `amounts = [(79228162514264337593543950335, 0), (0, 1)]`. There `0.0元` comes here
     /// as 0 (converting to 元 drops the places of a 0), but `0.00000万元` comes as `0.0`,
     /// and this refused it.
