@@ -252,6 +252,9 @@ pub use cell::{
     ORGANISATIONS_LABEL, OutcomeGroup, ProactiveColumn, ProactiveRow, REQUESTS_NOTE, RESULTS_LABEL,
     RequestRow, Table, Value, ValueKind,
 };
+/// The date type of [`AnnualReport::published`] and [`ReportBuilder::published`],
+/// re-exported so that a caller need not depend on `chrono` itself.
+pub use chrono::NaiveDate;
 pub use claims::{
     Applicants, Cases, Claim, Claims, FeeMeasure, Measure, ProactiveMeasure, Quantity, Reading,
     TextSpan, Verdict, claims,
@@ -280,6 +283,9 @@ pub use report::{AnnualReport, BodyKind, FIRST_YEAR, ReportBuilder};
 pub use requests::{RequestDetails, Requests};
 pub use rollup::{MixedRollup, Rollup, RollupError};
 pub use rules::{Relation, Rule, RuleId, Scope, Severity, Source};
+/// The exact decimal of [`Amount::value`], [`Amount::new`] and [`Rollup::total_yuan`],
+/// re-exported so that a caller need not depend on `rust_decimal` itself.
+pub use rust_decimal::Decimal;
 pub use section::Section;
 pub use tidy::{TidyCell, TidyError, TidyLineError};
 pub use validate::{

@@ -18,8 +18,8 @@ use crate::requests::Requests;
 /// Why a report or a roll-up could not be added to a roll-up. The roll-up is unchanged
 /// after an error: a report is added whole or not at all.
 ///
-/// `index` is the position of the report among those added to the roll-up, counting from
-/// 0 (the number of reports added before it).
+/// A report is named by its body and year as well as by `index`, its position among
+/// those added to the roll-up, counting from 0 (the number of reports added before it).
 ///
 /// ```
 /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests, Rollup};
@@ -29,7 +29,10 @@ use crate::requests::Requests;
 ///     .appeals(Appeals::blank())
 ///     .build()?;
 /// let err = Rollup::new(Edition::E2019).add(&report).unwrap_err();
-/// assert_eq!(err.to_string(), "report 0 is of the 2021 edition, the roll-up of the 2019 edition");
+/// assert_eq!(
+///     err.to_string(),
+///     "report 0 (某局, 2023) is of the 2021 edition, the roll-up of the 2019 edition"
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -37,33 +40,67 @@ use crate::requests::Requests;
 pub enum RollupError {
     /// A sum that does not fit its type: a count beyond `u64`, a change beyond `i64`, an
     /// amount beyond what a `Decimal` holds exactly.
-    #[error("report {index}: the sum of {cell} overflows")]
+    #[error("report {index} ({body}, {year}): the sum of {cell} overflows")]
     Overflow {
         /// The position of the report.
         index: u64,
+        /// The report's body.
+        body: String,
+        /// The report's year.
+        year: u16,
         /// The cell whose sum overflows.
         cell: CellRef,
     },
-    /// An amount printed without a unit: it cannot be converted to 元 until the caller
-    /// states the unit ([`Amount::stated_as`]).
+    /// An amount printed without a unit, in a cell for which the roll-up assumes no unit:
+    /// it cannot be converted to 元 until the caller states the unit, for the roll-up
+    /// ([`Rollup::assume_unit`]) or for the amount ([`Amount::stated_as`]).
     #[error(
-        "report {index}: {cell} has no stated unit; state it with Amount::stated_as before rolling it up"
+        "report {index} ({body}, {year}): {cell} has no stated unit; assume one for the roll-up with Rollup::assume_unit, or state it with Amount::stated_as"
     )]
     UnitNotStated {
         /// The position of the report.
         index: u64,
+        /// The report's body.
+        body: String,
+        /// The report's year.
+        year: u16,
         /// The money cell.
         cell: CellRef,
     },
     /// A report of another edition than the roll-up's.
-    #[error("report {index} is of the {given} edition, the roll-up of the {expected} edition")]
+    #[error(
+        "report {index} ({body}, {year}) is of the {given} edition, the roll-up of the {expected} edition"
+    )]
     EditionMismatch {
         /// The position of the report.
         index: u64,
+        /// The report's body.
+        body: String,
+        /// The report's year.
+        year: u16,
         /// The roll-up's edition.
         expected: Edition,
         /// The report's edition.
         given: Edition,
+    },
+    /// A unit assumed for a cell that is not a money cell of the roll-up's edition, or an
+    /// assumption of no unit.
+    #[error(
+        "cannot assume {unit:?} for {cell}: a roll-up assumes 元 or 万元 for a money cell of its edition ({edition})"
+    )]
+    BadAssumption {
+        /// The cell named.
+        cell: CellRef,
+        /// The unit named.
+        unit: MoneyUnit,
+        /// The roll-up's edition.
+        edition: Edition,
+    },
+    /// Merging roll-ups that assume different units for a cell.
+    #[error("cannot merge roll-ups that assume different units for {cell}")]
+    MergeAssumptionMismatch {
+        /// The cell whose assumptions differ.
+        cell: CellRef,
     },
     /// Merging two roll-ups whose sum of a cell overflows.
     #[error("merging roll-ups: the sum of {cell} overflows")]
@@ -93,6 +130,33 @@ impl Count {
         self.sum = self.sum.checked_add(other.sum)?;
         self.blanks = self.blanks.saturating_add(other.blanks);
         Some(())
+    }
+}
+
+/// The report being added, as an error names it.
+#[derive(Clone, Copy)]
+struct Adding<'a> {
+    index: u64,
+    report: &'a AnnualReport,
+}
+
+impl Adding<'_> {
+    fn overflow(self, cell: CellRef) -> RollupError {
+        RollupError::Overflow {
+            index: self.index,
+            body: self.report.body().to_owned(),
+            year: self.report.year(),
+            cell,
+        }
+    }
+
+    fn unit_not_stated(self, cell: CellRef) -> RollupError {
+        RollupError::UnitNotStated {
+            index: self.index,
+            body: self.report.body().to_owned(),
+            year: self.report.year(),
+            cell,
+        }
     }
 }
 
@@ -135,6 +199,10 @@ enum Sum {
 struct ProactiveSum {
     sum: Sum,
     blanks: u64,
+    /// The unit the roll-up assumes for an amount printed without one (money cells only).
+    assumed: Option<MoneyUnit>,
+    /// How many amounts were read in the assumed unit.
+    assumed_amounts: u64,
 }
 
 /// The amount in 元, exactly, without the trailing zeros that the conversion itself adds
@@ -197,21 +265,40 @@ impl ProactiveSum {
             crate::ValueKind::Delta => Sum::Delta(0),
             crate::ValueKind::Money => Sum::Yuan(Decimal::ZERO),
         };
-        ProactiveSum { sum, blanks: 0 }
+        ProactiveSum {
+            sum,
+            blanks: 0,
+            assumed: None,
+            assumed_amounts: 0,
+        }
     }
 
-    fn add(&mut self, value: Option<Value>, index: u64, cell: CellRef) -> Result<(), RollupError> {
-        let overflow = RollupError::Overflow { index, cell };
+    fn add(
+        &mut self,
+        value: Option<Value>,
+        adding: Adding,
+        cell: CellRef,
+    ) -> Result<(), RollupError> {
+        let overflow = || adding.overflow(cell);
         match (&mut self.sum, value) {
             (_, None) => self.blanks = self.blanks.saturating_add(1),
-            (Sum::Count(s), Some(Value::Count(v))) => *s = s.checked_add(v).ok_or(overflow)?,
-            (Sum::Delta(s), Some(Value::Delta(v))) => *s = s.checked_add(v).ok_or(overflow)?,
+            (Sum::Count(s), Some(Value::Count(v))) => *s = s.checked_add(v).ok_or_else(overflow)?,
+            (Sum::Delta(s), Some(Value::Delta(v))) => *s = s.checked_add(v).ok_or_else(overflow)?,
             (Sum::Yuan(s), Some(Value::Money(a))) => {
+                let assumed = match self.assumed {
+                    Some(unit) if a.unit() == MoneyUnit::Unstated => Some(unit),
+                    _ => None,
+                };
+                // Stating the unit of an amount printed without one cannot fail.
+                let a = assumed.map_or(Ok(a), |unit| a.stated_as(unit)).unwrap_or(a);
                 let yuan = in_yuan(a).map_err(|e| match e {
-                    ValueError::UnitNotStated => RollupError::UnitNotStated { index, cell },
-                    _ => RollupError::Overflow { index, cell },
+                    ValueError::UnitNotStated => adding.unit_not_stated(cell),
+                    _ => overflow(),
                 })?;
-                *s = exact_add(*s, yuan).ok_or(overflow)?;
+                *s = exact_add(*s, yuan).ok_or_else(overflow)?;
+                if assumed.is_some() {
+                    self.assumed_amounts = self.assumed_amounts.saturating_add(1);
+                }
             }
             // A table holds only values of its cells' kinds (set and parse check them).
             _ => {}
@@ -220,6 +307,10 @@ impl ProactiveSum {
     }
 
     fn merge(&mut self, other: ProactiveSum, cell: CellRef) -> Result<(), RollupError> {
+        if self.assumed != other.assumed {
+            return Err(RollupError::MergeAssumptionMismatch { cell });
+        }
+        self.assumed_amounts = self.assumed_amounts.saturating_add(other.assumed_amounts);
         let overflow = RollupError::MergeOverflow { cell };
         match (&mut self.sum, other.sum) {
             (Sum::Count(s), Sum::Count(v)) => *s = s.checked_add(v).ok_or(overflow)?,
@@ -266,7 +357,7 @@ impl Core {
         t3: &Requests,
         row: RequestRow,
         column: Applicant,
-        index: u64,
+        adding: Adding,
     ) -> Result<Option<u64>, RollupError> {
         if t3.edition() == self.layout || row != RequestRow::OtherHandling {
             return Ok(t3.get(row, column));
@@ -279,10 +370,9 @@ impl Core {
         ] {
             match t3.get(part, column) {
                 Some(v) => {
-                    sum = sum.checked_add(v).ok_or(RollupError::Overflow {
-                        index,
-                        cell: CellRef::Requests(row, column),
-                    })?;
+                    sum = sum
+                        .checked_add(v)
+                        .ok_or_else(|| adding.overflow(CellRef::Requests(row, column)))?;
                 }
                 None => return Ok(None),
             }
@@ -292,7 +382,8 @@ impl Core {
 
     /// Adds a report's 表三 and 表四. Every sum is checked before any is changed, so that
     /// nothing changes when one overflows, without copying the roll-up.
-    fn add(&mut self, report: &AnnualReport, index: u64) -> Result<(), RollupError> {
+    fn add(&mut self, adding: Adding) -> Result<(), RollupError> {
+        let report = adding.report;
         let rows = RequestRow::rows(self.layout);
         let width = Applicant::ALL.len();
         let t3 = report.requests();
@@ -305,25 +396,25 @@ impl Core {
             converted = [None; ROWS * T3_COLUMNS];
             for (k, value) in converted.iter_mut().enumerate().take(rows.len() * width) {
                 let (row, column) = (rows[k / width], Applicant::ALL[k % width]);
-                *value = self.read(t3, row, column, index)?;
+                *value = self.read(t3, row, column, adding)?;
             }
             &converted[..rows.len() * width]
         };
         let t3_sums = &mut self.t3.as_flattened_mut()[..values.len()];
         if let Some(k) = first_overflow(t3_sums, values) {
-            return Err(RollupError::Overflow {
-                index,
-                cell: CellRef::Requests(rows[k / width], Applicant::ALL[k % width]),
-            });
+            return Err(adding.overflow(CellRef::Requests(
+                rows[k / width],
+                Applicant::ALL[k % width],
+            )));
         }
         let appeals = report.appeals().slots();
         let t4_sums = self.t4.as_flattened_mut();
         if let Some(k) = first_overflow(t4_sums, appeals) {
             let width = AppealColumn::ALL.len();
-            return Err(RollupError::Overflow {
-                index,
-                cell: CellRef::Appeals(AppealGroup::ALL[k / width], AppealColumn::ALL[k % width]),
-            });
+            return Err(adding.overflow(CellRef::Appeals(
+                AppealGroup::ALL[k / width],
+                AppealColumn::ALL[k % width],
+            )));
         }
         add_all(self.t3.as_flattened_mut(), values);
         add_all(self.t4.as_flattened_mut(), appeals);
@@ -396,8 +487,10 @@ impl Core {
 ///   采购总金额 are exact to the 分 (and beyond). A sum has the decimal places of the
 ///   amounts summed, or, near `Decimal::MAX`, only as many as fit, which drops trailing
 ///   zeros and nothing else; a sum that no `Decimal` holds exactly is an overflow. An
-///   amount printed without a unit is refused ([`RollupError::UnitNotStated`]) until the
-///   caller states its unit with [`Amount::stated_as`].
+///   amount printed without a unit is refused ([`RollupError::UnitNotStated`]) unless the
+///   caller assumes a unit for its cell once for the roll-up ([`Rollup::assume_unit`],
+///   recorded in the result) or states it for the amount ([`Amount::stated_as`]).
+///   [`Rollup::total_yuan`] gives a money total in 元 as a `Decimal`.
 /// - A blank cell is never read as 0. A cell left blank by any report is blank in the
 ///   rolled-up tables ([`Rollup::get`], [`Rollup::to_report`]): its total is unknown.
 ///   [`Rollup::blanks`] counts the reports that left it blank and [`Rollup::filled_sum`]
@@ -439,10 +532,10 @@ impl Core {
 /// let err = county.add(&report("29451519.23")?).unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "report 2: t2.procurement.amount has no stated unit; state it with Amount::stated_as before rolling it up"
+///     "report 2 (某局, 2020): t2.procurement.amount has no stated unit; assume one for the roll-up with Rollup::assume_unit, or state it with Amount::stated_as"
 /// );
 /// assert_eq!(county.reports(), 2); // unchanged
-/// let total = county.to_report("某县", BodyKind::Government, 2020)?;
+/// let total = county.to_report(2020, "某县", BodyKind::Government)?;
 /// assert_eq!(total.requests().get(ogi_report::RequestRow::New, ogi_report::Applicant::Total), Some(0));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -470,9 +563,12 @@ impl Rollup {
     /// ```
     #[must_use]
     pub fn new(edition: Edition) -> Rollup {
+        // Slots beyond the edition's cells stay unused counts.
         let mut t2 = [ProactiveSum {
             sum: Sum::Count(0),
             blanks: 0,
+            assumed: None,
+            assumed_amounts: 0,
         }; MAX_T2];
         for (acc, cell) in t2.iter_mut().zip(Table::Proactive.cells(edition)) {
             *acc = ProactiveSum::new(cell);
@@ -545,10 +641,13 @@ impl Rollup {
         if report.edition() != self.core.layout {
             return Err(RollupError::EditionMismatch {
                 index,
+                body: report.body().to_owned(),
+                year: report.year(),
                 expected: self.core.layout,
                 given: report.edition(),
             });
         }
+        let adding = Adding { index, report };
         // 表二 into a copy (its sums of money may fail half way), 表三 and 表四 checked
         // before they change: on an error, nothing changes.
         let mut t2 = self.t2;
@@ -564,9 +663,9 @@ impl Rollup {
             } else {
                 None
             };
-            acc.add(value, index, cell)?;
+            acc.add(value, adding, cell)?;
         }
-        self.core.add(report, index)?;
+        self.core.add(adding)?;
         self.t2 = t2;
         self.reports = index.saturating_add(1);
         Ok(())
@@ -696,6 +795,103 @@ impl Rollup {
         }
     }
 
+    /// Assumes a unit for the amounts of a money cell that reports print without one (the
+    /// seed's `29451519.23`, in a column whose header gives no unit): from now on such an
+    /// amount is read in `unit` instead of refused. The roll-up records the assumption and
+    /// how many amounts it was applied to ([`Rollup::assumed_unit`]), and
+    /// [`Rollup::to_report`] says it in a remark in the cell. An amount that prints its
+    /// unit keeps it.
+    ///
+    /// # Errors
+    /// [`RollupError::BadAssumption`] when the cell is not a money cell of the roll-up's
+    /// edition, or the unit is [`MoneyUnit::Unstated`].
+    ///
+    /// ```
+    /// use ogi_report::{
+    ///     AnnualReport, Appeals, BodyKind, Edition, MoneyUnit, Proactive, Requests, Rollup, Value,
+    /// };
+    ///
+    /// let cell = "t2.procurement.amount".parse()?;
+    /// let report = |amount: &str| -> Result<AnnualReport, Box<dyn std::error::Error>> {
+    ///     let mut r = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+    ///         .proactive(Proactive::blank(Edition::E2019))
+    ///         .requests(Requests::blank(Edition::E2019))
+    ///         .appeals(Appeals::blank())
+    ///         .build()?;
+    ///     r.set(cell, Some(Value::Money(amount.parse()?)))?;
+    ///     Ok(r)
+    /// };
+    /// let mut county = Rollup::new(Edition::E2019);
+    /// county.assume_unit(cell, MoneyUnit::Yuan)?;
+    /// county.add(&report("29451519.23")?)?;
+    /// county.add(&report("1万元")?)?;
+    /// assert_eq!(county.total_yuan(cell), Some("29461519.23".parse()?));
+    /// assert_eq!(county.assumed_unit(cell), Some((MoneyUnit::Yuan, 1)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn assume_unit(&mut self, cell: CellRef, unit: MoneyUnit) -> Result<(), RollupError> {
+        let bad = RollupError::BadAssumption {
+            cell,
+            unit,
+            edition: self.core.layout,
+        };
+        if unit == MoneyUnit::Unstated {
+            return Err(bad);
+        }
+        let layout = Layout::of(Table::Proactive, self.core.layout);
+        match layout.position(cell).and_then(|i| self.t2.get_mut(i)) {
+            Some(acc) if matches!(acc.sum, Sum::Yuan(_)) => {
+                acc.assumed = Some(unit);
+                Ok(())
+            }
+            _ => Err(bad),
+        }
+    }
+
+    /// The unit assumed for a money cell ([`Rollup::assume_unit`]) and how many amounts
+    /// were read in it; `None` when the roll-up assumes none for the cell.
+    ///
+    /// ```
+    /// use ogi_report::{Edition, MoneyUnit, Rollup};
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// let cell = "t2.fees.amount".parse()?;
+    /// assert_eq!(r.assumed_unit(cell), None);
+    /// r.assume_unit(cell, MoneyUnit::WanYuan)?;
+    /// assert_eq!(r.assumed_unit(cell), Some((MoneyUnit::WanYuan, 0)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn assumed_unit(&self, cell: CellRef) -> Option<(MoneyUnit, u64)> {
+        let acc = self.proactive_sum(cell)?;
+        acc.assumed.map(|unit| (unit, acc.assumed_amounts))
+    }
+
+    /// The total of a money cell in 元, exactly; `None` when a report left it blank (the
+    /// total is unknown) or when the cell is not a money cell of the edition.
+    ///
+    /// ```
+    /// # use ogi_report::*;
+    /// let cell = "t2.fees.amount".parse()?;
+    /// let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// report.set(cell, Some(Value::Money("1.5万元".parse()?)))?;
+    /// let mut r = Rollup::new(Edition::E2021);
+    /// r.add(&report)?;
+    /// r.add(&report)?;
+    /// assert_eq!(r.total_yuan(cell), Some(Decimal::from(30000)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn total_yuan(&self, cell: CellRef) -> Option<Decimal> {
+        match self.get(cell)? {
+            Value::Money(amount) => amount.to_yuan().ok(),
+            _ => None,
+        }
+    }
+
     /// 表二 of the roll-up: blank where any report left the cell blank. 采购总金额 (2019)
     /// is in 元; 本年收费金额 (2021) in 万元, the unit its header prints (in 元 in the
     /// unlikely case that dividing by 10000 would not be exact).
@@ -770,8 +966,10 @@ impl Rollup {
         self.core.appeals()
     }
 
-    /// The roll-up as a report of the given body, kind and year (no narrative sections),
-    /// to validate, render or serialise like any other.
+    /// The roll-up as a report of the given year, body and kind (the order of
+    /// [`AnnualReport::builder`]; no narrative sections), to validate, render or serialise
+    /// like any other. A money cell read with an assumed unit ([`Rollup::assume_unit`])
+    /// carries a remark that says so, e.g. `其中1项金额未注明单位，按元计`.
     ///
     /// # Errors
     /// [`Error::YearOutOfRange`] for a year before 2019.
@@ -786,18 +984,30 @@ impl Rollup {
     /// let mut r = Rollup::new(Edition::E2021);
     /// r.add(&report)?;
     /// r.add(&report)?;
-    /// let county = r.to_report("某县", BodyKind::Government, 2023)?;
+    /// let county = r.to_report(2023, "某县", BodyKind::Government)?;
     /// assert!(validate(&county).is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_report(
         &self,
+        year: u16,
         body: impl Into<String>,
         kind: BodyKind,
-        year: u16,
     ) -> Result<AnnualReport, Error> {
+        let mut t2 = self.proactive();
+        for (acc, cell) in self.t2.iter().zip(Table::Proactive.cells(self.core.layout)) {
+            if let (Some(unit), 1..) = (acc.assumed, acc.assumed_amounts) {
+                let remark = format!(
+                    "其中{}项金额未注明单位，按{}计",
+                    acc.assumed_amounts,
+                    unit.suffix()
+                );
+                // A money cell of the edition: it takes a remark.
+                let _ = t2.set_cell_remark(cell, Some(remark));
+            }
+        }
         AnnualReport::builder(self.core.layout, year, body, kind)
-            .proactive(self.proactive())
+            .proactive(t2)
             .requests(self.requests())
             .appeals(self.appeals())
             .build()
@@ -925,7 +1135,7 @@ impl MixedRollup {
     /// ```
     pub fn add(&mut self, report: &AnnualReport) -> Result<(), RollupError> {
         let index = self.reports;
-        self.core.add(report, index)?;
+        self.core.add(Adding { index, report })?;
         self.reports = index.saturating_add(1);
         Ok(())
     }

@@ -21,7 +21,7 @@ pub fn exercise(report: &ogi_report::AnnualReport) {
     let mut rollup = Rollup::new(report.edition());
     if rollup.add(report).is_ok() {
         let _ = rollup.add(report);
-        let _ = rollup.to_report("合计", report.kind(), report.year());
+        let _ = rollup.to_report(report.year(), "合计", report.kind());
     }
     let mut mixed = MixedRollup::new();
     let _ = mixed.add(report);

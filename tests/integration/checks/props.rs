@@ -567,7 +567,7 @@ proptest! {
         prop_assert_eq!(&left, &rollup);
         // The rolled-up report of consistent reports with no blanks is consistent.
         if by_cell(&reports, edition).values().all(|(_, b)| *b == 0) {
-            let total = rollup.to_report("合计", BodyKind::Other, 2022).unwrap();
+            let total = rollup.to_report(2022, "合计", BodyKind::Other).unwrap();
             prop_assert!(!validate(&total).has_errors());
         }
     }

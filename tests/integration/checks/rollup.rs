@@ -47,9 +47,12 @@ fn money(text: &str) -> Value {
     Value::Money(text.parse().unwrap())
 }
 
+/// The overflow of a cell at the report of that index (every report here is 某局's 2022).
 fn overflow(index: u64, code: &str) -> RollupError {
     RollupError::Overflow {
         index,
+        body: "某局".to_owned(),
+        year: 2022,
         cell: cell(code),
     }
 }

@@ -1488,7 +1488,7 @@ fn a_rollup_sums_cell_by_cell_and_converts_money_exactly() {
         r.get(cell("t2.procurement.amount")).unwrap().to_string(),
         "29451619.23元"
     );
-    let total = r.to_report("示例县", BodyKind::Government, 2020).unwrap();
+    let total = r.to_report(2020, "示例县", BodyKind::Government).unwrap();
     assert!(validate(&total).is_empty());
     assert_eq!(total.cell(cell("t3.results_total.total")), count(228));
 
@@ -1525,15 +1525,63 @@ fn a_rollup_refuses_an_unstated_unit_until_it_is_stated() {
         err,
         RollupError::UnitNotStated {
             index: 1,
+            body: "陆河县人民政府".to_owned(),
+            year: 2020,
             cell: cell("t2.procurement.amount")
         }
     );
     assert_eq!(
         err.to_string(),
-        "report 1: t2.procurement.amount has no stated unit; state it with Amount::stated_as \
-         before rolling it up"
+        "report 1 (陆河县人民政府, 2020): t2.procurement.amount has no stated unit; assume one \
+         for the roll-up with Rollup::assume_unit, or state it with Amount::stated_as"
     );
     assert_eq!(r, before, "a refused report adds nothing");
+
+    // Assumed once for the roll-up: read in 元, the assumption recorded and remarked.
+    let mut assumed = r.clone();
+    assumed
+        .assume_unit(cell("t2.procurement.amount"), MoneyUnit::Yuan)
+        .unwrap();
+    assumed.add(&seed).unwrap();
+    assert_eq!(
+        assumed.total_yuan(cell("t2.procurement.amount")),
+        Some("30656519.23".parse().unwrap())
+    );
+    assert_eq!(
+        assumed.assumed_unit(cell("t2.procurement.amount")),
+        Some((MoneyUnit::Yuan, 1))
+    );
+    let total = assumed
+        .to_report(2020, "示例县", BodyKind::Government)
+        .unwrap();
+    assert_eq!(
+        total
+            .proactive()
+            .extras()
+            .cell_remark(cell("t2.procurement.amount")),
+        Some("其中1项金额未注明单位，按元计")
+    );
+    // A roll-up assuming another unit (or none) does not merge with it.
+    assert_eq!(
+        r.merge(&assumed).unwrap_err(),
+        RollupError::MergeAssumptionMismatch {
+            cell: cell("t2.procurement.amount")
+        }
+    );
+    // Only a money cell of the edition takes an assumption, and only of a stated unit.
+    for (code, unit) in [
+        ("t2.fees.amount", MoneyUnit::Yuan),
+        ("t2.procurement.projects", MoneyUnit::Yuan),
+        ("t2.procurement.amount", MoneyUnit::Unstated),
+    ] {
+        assert_eq!(
+            r.assume_unit(cell(code), unit).unwrap_err().to_string(),
+            format!(
+                "cannot assume {unit:?} for {code}: a roll-up assumes 元 or 万元 for a money \
+                 cell of its edition (2019)"
+            )
+        );
+    }
 
     let mut stated = seed;
     let amount = stated
@@ -1574,12 +1622,14 @@ fn a_rollup_reports_overflow_naming_report_and_cell() {
         err,
         RollupError::Overflow {
             index: 1,
+            body: "示例局".to_owned(),
+            year: 2022,
             cell: cell("t4.suit_direct.other")
         }
     );
     assert_eq!(
         err.to_string(),
-        "report 1: the sum of t4.suit_direct.other overflows"
+        "report 1 (示例局, 2022): the sum of t4.suit_direct.other overflows"
     );
     assert_eq!(r, before);
     let err = r.merge(&before).unwrap_err();
@@ -1594,7 +1644,7 @@ fn a_rollup_reports_overflow_naming_report_and_cell() {
     r.add(&d).unwrap();
     assert_eq!(
         r.add(&d).unwrap_err().to_string(),
-        "report 1: the sum of t2.penalty.delta overflows"
+        "report 1 (示例局, 2020): the sum of t2.penalty.delta overflows"
     );
 }
 
@@ -1605,6 +1655,8 @@ fn a_rollup_takes_one_edition_a_mixed_rollup_both() {
         r.add(&base(E21)).unwrap_err(),
         RollupError::EditionMismatch {
             index: 0,
+            body: "示例局".to_owned(),
+            year: 2022,
             expected: E19,
             given: E21
         }
