@@ -114,6 +114,35 @@ pub enum Value {
     Money(Amount),
 }
 
+/// A count: `Some(3126.into())` is a count cell's value. (There is no `From<i64>`: with
+/// it, an integer literal would be ambiguous; a change is `Value::Delta(-3)`.)
+///
+/// ```
+/// use ogi_report::Value;
+/// assert_eq!(Value::from(3126), Value::Count(3126));
+/// let cell: Option<Value> = Some(3126.into());
+/// assert_eq!(cell, Some(Value::Count(3126)));
+/// ```
+impl From<u64> for Value {
+    fn from(count: u64) -> Value {
+        Value::Count(count)
+    }
+}
+
+/// An amount of money.
+///
+/// ```
+/// use ogi_report::{Amount, Value};
+/// let amount: Amount = "7730.28万元".parse()?;
+/// assert_eq!(Value::from(amount), Value::Money(amount));
+/// # Ok::<(), ogi_report::ValueError>(())
+/// ```
+impl From<Amount> for Value {
+    fn from(amount: Amount) -> Value {
+        Value::Money(amount)
+    }
+}
+
 impl Value {
     /// The kind of this value.
     ///
@@ -742,7 +771,7 @@ impl AppealColumn {
 /// let cell: CellRef = "t3.withheld.state_secret.total".parse()?;
 /// assert_eq!(cell, CellRef::Requests(RequestRow::StateSecret, Applicant::Total));
 /// assert_eq!(cell.to_string(), "t3.withheld.state_secret.total");
-/// assert_eq!(cell.label(Edition::E2019), "表三 （三）不予公开 1.属于国家秘密 · 总计");
+/// assert_eq!(cell.label(Edition::E2019).as_deref(), Some("表三 （三）不予公开 1.属于国家秘密 · 总计"));
 /// # Ok::<(), ogi_report::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -787,17 +816,26 @@ impl CellRef {
         }
     }
 
-    /// A readable Chinese label: the table, the row (with its group) and the column.
+    /// A readable Chinese label in the edition: the table, the row (with its group) and
+    /// the column; `None` when the edition has no such cell (its row and column would be
+    /// labelled from two layouts that never print them together).
     ///
     /// ```
     /// use ogi_report::{CellRef, Edition};
     /// let cell: CellRef = "t2.normative.in_force".parse()?;
-    /// assert_eq!(cell.label(Edition::E2021), "表二 第二十条第（一）项 行政规范性文件 · 现行有效件数");
+    /// assert_eq!(
+    ///     cell.label(Edition::E2021).as_deref(),
+    ///     Some("表二 第二十条第（一）项 行政规范性文件 · 现行有效件数")
+    /// );
+    /// assert_eq!("t2.fees.amount".parse::<CellRef>()?.label(Edition::E2019), None);
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
     #[must_use]
-    pub fn label(self, edition: Edition) -> String {
-        match self {
+    pub fn label(self, edition: Edition) -> Option<String> {
+        if !self.in_edition(edition) {
+            return None;
+        }
+        Some(match self {
             CellRef::Proactive(r, c) => format!(
                 "{} {} {} · {}",
                 Table::Proactive.label(),
@@ -829,7 +867,7 @@ impl CellRef {
                     c.label()
                 )
             }
-        }
+        })
     }
 }
 

@@ -61,6 +61,29 @@ pub struct FeeStatement {
 }
 
 impl FeeStatement {
+    /// A statement of the values given, each `None` when the report does not state it (the
+    /// struct is `#[non_exhaustive]`, so this is how a statement is made outside the crate).
+    ///
+    /// ```
+    /// use ogi_report::FeeStatement;
+    /// let fees = FeeStatement::new(Some(7), Some("1300元".parse()?), None);
+    /// assert_eq!(fees.notices, Some(7));
+    /// assert_eq!(fees.collected, None);
+    /// # Ok::<(), ogi_report::ValueError>(())
+    /// ```
+    #[must_use]
+    pub const fn new(
+        notices: Option<u64>,
+        notices_amount: Option<Amount>,
+        collected: Option<Amount>,
+    ) -> FeeStatement {
+        FeeStatement {
+            notices,
+            notices_amount,
+            collected,
+        }
+    }
+
     /// The name of the fee the statement is about.
     pub const LABEL: &'static str = "信息处理费";
 

@@ -487,6 +487,110 @@ impl AnnualReport {
         std::mem::replace(&mut self.appeals, table)
     }
 
+    /// Replaces the text of section 一 (总体情况), kept byte for byte, and returns the text
+    /// it held.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let mut report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// report.set_overview("2022年，某局……");
+    /// assert_eq!(report.overview(), "2022年，某局……");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn set_overview(&mut self, text: impl Into<String>) -> String {
+        std::mem::replace(&mut self.overview, text.into())
+    }
+
+    /// Replaces the text of section 五 (存在的主要问题及改进情况), kept byte for byte, and
+    /// returns the text it held.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let mut report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .problems("旧")
+    ///     .build()?;
+    /// assert_eq!(report.set_problems("一是……"), "旧");
+    /// assert_eq!(report.problems(), "一是……");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn set_problems(&mut self, text: impl Into<String>) -> String {
+        std::mem::replace(&mut self.problems, text.into())
+    }
+
+    /// Replaces section 六 (其他需要报告的事项) and returns what it held.
+    ///
+    /// # Errors
+    /// [`Error::FeesOutsideEdition`] for a fee statement in a 2019-edition report (the
+    /// report is then unchanged), as [`ReportBuilder::build`].
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, FeeStatement, OtherMatters, Proactive, Requests};
+    /// let mut report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// let mut six = OtherMatters::new("本年度未收取信息处理费。");
+    /// six.fees = Some(FeeStatement::new(Some(0), None, None));
+    /// report.set_other_matters(six)?;
+    /// assert_eq!(report.other_matters().fees.unwrap().notices, Some(0));
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn set_other_matters(&mut self, section: OtherMatters) -> Result<OtherMatters, Error> {
+        if self.edition == Edition::E2019 && section.fees.is_some() {
+            return Err(Error::FeesOutsideEdition);
+        }
+        Ok(std::mem::replace(&mut self.other_matters, section))
+    }
+
+    /// The report as a builder holding every part, to change what the in-place methods do
+    /// not (the year, the body, its kind, the publication date) and build again with the
+    /// builder's checks: the one way to change any part of a report and keep its
+    /// invariants.
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, NaiveDate, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// let next = report
+    ///     .clone()
+    ///     .into_builder()
+    ///     .year(2023)
+    ///     .body("某市某局")
+    ///     .published(NaiveDate::from_ymd_opt(2024, 1, 20).unwrap())
+    ///     .build()?;
+    /// assert_eq!((next.year(), next.body()), (2023, "某市某局"));
+    /// assert_eq!(next.proactive(), report.proactive());
+    /// // The builder's checks apply again.
+    /// assert!(report.into_builder().year(2018).build().is_err());
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn into_builder(self) -> ReportBuilder {
+        ReportBuilder {
+            edition: self.edition,
+            year: self.year,
+            body: self.body,
+            kind: self.kind,
+            published: self.published,
+            overview: self.overview,
+            proactive: Some(self.proactive),
+            requests: Some(self.requests),
+            appeals: Some(self.appeals),
+            problems: self.problems,
+            other_matters: self.other_matters,
+        }
+    }
+
     /// 表二, to change cells and extras in place.
     ///
     /// ```
@@ -675,6 +779,79 @@ pub struct ReportBuilder {
 }
 
 impl ReportBuilder {
+    /// The report year (the builder was made with one).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+    ///     .year(2024)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// assert_eq!(report.year(), 2024);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn year(mut self, year: u16) -> Self {
+        self.year = year;
+        self
+    }
+
+    /// The issuing body (the builder was made with one).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+    ///     .body("某市某局")
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// assert_eq!(report.body(), "某市某局");
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = body.into();
+        self
+    }
+
+    /// The kind of body (the builder was made with one).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2021, 2022, "某镇人民政府", BodyKind::Department)
+    ///     .kind(BodyKind::Township)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .build()?;
+    /// assert_eq!(report.kind(), BodyKind::Township);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn kind(mut self, kind: BodyKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// No publication date (a report that does not print one).
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, NaiveDate, Proactive, Requests};
+    /// let report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+    ///     .proactive(Proactive::blank(Edition::E2021))
+    ///     .requests(Requests::blank(Edition::E2021))
+    ///     .appeals(Appeals::blank())
+    ///     .published(NaiveDate::from_ymd_opt(2023, 1, 20).unwrap())
+    ///     .build()?;
+    /// let undated = report.into_builder().unpublished().build()?;
+    /// assert_eq!(undated.published(), None);
+    /// # Ok::<(), ogi_report::Error>(())
+    /// ```
+    pub fn unpublished(mut self) -> Self {
+        self.published = None;
+        self
+    }
+
     /// The publication date.
     ///
     /// ```

@@ -167,7 +167,10 @@ impl fmt::Display for ScopeLabel {
                 None => f.write_str(g.label()),
             },
             Scope::ProactiveRow(r) => write!(f, "「{}」行", r.label(edition)),
-            Scope::Cell(c) => f.write_str(&c.label(edition)),
+            Scope::Cell(c) => match c.label(edition) {
+                Some(label) => f.write_str(&label),
+                None => write!(f, "{c}"),
+            },
             Scope::Table(t) => f.write_str(t.label()),
             Scope::Sentence(span, _) => write!(f, "{}", span.label()),
         }

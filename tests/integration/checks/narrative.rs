@@ -58,9 +58,11 @@ fn tables(edition: Edition, text: &str) -> AnnualReport {
     };
     let mut six = OtherMatters::new("");
     if edition == Edition::E2021 {
-        let mut fees = FeeStatement::default();
-        fees.collected = Some("3940元".parse().unwrap());
-        six.fees = Some(fees);
+        six.fees = Some(FeeStatement::new(
+            None,
+            None,
+            Some("3940元".parse().unwrap()),
+        ));
     }
     AnnualReport::builder(edition, 2022, "某区人民政府", BodyKind::Government)
         .overview(text)

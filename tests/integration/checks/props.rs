@@ -188,9 +188,7 @@ fn assemble(
         let unpaid = requests
             .get(RequestRow::UnpaidFee, Applicant::Total)
             .unwrap();
-        let mut fees = FeeStatement::default();
-        fees.notices = Some(unpaid + notices_extra);
-        six.fees = Some(fees);
+        six.fees = Some(FeeStatement::new(Some(unpaid + notices_extra), None, None));
     }
     let mut b = AnnualReport::builder(edition, year, "某机关", kind)
         .proactive(t2)

@@ -399,13 +399,10 @@ fn a_fee_sentence_is_text_when_the_layout_states_the_fees() -> Result<(), TestCa
     );
     round_trip(&report)?;
     let mut six = report.other_matters().clone();
-    let mut fees = FeeStatement::default();
-    fees.collected = Some(
-        "3940元"
-            .parse()
-            .map_err(|e: ogi_report::ValueError| TestCaseError::fail(e.to_string()))?,
-    );
-    six.fees = Some(fees);
+    let collected = "3940元"
+        .parse()
+        .map_err(|e: ogi_report::ValueError| TestCaseError::fail(e.to_string()))?;
+    six.fees = Some(FeeStatement::new(None, None, Some(collected)));
     report = AnnualReport::builder(Edition::E2021, 2024, "某局", BodyKind::Department)
         .proactive(Proactive::blank(Edition::E2021))
         .requests(Requests::blank(Edition::E2021))

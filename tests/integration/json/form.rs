@@ -271,10 +271,11 @@ fn tables_stand_alone() {
 fn the_2021_fee_statement_round_trips() {
     use ogi_report::{BodyKind, Edition, FeeStatement, OtherMatters, RequestDetails};
     let mut six = OtherMatters::new("全年收取政府信息公开信息处理费 3940 元。");
-    let mut fees = FeeStatement::default();
-    fees.notices = Some(7);
-    fees.collected = Some("3940元".parse().unwrap());
-    six.fees = Some(fees);
+    six.fees = Some(FeeStatement::new(
+        Some(7),
+        None,
+        Some("3940元".parse().unwrap()),
+    ));
     let report =
         AnnualReport::builder(Edition::E2021, 2024, "淮安市人民政府", BodyKind::Government)
             .proactive(Proactive::blank(Edition::E2021))

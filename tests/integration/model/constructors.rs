@@ -425,3 +425,78 @@ fn values_from_text() {
         assert_eq!(p(ValueKind::Money, blank), Ok(None), "{blank:?}");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Editing a built report
+
+#[test]
+fn a_report_rebuilt_from_its_builder_is_equal_and_checked_again() {
+    let seed = crate::support::seed();
+    assert_eq!(seed.clone().into_builder().build().unwrap(), seed);
+    assert_eq!(
+        seed.clone().into_builder().year(2018).build().unwrap_err(),
+        Error::YearOutOfRange { year: 2018 }
+    );
+    let moved = seed
+        .clone()
+        .into_builder()
+        .body("某县人民政府")
+        .kind(BodyKind::Government)
+        .unpublished()
+        .build()
+        .unwrap();
+    assert_eq!(
+        (moved.body(), moved.kind(), moved.published()),
+        ("某县人民政府", BodyKind::Government, None)
+    );
+    assert_eq!(moved.requests(), seed.requests());
+}
+
+#[test]
+fn a_fee_statement_set_into_a_2019_report_is_refused_and_nothing_changes() {
+    let mut seed = crate::support::seed();
+    let before = seed.clone();
+    let mut six = OtherMatters::new("无");
+    six.fees = Some(FeeStatement::new(Some(1), None, None));
+    assert_eq!(
+        seed.set_other_matters(six).unwrap_err(),
+        Error::FeesOutsideEdition
+    );
+    assert_eq!(seed, before);
+    let old = seed.set_other_matters(OtherMatters::new("无")).unwrap();
+    assert_eq!(old, *before.other_matters());
+    assert_eq!(seed.other_matters().text, "无");
+    assert_eq!(seed.set_overview("一"), before.overview());
+    assert_eq!(seed.set_problems("五"), before.problems());
+    assert_eq!((seed.overview(), seed.problems()), ("一", "五"));
+}
+
+#[test]
+fn a_cell_is_labelled_only_in_an_edition_that_has_it() {
+    let fees: CellRef = "t2.fees.amount".parse().unwrap();
+    assert_eq!(fees.label(Edition::E2019), None);
+    assert_eq!(
+        fees.label(Edition::E2021).as_deref(),
+        Some("表二 第二十条第（八）项 行政事业性收费 · 本年收费金额（单位：万元）")
+    );
+    for edition in Edition::ALL {
+        for other in Edition::ALL {
+            for cell in CellRef::all(other) {
+                assert_eq!(
+                    cell.label(edition).is_some(),
+                    cell.in_edition(edition),
+                    "{cell} in {edition}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn values_from_numbers_and_amounts() {
+    assert_eq!(Value::from(3126_u64), Value::Count(3126));
+    let cell: Option<Value> = Some(3126.into());
+    assert_eq!(cell, Some(Value::Count(3126)));
+    let amount: Amount = "2,945.15万元".parse().unwrap();
+    assert_eq!(Value::from(amount), Value::Money(amount));
+}

@@ -83,6 +83,8 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<ValueError>();
     assert_send_sync::<ValueKind>();
     assert_send_sync::<Verdict>();
+    assert_send_sync::<NaiveDate>();
+    assert_send_sync::<Decimal>();
 }
 
 fn assert_error<T: std::error::Error + 'static>() {}

@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 use ogi_report::{
-    AnnualReport, Appeals, Applicant, BodyKind, CellRef, Edition, OtherMatters, Proactive,
-    RequestDetails, RequestRow, Requests, Value,
+    AnnualReport, Appeals, Applicant, BodyKind, CellRef, Edition, FeeStatement, OtherMatters,
+    Proactive, RequestDetails, RequestRow, Requests, Value,
 };
 
-use super::{date, fee_statement, set};
+use super::{date, set};
 
 /// What a conformance base report looks like.
 #[derive(Clone, Copy)]
@@ -100,7 +100,7 @@ impl Spec {
         .unwrap();
         let mut six = OtherMatters::new("……");
         if e == Edition::E2021 {
-            six.fees = Some(fee_statement(Some(6), None, None));
+            six.fees = Some(FeeStatement::new(Some(6), None, None));
         }
         let mut b = AnnualReport::builder(e, self.year, "示例局", self.kind)
             .proactive(t2)

@@ -13,8 +13,6 @@ use ogi_report::{
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use super::fee_statement;
-
 /// Every unit an amount may be printed in.
 pub(crate) const ALL_UNITS: &[MoneyUnit] =
     &[MoneyUnit::Yuan, MoneyUnit::WanYuan, MoneyUnit::Unstated];
@@ -48,7 +46,7 @@ pub(crate) fn fees(
         prop::option::of(amount.clone()),
         prop::option::of(amount),
     ))
-    .prop_map(|f| f.map(|(n, a, c)| fee_statement(n, a, c)))
+    .prop_map(|f| f.map(|(n, a, c)| FeeStatement::new(n, a, c)))
 }
 
 /// 表二 of the edition, each cell's value (or blank) from `value` for the cell's kind.

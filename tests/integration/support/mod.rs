@@ -60,7 +60,7 @@ pub(crate) fn distinct(edition: Edition) -> AnnualReport {
     }
     let mut six = OtherMatters::new("全年未收取信息处理费。");
     if edition == Edition::E2021 {
-        six.fees = Some(fee_statement(
+        six.fees = Some(FeeStatement::new(
             Some(7),
             Some("1300元".parse().expect("an amount")),
             Some("1200元".parse().expect("an amount")),
@@ -112,17 +112,4 @@ pub(crate) fn set(report: &mut AnnualReport, cell: CellRef, value: Option<Value>
     report
         .set(cell, value)
         .expect("a cell of the edition, a value of its kind");
-}
-
-/// A fee statement of section 六 (2021 edition) with the values given.
-pub(crate) fn fee_statement(
-    notices: Option<u64>,
-    notices_amount: Option<ogi_report::Amount>,
-    collected: Option<ogi_report::Amount>,
-) -> FeeStatement {
-    let mut fees = FeeStatement::default();
-    fees.notices = notices;
-    fees.notices_amount = notices_amount;
-    fees.collected = collected;
-    fees
 }

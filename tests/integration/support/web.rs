@@ -9,8 +9,8 @@ use ogi_report::{
 };
 use proptest::prelude::*;
 
-use super::fee_statement;
 use super::generate::{ALL_UNITS, Parts, STATED_UNITS, amount_in, assemble, proactive_with};
+use ogi_report::FeeStatement;
 
 /// Lines of narrative, some of them close to a heading.
 pub(crate) const LINES: &[&str] = &[
@@ -155,7 +155,7 @@ pub(crate) fn as_read(report: &AnnualReport) -> AnnualReport {
         return report.clone();
     }
     let mut other = report.other_matters().clone();
-    other.fees = Some(fee_statement(
+    other.fees = Some(FeeStatement::new(
         None,
         None,
         Some("0元".parse().unwrap_or_else(|e| panic!("{e}"))),
