@@ -6,7 +6,7 @@ use thiserror::Error;
 use crate::appeals::Appeals;
 use crate::cell::{AppealColumn, AppealGroup, Applicant, CellRef, RequestRow, Table, Value};
 use crate::edition::Edition;
-use crate::error::{Error, ValueError};
+use crate::error::{BuildError, ValueError};
 use crate::layout::{
     Layout, T2_MAX_CELLS as MAX_T2, T3_COLUMNS, T3_MAX_ROWS as ROWS, T4_COLUMNS, T4_GROUPS,
 };
@@ -377,7 +377,10 @@ impl Core {
         for (g, &group) in AppealGroup::ALL.iter().enumerate() {
             for (c, &column) in AppealColumn::ALL.iter().enumerate() {
                 let acc = self.t4[g][c];
-                table.set(group, column, (acc.blanks == 0).then_some(acc.sum));
+                // 表四 has every cell: setting one cannot fail.
+                table
+                    .set(group, column, (acc.blanks == 0).then_some(acc.sum))
+                    .ok();
             }
         }
         table
@@ -774,7 +777,7 @@ impl Rollup {
     /// to validate, render or serialise like any other.
     ///
     /// # Errors
-    /// [`Error::YearOutOfRange`] for a year before 2019.
+    /// [`BuildError::YearOutOfRange`] for a year before 2019.
     ///
     /// ```
     /// # use ogi_report::*;
@@ -795,7 +798,7 @@ impl Rollup {
         body: impl Into<String>,
         kind: BodyKind,
         year: u16,
-    ) -> Result<AnnualReport, Error> {
+    ) -> Result<AnnualReport, BuildError> {
         AnnualReport::builder(self.core.layout, year, body, kind)
             .proactive(self.proactive())
             .requests(self.requests())
@@ -839,11 +842,11 @@ fn in_wan_yuan(amount: Amount) -> Amount {
 ///     for &row in other {
 ///         d.set(row, [1, 0, 0, 0, 0, 0])?;
 ///     }
-///     AnnualReport::builder(edition, year, "某局", BodyKind::Department)
+///     Ok(AnnualReport::builder(edition, year, "某局", BodyKind::Department)
 ///         .proactive(Proactive::blank(edition))
 ///         .requests(Requests::assemble(&d)?)
 ///         .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
-///         .build()
+///         .build()?)
 /// };
 /// let mut all = MixedRollup::new();
 /// all.add(&report(Edition::E2019, 2020, &[R::OtherHandling])?)?;
@@ -1075,11 +1078,14 @@ mod tests {
             .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4]).expect("表四"))
             .build()
             .expect("a report");
-        report.appeals_mut().set(
-            AppealGroup::SuitAfterReview,
-            AppealColumn::Total,
-            Some(u64::MAX),
-        );
+        report
+            .appeals_mut()
+            .set(
+                AppealGroup::SuitAfterReview,
+                AppealColumn::Total,
+                Some(u64::MAX),
+            )
+            .expect("表四 has every cell");
         let mut rollup = Rollup::new(Edition::E2021);
         rollup.add(&report).expect("no overflow yet");
         let before = rollup.clone();

@@ -893,7 +893,7 @@ impl<'de> Deserialize<'de> for Appeals {
         let mut table = Appeals::blank();
         for (&group, row) in AppealGroup::ALL.iter().zip(cells) {
             for (&column, value) in AppealColumn::ALL.iter().zip(row) {
-                table.set(group, column, value);
+                table.set(group, column, value).map_err(de::Error::custom)?;
             }
         }
         apply_extras(Table::Appeals, extras, &mut table)?;

@@ -527,7 +527,7 @@ impl<'a> Iterator for Claims<'a> {
 /// The value of a cell as a number; a blank 表三 总计 is the sum of its six columns when
 /// they are all filled.
 fn number(report: &AnnualReport, cell: CellRef) -> Option<i128> {
-    match report.cell(cell) {
+    match report.get(cell) {
         Some(Value::Count(v)) => Some(i128::from(v)),
         Some(Value::Delta(v)) => Some(i128::from(v)),
         Some(Value::Money(_)) => None,

@@ -2,8 +2,9 @@
 
 use ogi_report::{
     Amount, AnnualReport, AppealColumn, AppealGroup, Appeals, Applicant, BodyKind, CellRef,
-    Edition, Error, FeeStatement, MoneyUnit, OtherMatters, Proactive, ProactiveColumn as C,
-    ProactiveRow as R, RequestDetails, RequestRow, Requests, Table, Value, ValueError, ValueKind,
+    Edition, FeeStatement, MoneyUnit, OtherMatters, Proactive, ProactiveColumn as C,
+    ProactiveRow as R, RequestDetails, RequestRow, Requests, Table, TableError, Value, ValueError,
+    ValueKind,
 };
 
 /// What every refused amount's message says after the text.
@@ -45,7 +46,7 @@ fn printed_table_four_with_fourteen_cells() {
     let err = Appeals::from_printed(&["0"; 14]).unwrap_err();
     assert_eq!(
         err,
-        Error::CellCount {
+        TableError::CellCount {
             table: Table::Appeals,
             edition: Edition::E2019,
             expected: 15,

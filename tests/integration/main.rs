@@ -3,6 +3,7 @@
 #[path = "../../examples/luhe_2020.rs"]
 mod luhe;
 
+mod api_shape;
 mod autotraits;
 mod cells;
 mod checks;
