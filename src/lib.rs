@@ -241,6 +241,7 @@ mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 mod section;
+#[cfg(feature = "serde")]
 mod serde_impl;
 mod text;
 pub mod tidy;

@@ -270,6 +270,7 @@ impl Requests {
     ///
     /// # Errors
     /// [`TableError::NotInEdition`] for a row this edition does not have.
+    #[cfg(feature = "serde")]
     pub(crate) fn set_row(
         &mut self,
         row: RequestRow,

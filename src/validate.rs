@@ -5,6 +5,7 @@ use std::fmt;
 use std::ops::Deref;
 
 use chrono::NaiveDate;
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
@@ -1855,6 +1856,7 @@ impl From<CheckedReport> for AnnualReport {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for CheckedReport {
     /// The report's JSON form.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -1862,6 +1864,7 @@ impl Serialize for CheckedReport {
     }
 }
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for CheckedReport {
     /// A report's JSON form, validated: a report failing an error rule is rejected with
     /// the first such finding.
