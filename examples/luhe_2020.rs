@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use ogi_report::render::{self, HtmlOptions};
 use ogi_report::{
     AnnualReport, Appeals, BodyKind, Edition, Error, OtherMatters, Proactive, RequestDetails,
-    RequestRow, Requests, Section,
+    RequestRow, Requests, Section, TableError,
 };
 
 /// The page text of the published report.
@@ -96,7 +96,7 @@ pub const PROACTIVE_PRINTED: [&str; 22] = [
 ];
 
 /// 表三 assembled from its detail cells; the totals it derives are the ones printed.
-fn requests() -> Result<Requests, Error> {
+fn requests() -> Result<Requests, TableError> {
     let mut d = RequestDetails::new(Edition::E2019);
     d.set(RequestRow::New, [10, 1, 0, 0, 0, 0])?;
     d.set(RequestRow::CarriedOver, [0; 6])?;
@@ -108,7 +108,7 @@ fn requests() -> Result<Requests, Error> {
 }
 
 /// 表四 under the stated reading: the 14 printed values with the blank inserted.
-fn appeals() -> Result<Appeals, Error> {
+fn appeals() -> Result<Appeals, TableError> {
     let gap = 8; // t4.suit_direct.pending, the 9th cell
     let mut cells: Vec<&str> = APPEALS_PRINTED.to_vec();
     cells.insert(gap, "");
@@ -121,15 +121,17 @@ fn appeals() -> Result<Appeals, Error> {
 /// Only if the crate rejects one of the seed's values, which the tests rule out.
 pub fn report() -> Result<AnnualReport, Error> {
     let [overview, problems, other] = SECTIONS.map(|(h, n)| section(h, n));
-    AnnualReport::builder(Edition::E2019, 2020, "陆河县人民政府", BodyKind::Government)
-        .published(NaiveDate::from_ymd_opt(2021, 2, 19).unwrap_or_default())
-        .overview(overview)
-        .proactive(Proactive::from_printed(Edition::E2019, &PROACTIVE_PRINTED)?)
-        .requests(requests()?)
-        .appeals(appeals()?)
-        .problems(problems)
-        .other_matters(OtherMatters::new(other))
-        .build()
+    Ok(
+        AnnualReport::builder(Edition::E2019, 2020, "陆河县人民政府", BodyKind::Government)
+            .published(NaiveDate::from_ymd_opt(2021, 2, 19).unwrap_or_default())
+            .overview(overview)
+            .proactive(Proactive::from_printed(Edition::E2019, &PROACTIVE_PRINTED)?)
+            .requests(requests()?)
+            .appeals(appeals()?)
+            .problems(problems)
+            .other_matters(OtherMatters::new(other))
+            .build()?,
+    )
 }
 
 #[allow(dead_code, reason = "the tests include this file as a module")]

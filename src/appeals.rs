@@ -2,7 +2,7 @@
 
 use crate::cell::{AppealColumn, AppealGroup, CellRef, Table, Value};
 use crate::edition::Edition;
-use crate::error::Error;
+use crate::error::TableError;
 use crate::extras::{Extras, extras_methods};
 use crate::layout::{Layout, T4_COLUMNS, T4_GROUPS};
 use crate::text::read_printed;
@@ -10,6 +10,11 @@ use crate::text::read_printed;
 /// 表四, 政府信息公开行政复议、行政诉讼情况: three groups (行政复议; 行政诉讼 未经复议直接起诉
 /// and 复议后起诉) of five cells (结果维持, 结果纠正, 其他结果, 尚未审结, 总计). The layout is
 /// the same in both editions.
+///
+/// Like every table ([`Proactive`](crate::Proactive), [`Requests`](crate::Requests)), it
+/// has `blank`, `from_printed`, `get(row, column)`, a `set(row, column, value)` that
+/// returns `Result<(), TableError>`, `cells()` in printed order and `layout()`; a report
+/// has the same `get` and `set` by [`CellRef`].
 ///
 /// ```
 /// use ogi_report::{AppealColumn as C, AppealGroup as G, Appeals};
@@ -43,8 +48,8 @@ impl Appeals {
     /// then 复议后起诉; each 结果维持, 结果纠正, 其他结果, 尚未审结, 总计).
     ///
     /// # Errors
-    /// [`Error::CellCount`] when not exactly 15 texts are given: a table printed with a
-    /// cell missing is never shifted; [`Error::Cell`] naming the first cell that is not a
+    /// [`TableError::CellCount`] when not exactly 15 texts are given: a table printed with a
+    /// cell missing is never shifted; [`TableError::Cell`] naming the first cell that is not a
     /// count.
     ///
     /// ```
@@ -52,7 +57,7 @@ impl Appeals {
     /// let err = Appeals::from_printed(&["0", "0", "0", "0", "0", "x", "0", "0", "0", "0", "0", "0", "0", "0", "0"]);
     /// assert_eq!(err.unwrap_err().to_string(), r#"t4.suit_direct.upheld (cell 6 of 表四): invalid number "x""#);
     /// ```
-    pub fn from_printed<S: AsRef<str>>(texts: &[S]) -> Result<Appeals, Error> {
+    pub fn from_printed<S: AsRef<str>>(texts: &[S]) -> Result<Appeals, TableError> {
         let mut table = Appeals::blank();
         read_printed(Table::Appeals, Edition::E2019, texts, |cell, value| {
             if let (CellRef::Appeals(g, c), Some(Value::Count(v))) = (cell, value) {
@@ -66,7 +71,7 @@ impl Appeals {
     /// 其他结果, 尚未审结); each 总计 is derived.
     ///
     /// # Errors
-    /// [`Error::Overflow`] naming the 总计 cell whose sum does not fit a `u64`.
+    /// [`TableError::Overflow`] naming the 总计 cell whose sum does not fit a `u64`.
     ///
     /// ```
     /// use ogi_report::{AppealColumn as C, AppealGroup as G, Appeals};
@@ -79,7 +84,7 @@ impl Appeals {
         review: [u64; 4],
         suit_direct: [u64; 4],
         suit_after_review: [u64; 4],
-    ) -> Result<Appeals, Error> {
+    ) -> Result<Appeals, TableError> {
         let mut table = Appeals::blank();
         for (g, detail) in [review, suit_direct, suit_after_review]
             .into_iter()
@@ -88,7 +93,7 @@ impl Appeals {
             let mut total = 0u64;
             for (c, v) in detail.into_iter().enumerate() {
                 table.cells[g][c] = Some(v);
-                total = total.checked_add(v).ok_or(Error::Overflow {
+                total = total.checked_add(v).ok_or(TableError::Overflow {
                     cell: CellRef::Appeals(AppealGroup::ALL[g], AppealColumn::Total),
                 })?;
             }
@@ -112,15 +117,29 @@ impl Appeals {
 
     /// Sets a cell (`None` makes it blank). Totals are not recomputed.
     ///
+    /// # Errors
+    /// None today: 表四 has every cell in both editions. The method returns a `Result`
+    /// like the `set` of every other table ([`Proactive::set`](crate::Proactive::set),
+    /// [`Requests::set`](crate::Requests::set),
+    /// [`AnnualReport::set`](crate::AnnualReport::set)), so that code written against one
+    /// table reads the same against another.
+    ///
     /// ```
     /// use ogi_report::{AppealColumn as C, AppealGroup as G, Appeals};
     /// let mut t4 = Appeals::blank();
-    /// t4.set(G::Review, C::Pending, Some(3));
+    /// t4.set(G::Review, C::Pending, Some(3))?;
     /// assert_eq!(t4.get(G::Review, C::Pending), Some(3));
     /// assert_eq!(t4.get(G::Review, C::Total), None); // as printed: not recomputed
+    /// # Ok::<(), ogi_report::TableError>(())
     /// ```
-    pub const fn set(&mut self, group: AppealGroup, column: AppealColumn, value: Option<u64>) {
+    pub const fn set(
+        &mut self,
+        group: AppealGroup,
+        column: AppealColumn,
+        value: Option<u64>,
+    ) -> Result<(), TableError> {
         self.cells[group as usize][column as usize] = value;
+        Ok(())
     }
 
     /// The layout the table is printed in (the same in both editions).

@@ -77,15 +77,27 @@ fn unit_name(unit: MoneyUnit) -> &'static str {
     }
 }
 
-/// An error building or reading a report: each says where.
+/// Any error of the model's constructors and look-ups, for `?` across them.
+///
+/// Each fallible function returns the error of what it does: [`TableError`] for building
+/// or changing a table, [`BuildError`] for the report builder, [`UnknownCode`] for a
+/// stable code that names nothing, [`PairError`] for two reports checked as a pair. Each
+/// converts into this one, so code that builds a report from its tables can use `?`
+/// throughout and still match on the part that failed. The message is the part's.
 ///
 /// ```
-/// use ogi_report::{Appeals, Error};
-/// let err = Appeals::from_printed(&["0"; 14]).unwrap_err();
-/// assert_eq!(
-///     err.to_string(),
-///     "t4 (表四) expects 15 cells in printed order, 14 given"
-/// );
+/// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Error, Proactive, Requests, TableError};
+/// fn report() -> Result<AnnualReport, Error> {
+///     let t4 = Appeals::from_printed(&["0"; 14])?; // a TableError
+///     Ok(AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
+///         .proactive(Proactive::blank(Edition::E2019))
+///         .requests(Requests::blank(Edition::E2019))
+///         .appeals(t4)
+///         .build()?) // a BuildError
+/// }
+/// let err = report().unwrap_err();
+/// assert!(matches!(err, Error::Table(TableError::CellCount { given: 14, .. })));
+/// assert_eq!(err.to_string(), "t4 (表四) expects 15 cells in printed order, 14 given");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
@@ -94,6 +106,31 @@ pub enum Error {
     /// kind of body, a cell code, a rule id).
     #[error(transparent)]
     UnknownCode(#[from] UnknownCode),
+    /// A table that cannot be built or changed as asked.
+    #[error(transparent)]
+    Table(#[from] TableError),
+    /// A report the builder refuses.
+    #[error(transparent)]
+    Build(#[from] BuildError),
+    /// Two reports that cannot be checked as a pair.
+    #[error(transparent)]
+    Pair(#[from] PairError),
+}
+
+/// Why a table (表二, 表三, 表四) cannot be built or changed as asked: each says where.
+///
+/// ```
+/// use ogi_report::{Appeals, TableError};
+/// let err = Appeals::from_printed(&["0"; 14]).unwrap_err();
+/// assert!(matches!(err, TableError::CellCount { expected: 15, given: 14, .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "t4 (表四) expects 15 cells in printed order, 14 given"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum TableError {
     /// An as-printed table with the wrong number of cells. Never shifted silently.
     #[error("{table} ({}{}) expects {expected} cells in printed order, {given} given", table.label(), edition_note(*table, *edition))]
     CellCount {
@@ -158,6 +195,19 @@ pub enum Error {
         /// 本年新收 plus 上年结转.
         received: u64,
     },
+}
+
+/// Why the report builder ([`ReportBuilder::build`](crate::ReportBuilder::build)) refuses
+/// a report.
+///
+/// ```
+/// use ogi_report::{AnnualReport, BodyKind, BuildError, Edition, Table};
+/// let err = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department).build();
+/// assert_eq!(err.unwrap_err(), BuildError::MissingPart { part: Table::Proactive });
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum BuildError {
     /// A part the report builder needs and was not given.
     #[error("the report has no {part}")]
     MissingPart {
@@ -182,6 +232,18 @@ pub enum Error {
         /// The date given.
         date: NaiveDate,
     },
+}
+
+/// Why two reports cannot be checked as a pair ([`validate_pair`](crate::validate_pair)).
+///
+/// ```
+/// use ogi_report::PairError;
+/// let err = PairError::NotConsecutive { previous: 2021, next: 2020 };
+/// assert_eq!(err.to_string(), "a pair of reports must be of consecutive years, not 2021 and 2020");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum PairError {
     /// Two reports checked as a pair whose years are not consecutive.
     #[error("a pair of reports must be of consecutive years, not {previous} and {next}")]
     NotConsecutive {

@@ -44,7 +44,7 @@
 //!     .problems("……")
 //!     .other_matters(OtherMatters::new("无"))
 //!     .build()?;
-//! assert_eq!(report.cell("t3.results_total.total".parse()?), Some(Value::Count(21)));
+//! assert_eq!(report.get("t3.results_total.total".parse()?), Some(Value::Count(21)));
 //!
 //! let printed = ["0", "0", "0", "0", "0", "1", "0", "0", "1", "0", "0", "0", "0", "0"];
 //! let err = Appeals::from_printed(&printed).unwrap_err();
@@ -241,6 +241,7 @@ mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 mod section;
+#[cfg(feature = "serde")]
 mod serde_impl;
 mod text;
 pub mod tidy;
@@ -261,7 +262,7 @@ pub use claims::{
 };
 pub use code::UnknownCode;
 pub use edition::Edition;
-pub use error::{Error, ValueError};
+pub use error::{BuildError, Error, PairError, TableError, ValueError};
 pub use extras::{ExtraRow, Extras, ExtrasError, Place, Remark};
 pub use import::bytes::{BytesError, import_bytes};
 /// Reads an HTML page into text blocks and table grids and returns a number made from

@@ -3,7 +3,7 @@
 
 use crate::cell::{CellRef, ProactiveColumn, ProactiveRow, Table, Value};
 use crate::edition::Edition;
-use crate::error::Error;
+use crate::error::TableError;
 use crate::money::Amount;
 use crate::text::read_printed;
 
@@ -11,6 +11,11 @@ use crate::extras::{Extras, extras_methods};
 use crate::layout::{Layout, T2_MAX_CELLS as MAX_CELLS};
 
 /// 表二, 主动公开政府信息情况, printed in the layout of one edition.
+///
+/// Like every table ([`Requests`](crate::Requests), [`Appeals`](crate::Appeals)), it has
+/// `blank`, `from_printed`, `get(row, column)`, a `set(row, column, value)` that returns
+/// `Result<(), TableError>`, `cells()` in printed order and `layout()`; a report has the
+/// same `get` and `set` by [`CellRef`].
 ///
 /// Every cell may be blank (`None`), and blank is not 0. Counts are `u64`; 本年增/减 is the
 /// only signed cell; amounts keep their printed unit. There are no totals in 表二, so the
@@ -56,8 +61,8 @@ impl Proactive {
     /// [`Table::cells`]). Each text is read with [`Value::parse`].
     ///
     /// # Errors
-    /// [`Error::CellCount`] when the number of texts is not the edition's (22 in 2019, 10 in
-    /// 2021); [`Error::Cell`] naming the first cell whose text is not a value of its kind.
+    /// [`TableError::CellCount`] when the number of texts is not the edition's (22 in 2019, 10 in
+    /// 2021); [`TableError::Cell`] naming the first cell whose text is not a value of its kind.
     ///
     /// ```
     /// use ogi_report::{Edition, Proactive, ProactiveColumn as C, ProactiveRow as R};
@@ -76,7 +81,10 @@ impl Proactive {
     /// assert_eq!(t2.amount(R::Fees, C::Amount).unwrap().to_string(), "7730.28万元");
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
-    pub fn from_printed<S: AsRef<str>>(edition: Edition, texts: &[S]) -> Result<Proactive, Error> {
+    pub fn from_printed<S: AsRef<str>>(
+        edition: Edition,
+        texts: &[S],
+    ) -> Result<Proactive, TableError> {
         let mut table = Proactive::blank(edition);
         let mut i = 0;
         read_printed(Table::Proactive, edition, texts, |cell, value| {
@@ -188,7 +196,7 @@ impl Proactive {
     /// prints its unit, 万元: an amount without a unit of its own is taken in 万元.
     ///
     /// # Errors
-    /// [`Error::NotInEdition`] for a cell this edition does not have; [`Error::WrongKind`]
+    /// [`TableError::NotInEdition`] for a cell this edition does not have; [`TableError::WrongKind`]
     /// for a value of the wrong kind (a count in 本年增/减, say).
     ///
     /// ```
@@ -205,9 +213,9 @@ impl Proactive {
         row: ProactiveRow,
         column: ProactiveColumn,
         value: Option<Value>,
-    ) -> Result<(), Error> {
+    ) -> Result<(), TableError> {
         let cell = CellRef::Proactive(row, column);
-        let i = self.position(row, column).ok_or(Error::NotInEdition {
+        let i = self.position(row, column).ok_or(TableError::NotInEdition {
             cell,
             edition: self.edition,
         })?;
@@ -249,11 +257,11 @@ pub(crate) fn in_header_unit(edition: Edition, cell: CellRef, value: Value) -> V
 }
 
 /// Checks that a value has the kind its cell holds.
-pub(crate) fn check_kind(cell: CellRef, value: Value) -> Result<(), Error> {
+pub(crate) fn check_kind(cell: CellRef, value: Value) -> Result<(), TableError> {
     if value.kind() == cell.kind() {
         Ok(())
     } else {
-        Err(Error::WrongKind {
+        Err(TableError::WrongKind {
             cell,
             expected: cell.kind(),
             given: value.kind(),

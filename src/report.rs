@@ -9,7 +9,7 @@ use crate::appeals::Appeals;
 use crate::cell::{CellRef, Table, Value};
 use crate::code::{Expected, UnknownCode, codes_of};
 use crate::edition::Edition;
-use crate::error::Error;
+use crate::error::{BuildError, TableError};
 use crate::layout::Layout;
 use crate::narrative::OtherMatters;
 use crate::proactive::{Proactive, check_kind};
@@ -386,8 +386,8 @@ impl AnnualReport {
     /// this holds what a report prints.
     ///
     /// # Errors
-    /// [`Error::NotInEdition`] for a cell the report's edition does not have;
-    /// [`Error::WrongKind`] for a value of the wrong kind.
+    /// [`TableError::NotInEdition`] for a cell the report's edition does not have;
+    /// [`TableError::WrongKind`] for a value of the wrong kind.
     ///
     /// ```
     /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests, Value};
@@ -398,15 +398,15 @@ impl AnnualReport {
     ///     .build()?;
     /// report.set("t3.new.total".parse()?, Some(Value::Count(11)))?;
     /// report.set("t2.licensing.delta".parse()?, Some(Value::Delta(-8)))?;
-    /// assert_eq!(report.cell("t3.new.total".parse()?), Some(Value::Count(11)));
+    /// assert_eq!(report.get("t3.new.total".parse()?), Some(Value::Count(11)));
     /// assert!(report.set("t3.other_handling.other.total".parse()?, Some(Value::Count(1))).is_err());
     /// assert!(report.set("t4.review.total".parse()?, Some(Value::Delta(1))).is_err());
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
-    pub fn set(&mut self, cell: CellRef, value: Option<Value>) -> Result<(), Error> {
+    pub fn set(&mut self, cell: CellRef, value: Option<Value>) -> Result<(), TableError> {
         let layout = self.layout(cell.table());
         if !layout.contains(cell) {
-            return Err(Error::NotInEdition {
+            return Err(TableError::NotInEdition {
                 cell,
                 edition: layout.edition(),
             });
@@ -422,10 +422,7 @@ impl AnnualReport {
         match cell {
             CellRef::Proactive(r, c) => self.proactive.set(r, c, value),
             CellRef::Requests(r, c) => self.requests.set(r, c, count),
-            CellRef::Appeals(g, c) => {
-                self.appeals.set(g, c, count);
-                Ok(())
-            }
+            CellRef::Appeals(g, c) => self.appeals.set(g, c, count),
         }
     }
 
@@ -527,7 +524,7 @@ impl AnnualReport {
     /// Replaces section 六 (其他需要报告的事项) and returns what it held.
     ///
     /// # Errors
-    /// [`Error::FeesOutsideEdition`] for a fee statement in a 2019-edition report (the
+    /// [`BuildError::FeesOutsideEdition`] for a fee statement in a 2019-edition report (the
     /// report is then unchanged), as [`ReportBuilder::build`].
     ///
     /// ```
@@ -543,9 +540,9 @@ impl AnnualReport {
     /// assert_eq!(report.other_matters().fees.unwrap().notices, Some(0));
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
-    pub fn set_other_matters(&mut self, section: OtherMatters) -> Result<OtherMatters, Error> {
+    pub fn set_other_matters(&mut self, section: OtherMatters) -> Result<OtherMatters, BuildError> {
         if self.edition == Edition::E2019 && section.fees.is_some() {
-            return Err(Error::FeesOutsideEdition);
+            return Err(BuildError::FeesOutsideEdition);
         }
         Ok(std::mem::replace(&mut self.other_matters, section))
     }
@@ -635,7 +632,7 @@ impl AnnualReport {
     ///     .appeals(Appeals::blank())
     ///     .build()?;
     /// use ogi_report::{AppealColumn, AppealGroup};
-    /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
+    /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2))?;
     /// assert_eq!(report.appeals().get(AppealGroup::Review, AppealColumn::Total), Some(2));
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
@@ -709,6 +706,10 @@ impl AnnualReport {
 
     /// The value of any cell; `None` when blank or not in the report's edition.
     ///
+    /// Every table reads a cell with `get` and writes one with a `set` that returns
+    /// `Result<(), TableError>` ([`Proactive`], [`Requests`], [`Appeals`]); the report
+    /// does the same by [`CellRef`] ([`AnnualReport::set`]).
+    ///
     /// ```
     /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests, Value};
     /// let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
@@ -716,12 +717,12 @@ impl AnnualReport {
     ///     .requests(Requests::blank(Edition::E2019))
     ///     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
     ///     .build()?;
-    /// assert_eq!(report.cell("t4.review.total".parse()?), Some(Value::Count(1)));
-    /// assert_eq!(report.cell("t3.new.total".parse()?), None);
+    /// assert_eq!(report.get("t4.review.total".parse()?), Some(Value::Count(1)));
+    /// assert_eq!(report.get("t3.new.total".parse()?), None);
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
     #[must_use]
-    pub fn cell(&self, cell: CellRef) -> Option<Value> {
+    pub fn get(&self, cell: CellRef) -> Option<Value> {
         match cell {
             CellRef::Proactive(r, c) => self.proactive.get(r, c),
             CellRef::Requests(r, c) => self.requests.get(r, c).map(Value::Count),
@@ -758,9 +759,9 @@ impl AnnualReport {
 /// Builds an [`AnnualReport`]; [`ReportBuilder::build`] checks it.
 ///
 /// ```
-/// use ogi_report::{AnnualReport, BodyKind, Edition, Error, Table};
+/// use ogi_report::{AnnualReport, BodyKind, BuildError, Edition, Table};
 /// let err = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department).build();
-/// assert_eq!(err.unwrap_err(), Error::MissingPart { part: Table::Proactive });
+/// assert_eq!(err.unwrap_err(), BuildError::MissingPart { part: Table::Proactive });
 /// ```
 #[derive(Debug, Clone)]
 #[must_use]
@@ -974,9 +975,9 @@ impl ReportBuilder {
     /// The report.
     ///
     /// # Errors
-    /// [`Error::YearOutOfRange`] for a year before 2019; [`Error::PublishedOutOfRange`] for
-    /// a publication date that `YYYY-MM-DD` cannot write; [`Error::MissingPart`] when a
-    /// table was not given; [`Error::FeesOutsideEdition`] for a fee statement in a 2019-edition report.
+    /// [`BuildError::YearOutOfRange`] for a year before 2019; [`BuildError::PublishedOutOfRange`] for
+    /// a publication date that `YYYY-MM-DD` cannot write; [`BuildError::MissingPart`] when a
+    /// table was not given; [`BuildError::FeesOutsideEdition`] for a fee statement in a 2019-edition report.
     ///
     /// ```
     /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, OtherMatters, Proactive, Requests};
@@ -988,28 +989,28 @@ impl ReportBuilder {
     /// assert_eq!(report.year(), 2022);
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
-    pub fn build(self) -> Result<AnnualReport, Error> {
+    pub fn build(self) -> Result<AnnualReport, BuildError> {
         if self.year < FIRST_YEAR {
-            return Err(Error::YearOutOfRange {
+            return Err(BuildError::YearOutOfRange {
                 year: i64::from(self.year),
             });
         }
         if let Some(date) = self.published {
             if !(0..=9999).contains(&date.year()) {
-                return Err(Error::PublishedOutOfRange { date });
+                return Err(BuildError::PublishedOutOfRange { date });
             }
         }
-        let proactive = self.proactive.ok_or(Error::MissingPart {
+        let proactive = self.proactive.ok_or(BuildError::MissingPart {
             part: Table::Proactive,
         })?;
-        let requests = self.requests.ok_or(Error::MissingPart {
+        let requests = self.requests.ok_or(BuildError::MissingPart {
             part: Table::Requests,
         })?;
-        let appeals = self.appeals.ok_or(Error::MissingPart {
+        let appeals = self.appeals.ok_or(BuildError::MissingPart {
             part: Table::Appeals,
         })?;
         if self.edition == Edition::E2019 && self.other_matters.fees.is_some() {
-            return Err(Error::FeesOutsideEdition);
+            return Err(BuildError::FeesOutsideEdition);
         }
         Ok(AnnualReport {
             edition: self.edition,

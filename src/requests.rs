@@ -2,7 +2,7 @@
 
 use crate::cell::{Applicant, CellRef, RequestRow, Table, Value};
 use crate::edition::Edition;
-use crate::error::Error;
+use crate::error::TableError;
 use crate::extras::{Extras, extras_methods};
 use crate::layout::{Layout, T3_COLUMNS as COLUMNS, T3_DETAIL as DETAIL, T3_MAX_ROWS as MAX_ROWS};
 use crate::text::read_printed;
@@ -11,6 +11,11 @@ use crate::text::read_printed;
 /// (one （六）其他处理 row), 25 in 2021 (its three sub-rows), 7 applicant columns each. A
 /// report of the 2021 edition may hold a 表三 printed in the 2019 layout, as some bodies
 /// print it.
+///
+/// Like every table ([`Proactive`](crate::Proactive), [`Appeals`](crate::Appeals)), it has
+/// `blank`, `from_printed`, `get(row, column)`, a `set(row, column, value)` that returns
+/// `Result<(), TableError>`, `cells()` in printed order and `layout()`; a report has the
+/// same `get` and `set` by [`CellRef`].
 ///
 /// Every cell may be blank (`None`); blank is not 0. Build one with
 /// [`Requests::assemble`] (totals derived, consistent by construction) or
@@ -57,8 +62,8 @@ impl Requests {
     /// read with [`Value::parse`].
     ///
     /// # Errors
-    /// [`Error::CellCount`] when the number of texts is not 7 × the edition's rows (161 in
-    /// 2019, 175 in 2021); [`Error::Cell`] naming the first cell that is not a count.
+    /// [`TableError::CellCount`] when the number of texts is not 7 × the edition's rows (161 in
+    /// 2019, 175 in 2021); [`TableError::Cell`] naming the first cell that is not a count.
     ///
     /// ```
     /// use ogi_report::{Edition, Requests};
@@ -68,7 +73,10 @@ impl Requests {
     /// assert_eq!(t3.edition(), Edition::E2019);
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
-    pub fn from_printed<S: AsRef<str>>(edition: Edition, texts: &[S]) -> Result<Requests, Error> {
+    pub fn from_printed<S: AsRef<str>>(
+        edition: Edition,
+        texts: &[S],
+    ) -> Result<Requests, TableError> {
         let mut table = Requests::blank(edition);
         let mut i = 0;
         read_printed(Table::Requests, edition, texts, |_, value| {
@@ -86,8 +94,8 @@ impl Requests {
     /// satisfies every arithmetic relation of 表三.
     ///
     /// # Errors
-    /// [`Error::Overflow`] naming the cell whose sum does not fit a `u64`;
-    /// [`Error::OutcomesExceedApplications`] naming the column whose outcomes exceed the
+    /// [`TableError::Overflow`] naming the cell whose sum does not fit a `u64`;
+    /// [`TableError::OutcomesExceedApplications`] naming the column whose outcomes exceed the
     /// applications received and carried over.
     ///
     /// ```
@@ -101,7 +109,7 @@ impl Requests {
     /// );
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
-    pub fn assemble(details: &RequestDetails) -> Result<Requests, Error> {
+    pub fn assemble(details: &RequestDetails) -> Result<Requests, TableError> {
         let edition = details.edition;
         let mut table = Requests::blank(edition);
         let rows = RequestRow::rows(edition);
@@ -114,7 +122,7 @@ impl Requests {
             for (c, &v) in given.iter().enumerate() {
                 table.cells[i][c] = Some(v);
                 if row.is_outcome() {
-                    outcomes[c] = outcomes[c].checked_add(v).ok_or(Error::Overflow {
+                    outcomes[c] = outcomes[c].checked_add(v).ok_or(TableError::Overflow {
                         cell: CellRef::Requests(RequestRow::ResultsTotal, Applicant::DETAIL[c]),
                     })?;
                 }
@@ -130,28 +138,27 @@ impl Requests {
         for (c, &column) in Applicant::DETAIL.iter().enumerate() {
             let received = details.rows[new][c]
                 .checked_add(details.rows[carried][c])
-                .ok_or(Error::Overflow {
+                .ok_or(TableError::Overflow {
                     cell: CellRef::Requests(RequestRow::CarriedForward, column),
                 })?;
-            let left =
-                received
-                    .checked_sub(outcomes[c])
-                    .ok_or(Error::OutcomesExceedApplications {
-                        column,
-                        outcomes: outcomes[c],
-                        received,
-                    })?;
+            let left = received.checked_sub(outcomes[c]).ok_or(
+                TableError::OutcomesExceedApplications {
+                    column,
+                    outcomes: outcomes[c],
+                    received,
+                },
+            )?;
             table.cells[total][c] = Some(outcomes[c]);
             table.cells[forward][c] = Some(left);
         }
         for (i, &row) in rows.iter().enumerate() {
             let mut sum = 0u64;
             for c in 0..DETAIL {
-                sum = sum
-                    .checked_add(table.cells[i][c].unwrap_or(0))
-                    .ok_or(Error::Overflow {
+                sum = sum.checked_add(table.cells[i][c].unwrap_or(0)).ok_or(
+                    TableError::Overflow {
                         cell: CellRef::Requests(row, Applicant::Total),
-                    })?;
+                    },
+                )?;
             }
             table.cells[i][DETAIL] = Some(sum);
         }
@@ -236,7 +243,7 @@ impl Requests {
     /// as-printed path, where a report's own totals are kept.
     ///
     /// # Errors
-    /// [`Error::NotInEdition`] for a row this edition does not have.
+    /// [`TableError::NotInEdition`] for a row this edition does not have.
     ///
     /// ```
     /// use ogi_report::{Applicant as A, Edition, RequestRow as R, Requests};
@@ -250,8 +257,8 @@ impl Requests {
         row: RequestRow,
         column: Applicant,
         value: Option<u64>,
-    ) -> Result<(), Error> {
-        let i = row.index(self.edition).ok_or(Error::NotInEdition {
+    ) -> Result<(), TableError> {
+        let i = row.index(self.edition).ok_or(TableError::NotInEdition {
             cell: CellRef::Requests(row, column),
             edition: self.edition,
         })?;
@@ -262,13 +269,14 @@ impl Requests {
     /// Sets the seven cells of a row, 总计 last.
     ///
     /// # Errors
-    /// [`Error::NotInEdition`] for a row this edition does not have.
+    /// [`TableError::NotInEdition`] for a row this edition does not have.
+    #[cfg(feature = "serde")]
     pub(crate) fn set_row(
         &mut self,
         row: RequestRow,
         cells: [Option<u64>; COLUMNS],
-    ) -> Result<(), Error> {
-        let i = row.index(self.edition).ok_or(Error::NotInEdition {
+    ) -> Result<(), TableError> {
+        let i = row.index(self.edition).ok_or(TableError::NotInEdition {
             cell: CellRef::Requests(row, Applicant::Total),
             edition: self.edition,
         })?;
@@ -343,8 +351,8 @@ impl RequestDetails {
     /// Sets one detail row.
     ///
     /// # Errors
-    /// [`Error::DerivedRow`] for （七）总计 and 结转下年度继续办理, which are derived;
-    /// [`Error::NotInEdition`] for a row this edition does not have.
+    /// [`TableError::DerivedRow`] for （七）总计 and 结转下年度继续办理, which are derived;
+    /// [`TableError::NotInEdition`] for a row this edition does not have.
     ///
     /// ```
     /// use ogi_report::{Edition, RequestDetails, RequestRow as R};
@@ -353,11 +361,11 @@ impl RequestDetails {
     /// assert!(d.set(R::OtherHandling, [1, 0, 0, 0, 0, 0]).is_err()); // the 2019 row
     /// # Ok::<(), ogi_report::Error>(())
     /// ```
-    pub fn set(&mut self, row: RequestRow, counts: [u64; DETAIL]) -> Result<(), Error> {
+    pub fn set(&mut self, row: RequestRow, counts: [u64; DETAIL]) -> Result<(), TableError> {
         if matches!(row, RequestRow::ResultsTotal | RequestRow::CarriedForward) {
-            return Err(Error::DerivedRow { row });
+            return Err(TableError::DerivedRow { row });
         }
-        let i = row.index(self.edition).ok_or(Error::NotInEdition {
+        let i = row.index(self.edition).ok_or(TableError::NotInEdition {
             cell: CellRef::Requests(row, Applicant::NaturalPerson),
             edition: self.edition,
         })?;

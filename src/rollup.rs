@@ -6,7 +6,7 @@ use thiserror::Error;
 use crate::appeals::Appeals;
 use crate::cell::{AppealColumn, AppealGroup, Applicant, CellRef, RequestRow, Table, Value};
 use crate::edition::Edition;
-use crate::error::{Error, ValueError};
+use crate::error::{BuildError, ValueError};
 use crate::layout::{
     Layout, T2_MAX_CELLS as MAX_T2, T3_COLUMNS, T3_MAX_ROWS as ROWS, T4_COLUMNS, T4_GROUPS,
 };
@@ -468,7 +468,10 @@ impl Core {
         for (g, &group) in AppealGroup::ALL.iter().enumerate() {
             for (c, &column) in AppealColumn::ALL.iter().enumerate() {
                 let acc = self.t4[g][c];
-                table.set(group, column, (acc.blanks == 0).then_some(acc.sum));
+                // 表四 has every cell: setting one cannot fail.
+                table
+                    .set(group, column, (acc.blanks == 0).then_some(acc.sum))
+                    .ok();
             }
         }
         table
@@ -972,7 +975,7 @@ impl Rollup {
     /// carries a remark that says so, e.g. `其中1项金额未注明单位，按元计`.
     ///
     /// # Errors
-    /// [`Error::YearOutOfRange`] for a year before 2019.
+    /// [`BuildError::YearOutOfRange`] for a year before 2019.
     ///
     /// ```
     /// # use ogi_report::*;
@@ -993,7 +996,7 @@ impl Rollup {
         year: u16,
         body: impl Into<String>,
         kind: BodyKind,
-    ) -> Result<AnnualReport, Error> {
+    ) -> Result<AnnualReport, BuildError> {
         let mut t2 = self.proactive();
         for (acc, cell) in self.t2.iter().zip(Table::Proactive.cells(self.core.layout)) {
             if let (Some(unit), 1..) = (acc.assumed, acc.assumed_amounts) {
@@ -1049,11 +1052,11 @@ fn in_wan_yuan(amount: Amount) -> Amount {
 ///     for &row in other {
 ///         d.set(row, [1, 0, 0, 0, 0, 0])?;
 ///     }
-///     AnnualReport::builder(edition, year, "某局", BodyKind::Department)
+///     Ok(AnnualReport::builder(edition, year, "某局", BodyKind::Department)
 ///         .proactive(Proactive::blank(edition))
 ///         .requests(Requests::assemble(&d)?)
 ///         .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
-///         .build()
+///         .build()?)
 /// };
 /// let mut all = MixedRollup::new();
 /// all.add(&report(Edition::E2019, 2020, &[R::OtherHandling])?)?;
@@ -1285,18 +1288,21 @@ mod tests {
             .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4]).expect("表四"))
             .build()
             .expect("a report");
-        report.appeals_mut().set(
-            AppealGroup::SuitAfterReview,
-            AppealColumn::Total,
-            Some(u64::MAX),
-        );
+        report
+            .appeals_mut()
+            .set(
+                AppealGroup::SuitAfterReview,
+                AppealColumn::Total,
+                Some(u64::MAX),
+            )
+            .expect("表四 has every cell");
         let mut rollup = Rollup::new(Edition::E2021);
         rollup.add(&report).expect("no overflow yet");
         let before = rollup.clone();
         let err = rollup.add(&report).expect_err("the 表四 total overflows");
         assert_eq!(
             err.to_string(),
-            "report 1: the sum of t4.suit_after_review.total overflows"
+            "report 1 (某局, 2023): the sum of t4.suit_after_review.total overflows"
         );
         // 表二 and 表三, added before 表四 was found to overflow, are as they were.
         assert_eq!(rollup, before);

@@ -6,10 +6,11 @@
 //! is a string with its printed unit. Deserialising goes through the same checks as the
 //! constructors, rejects unknown and duplicate keys, and every error names the field.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -20,6 +21,7 @@ use crate::cell::{
     Table, Value, ValueKind,
 };
 use crate::edition::Edition;
+use crate::error::BuildError;
 use crate::extras::{ExtraRow, Extras, ExtrasError, Place, Remark};
 use crate::layout::{Layout, RowRef};
 use crate::money::Amount;
@@ -589,6 +591,15 @@ fn not_empty<T, E: de::Error>(items: Vec<T>, path: &str) -> Result<Vec<T>, E> {
     }
 }
 
+/// Stores a field once; a second occurrence is an error.
+fn once<T, E: de::Error>(slot: &mut Option<T>, value: T, name: &'static str) -> Result<(), E> {
+    if slot.is_some() {
+        return Err(E::duplicate_field(name));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
 /// A remark as read.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -893,7 +904,7 @@ impl<'de> Deserialize<'de> for Appeals {
         let mut table = Appeals::blank();
         for (&group, row) in AppealGroup::ALL.iter().zip(cells) {
             for (&column, value) in AppealColumn::ALL.iter().zip(row) {
-                table.set(group, column, value);
+                table.set(group, column, value).map_err(de::Error::custom)?;
             }
         }
         apply_extras(Table::Appeals, extras, &mut table)?;
@@ -951,55 +962,22 @@ fn EditionSeed(path: &'static str) -> StrSeed<Edition> {
     }
 }
 
-/// `YYYY-MM-DD`, a date that exists.
+/// `YYYY-MM-DD`, a date that exists: the shape checked here (chrono also reads one-digit
+/// months and days, and spaces), the date read by chrono.
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let b = s.as_bytes();
     let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    // The digits read directly: chrono's format parser costs more than the rest of the
-    // report's metadata.
-    let number = |digits: &[u8]| {
-        digits
-            .iter()
-            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
-    };
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     shape
-        .then(|| {
-            let year = i32::try_from(number(&b[..4])).ok()?;
-            NaiveDate::from_ymd_opt(year, number(&b[5..7]), number(&b[8..]))
-        })
+        .then(|| s.parse::<NaiveDate>().ok())
         .flatten()
         .ok_or_else(|| format!("invalid date {s:?}, expected an existing date as YYYY-MM-DD"))
-}
-
-/// Serialises a date as `YYYY-MM-DD` (chrono's `%Y-%m-%d`), writing the digits directly
-/// for the years 0–9999.
-struct IsoDate(NaiveDate);
-
-impl Serialize for IsoDate {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let date = self.0;
-        let mut text = *b"0000-00-00";
-        match u32::try_from(date.year()) {
-            Ok(year) if year <= 9999 => {
-                for (at, mut n, width) in [(0, year, 4), (5, date.month(), 2), (8, date.day(), 2)] {
-                    for d in text[at..at + width].iter_mut().rev() {
-                        *d = b"0123456789"[(n % 10) as usize];
-                        n /= 10;
-                    }
-                }
-                match std::str::from_utf8(&text) {
-                    Ok(text) => s.serialize_str(text),
-                    Err(_) => s.collect_str(&date.format("%Y-%m-%d")),
-                }
-            }
-            _ => s.collect_str(&date.format("%Y-%m-%d")),
-        }
-    }
 }
 
 /// `null` or the inner seed.
@@ -1073,13 +1051,14 @@ impl Visitor<'_> for YearSeed {
 
 impl Serialize for FeeStatement {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("FeeStatement", 3)?;
-        st.serialize_field("notices", &self.notices)?;
+        let [notices, notices_amount, collected] = FEE_FIELDS;
+        let mut st = s.serialize_struct("FeeStatement", FEE_FIELDS.len())?;
+        st.serialize_field(notices, &self.notices)?;
         st.serialize_field(
-            "notices_amount",
+            notices_amount,
             &ValueSer(self.notices_amount.map(Value::Money)),
         )?;
-        st.serialize_field("collected", &ValueSer(self.collected.map(Value::Money)))?;
+        st.serialize_field(collected, &ValueSer(self.collected.map(Value::Money)))?;
         st.end()
     }
 }
@@ -1181,9 +1160,10 @@ impl<'de> Visitor<'de> for FeeSeed {
 
 impl Serialize for OtherMatters {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("OtherMatters", 2)?;
-        st.serialize_field("text", &self.text)?;
-        st.serialize_field("fees", &self.fees)?;
+        let [text, fees] = OTHER_MATTERS_FIELDS;
+        let mut st = s.serialize_struct("OtherMatters", OTHER_MATTERS_FIELDS.len())?;
+        st.serialize_field(text, &self.text)?;
+        st.serialize_field(fees, &self.fees)?;
         st.end()
     }
 }
@@ -1237,7 +1217,8 @@ impl<'de> Visitor<'de> for OtherMattersSeed {
 // ---------------------------------------------------------------------------------------
 // The report
 
-/// The fields of a report object, in serialised order.
+/// The fields of a report object, in serialised order: those of [`ReportForm`] (a test
+/// checks that they agree); the JSON Schema lists them.
 pub(crate) const REPORT_FIELDS: [&str; 11] = [
     EDITION_KEY,
     "body",
@@ -1252,155 +1233,133 @@ pub(crate) const REPORT_FIELDS: [&str; 11] = [
     "other_matters",
 ];
 
-impl Serialize for AnnualReport {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("AnnualReport", REPORT_FIELDS.len())?;
-        st.serialize_field("edition", self.edition.code())?;
-        st.serialize_field("body", &self.body)?;
-        st.serialize_field("body_kind", self.kind.code())?;
-        st.serialize_field("year", &self.year)?;
-        st.serialize_field("published", &self.published.map(IsoDate))?;
-        st.serialize_field("overview", &self.overview)?;
-        st.serialize_field("t2", &self.proactive)?;
-        st.serialize_field("t3", &self.requests)?;
-        st.serialize_field("t4", &self.appeals)?;
-        st.serialize_field("problems", &self.problems)?;
-        st.serialize_field("other_matters", &self.other_matters)?;
-        st.end()
-    }
+/// The JSON form of a report, one field per key in serialised order. A report is written
+/// from its borrowed parts; read into owned parts, then built by the report builder
+/// (`TryFrom`), so that the reader refuses what the builder refuses. The scalar fields
+/// are read by the readers above, which name the field in every error.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "AnnualReport", deny_unknown_fields)]
+struct ReportForm<'a> {
+    edition: Edition,
+    #[serde(deserialize_with = "read_body")]
+    body: Cow<'a, str>,
+    #[serde(deserialize_with = "read_body_kind")]
+    body_kind: BodyKind,
+    #[serde(deserialize_with = "read_year")]
+    year: u16,
+    #[serde(serialize_with = "write_date", deserialize_with = "read_date")]
+    published: Option<NaiveDate>,
+    #[serde(deserialize_with = "read_overview")]
+    overview: Cow<'a, str>,
+    t2: Cow<'a, Proactive>,
+    t3: Cow<'a, Requests>,
+    t4: Cow<'a, Appeals>,
+    #[serde(deserialize_with = "read_problems")]
+    problems: Cow<'a, str>,
+    #[serde(deserialize_with = "read_other_matters")]
+    other_matters: Cow<'a, OtherMatters>,
 }
 
-#[derive(Default)]
-struct ReportParts {
-    edition: Option<Edition>,
-    body: Option<String>,
-    kind: Option<BodyKind>,
-    year: Option<u16>,
-    #[allow(clippy::option_option, reason = "absent, null, or a date")]
-    published: Option<Option<NaiveDate>>,
-    overview: Option<String>,
-    proactive: Option<Proactive>,
-    requests: Option<Requests>,
-    appeals: Option<Appeals>,
-    problems: Option<String>,
-    other_matters: Option<OtherMatters>,
-}
-
-struct ReportVisitor;
-
-/// Stores a field once; a second occurrence is an error.
-fn once<T, E: de::Error>(slot: &mut Option<T>, value: T, name: &'static str) -> Result<(), E> {
-    if slot.is_some() {
-        return Err(E::duplicate_field(name));
-    }
-    *slot = Some(value);
-    Ok(())
-}
-
-fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
-    slot.ok_or_else(|| E::missing_field(name))
-}
-
-impl<'de> Visitor<'de> for ReportVisitor {
-    type Value = AnnualReport;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an annual report object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnnualReport, A::Error> {
-        let mut p = ReportParts::default();
-        while let Some(key) = map.next_key::<ReportField>()? {
-            let name = REPORT_FIELDS[key as usize];
-            match key {
-                ReportField::Edition => {
-                    let v = map.next_value_seed(EditionSeed("edition"))?;
-                    once(&mut p.edition, v, name)?;
-                }
-                ReportField::Body => {
-                    once(&mut p.body, map.next_value_seed(text_field("body"))?, name)?;
-                }
-                ReportField::BodyKind => {
-                    let v = map.next_value_seed(StrSeed {
-                        path: "body_kind",
-                        what: "a kind of body",
-                        parse: |s| s.parse::<BodyKind>().map_err(|e| e.to_string()),
-                    })?;
-                    once(&mut p.kind, v, name)?;
-                }
-                ReportField::Year => once(&mut p.year, map.next_value_seed(YearSeed)?, name)?,
-                ReportField::Published => {
-                    let v = map.next_value_seed(Nullable(StrSeed {
-                        path: "published",
-                        what: "a date as YYYY-MM-DD or null",
-                        parse: parse_date,
-                    }))?;
-                    once(&mut p.published, v, name)?;
-                }
-                ReportField::Overview => {
-                    once(
-                        &mut p.overview,
-                        map.next_value_seed(text_field("overview"))?,
-                        name,
-                    )?;
-                }
-                ReportField::T2 => once(&mut p.proactive, map.next_value()?, name)?,
-                ReportField::T3 => once(&mut p.requests, map.next_value()?, name)?,
-                ReportField::T4 => once(&mut p.appeals, map.next_value()?, name)?,
-                ReportField::Problems => {
-                    once(
-                        &mut p.problems,
-                        map.next_value_seed(text_field("problems"))?,
-                        name,
-                    )?;
-                }
-                ReportField::OtherMatters => {
-                    once(
-                        &mut p.other_matters,
-                        map.next_value_seed(OtherMattersSeed)?,
-                        name,
-                    )?;
-                }
-            }
+/// Readers of the text fields of a report, each naming its field in errors.
+macro_rules! text_readers {
+    ($($name:ident: $path:literal),+) => {$(
+        fn $name<'de, 'a, D: Deserializer<'de>>(d: D) -> Result<Cow<'a, str>, D::Error> {
+            d.deserialize_str(text_field($path)).map(Cow::Owned)
         }
-        let mut builder = AnnualReport::builder(
-            required(p.edition, "edition")?,
-            required(p.year, "year")?,
-            required(p.body, "body")?,
-            required(p.kind, "body_kind")?,
-        )
-        .overview(required(p.overview, "overview")?)
-        .proactive(required(p.proactive, "t2")?)
-        .requests(required(p.requests, "t3")?)
-        .appeals(required(p.appeals, "t4")?)
-        .problems(required(p.problems, "problems")?)
-        .other_matters(required(p.other_matters, "other_matters")?);
-        if let Some(date) = required(p.published, "published")? {
+    )+};
+}
+
+text_readers!(read_body: "body", read_overview: "overview", read_problems: "problems");
+
+fn read_body_kind<'de, D: Deserializer<'de>>(d: D) -> Result<BodyKind, D::Error> {
+    d.deserialize_str(StrSeed {
+        path: "body_kind",
+        what: "a kind of body",
+        parse: |s| s.parse::<BodyKind>().map_err(|e| e.to_string()),
+    })
+}
+
+fn read_other_matters<'de, 'a, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Cow<'a, OtherMatters>, D::Error> {
+    OtherMattersSeed.deserialize(d).map(Cow::Owned)
+}
+
+fn read_year<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    YearSeed.deserialize(d)
+}
+
+fn read_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    Nullable(StrSeed {
+        path: "published",
+        what: "a date as YYYY-MM-DD or null",
+        parse: parse_date,
+    })
+    .deserialize(d)
+}
+
+#[allow(
+    clippy::ref_option,
+    clippy::trivially_copy_pass_by_ref,
+    reason = "the signature serde's serialize_with calls"
+)]
+fn write_date<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    /// chrono prints a date of the years 0000 to 9999 (all the builder accepts) as
+    /// `YYYY-MM-DD`.
+    struct Iso(NaiveDate);
+    impl Serialize for Iso {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_str(&self.0)
+        }
+    }
+    date.map(Iso).serialize(s)
+}
+
+impl<'a> From<&'a AnnualReport> for ReportForm<'a> {
+    fn from(r: &'a AnnualReport) -> ReportForm<'a> {
+        ReportForm {
+            edition: r.edition,
+            body: Cow::Borrowed(&r.body),
+            body_kind: r.kind,
+            year: r.year,
+            published: r.published,
+            overview: Cow::Borrowed(&r.overview),
+            t2: Cow::Borrowed(&r.proactive),
+            t3: Cow::Borrowed(&r.requests),
+            t4: Cow::Borrowed(&r.appeals),
+            problems: Cow::Borrowed(&r.problems),
+            other_matters: Cow::Borrowed(&r.other_matters),
+        }
+    }
+}
+
+impl TryFrom<ReportForm<'_>> for AnnualReport {
+    type Error = BuildError;
+
+    fn try_from(form: ReportForm<'_>) -> Result<AnnualReport, BuildError> {
+        let mut builder = AnnualReport::builder(form.edition, form.year, form.body, form.body_kind)
+            .overview(form.overview)
+            .proactive(form.t2.into_owned())
+            .requests(form.t3.into_owned())
+            .appeals(form.t4.into_owned())
+            .problems(form.problems)
+            .other_matters(form.other_matters.into_owned());
+        if let Some(date) = form.published {
             builder = builder.published(date);
         }
-        builder.build().map_err(de::Error::custom)
+        builder.build()
     }
 }
 
-#[derive(Clone, Copy, Deserialize)]
-#[serde(field_identifier, rename_all = "snake_case")]
-enum ReportField {
-    Edition,
-    Body,
-    BodyKind,
-    Year,
-    Published,
-    Overview,
-    T2,
-    T3,
-    T4,
-    Problems,
-    OtherMatters,
+impl Serialize for AnnualReport {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ReportForm::from(self).serialize(s)
+    }
 }
 
 impl<'de> Deserialize<'de> for AnnualReport {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<AnnualReport, D::Error> {
-        d.deserialize_struct("AnnualReport", &REPORT_FIELDS, ReportVisitor)
+        AnnualReport::try_from(ReportForm::deserialize(d)?).map_err(de::Error::custom)
     }
 }
 
@@ -1444,5 +1403,79 @@ impl Serialize for BodyKind {
 impl Serialize for CellRef {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys of a JSON object, in order.
+    struct Keys(Vec<String>);
+
+    impl<'de> Deserialize<'de> for Keys {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Keys, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Keys;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("an object")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                    let mut keys = Vec::new();
+                    while let Some((k, de::IgnoredAny)) = map.next_entry()? {
+                        keys.push(k);
+                    }
+                    Ok(Keys(keys))
+                }
+            }
+            d.deserialize_map(V)
+        }
+    }
+
+    #[test]
+    fn the_report_form_writes_the_report_fields_in_order() {
+        let report = AnnualReport::builder(Edition::E2021, 2022, "某局", BodyKind::Department)
+            .proactive(Proactive::blank(Edition::E2021))
+            .requests(Requests::blank(Edition::E2021))
+            .appeals(Appeals::blank())
+            .build()
+            .expect("a blank report");
+        let json = serde_json::to_string(&report).expect("serialises");
+        let keys = serde_json::from_str::<Keys>(&json).expect("an object").0;
+        assert_eq!(keys, REPORT_FIELDS);
+        let mut six = serde_json::to_string(&report.other_matters).expect("serialises");
+        assert_eq!(
+            serde_json::from_str::<Keys>(&six).expect("an object").0,
+            OTHER_MATTERS_FIELDS
+        );
+        six = serde_json::to_string(&FeeStatement::default()).expect("serialises");
+        assert_eq!(
+            serde_json::from_str::<Keys>(&six).expect("an object").0,
+            FEE_FIELDS
+        );
+    }
+
+    #[test]
+    fn dates_are_read_only_as_yyyy_mm_dd() {
+        let date = NaiveDate::from_ymd_opt(2021, 2, 19).expect("a date");
+        assert_eq!(parse_date("2021-02-19"), Ok(date));
+        for text in [
+            "2021-2-19",
+            "2021-02-1 ",
+            " 2021-02-19",
+            "2021-02-30",
+            "2021/02/19",
+            "+2021-02-19",
+            "20210-2-19",
+        ] {
+            assert_eq!(
+                parse_date(text),
+                Err(format!(
+                    "invalid date {text:?}, expected an existing date as YYYY-MM-DD"
+                )),
+                "{text}"
+            );
+        }
     }
 }

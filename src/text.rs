@@ -253,10 +253,10 @@ pub(crate) fn read_printed<S: AsRef<str>>(
     edition: crate::edition::Edition,
     texts: &[S],
     mut put: impl FnMut(crate::cell::CellRef, Option<Value>),
-) -> Result<(), crate::error::Error> {
+) -> Result<(), crate::error::TableError> {
     let expected = table.cell_count(edition);
     if texts.len() != expected {
-        return Err(crate::error::Error::CellCount {
+        return Err(crate::error::TableError::CellCount {
             table,
             edition,
             expected,
@@ -265,7 +265,7 @@ pub(crate) fn read_printed<S: AsRef<str>>(
     }
     for (i, (cell, text)) in table.cells(edition).zip(texts).enumerate() {
         let value = Value::parse(cell.kind(), text.as_ref()).map_err(|reason| {
-            crate::error::Error::Cell {
+            crate::error::TableError::Cell {
                 cell,
                 index: i + 1,
                 reason,

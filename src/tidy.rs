@@ -48,7 +48,7 @@ use std::str::FromStr;
 use thiserror::Error;
 
 use crate::cell::{CellRef, Value, ValueKind};
-use crate::error::{Error, ValueError};
+use crate::error::{TableError, ValueError};
 use crate::money::{Amount, MoneyUnit};
 use crate::report::AnnualReport;
 
@@ -382,7 +382,7 @@ pub enum TidyError {
         /// The 1-based line (or position of the record).
         line: usize,
         /// Why the report cannot hold the cell.
-        reason: Error,
+        reason: TableError,
     },
     /// A cell given a second time.
     #[error("line {line}: {cell} is given twice (first on line {first})")]

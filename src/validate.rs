@@ -5,13 +5,14 @@ use std::fmt;
 use std::ops::Deref;
 
 use chrono::NaiveDate;
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
 use crate::cell::{CellRef, Table, Value};
 use crate::claims::{Claim, Measure, TextSpan, Verdict, claims, write_one_line};
 use crate::edition::Edition;
-use crate::error::Error;
+use crate::error::PairError;
 use crate::macros::coded_enum;
 use crate::money::{Amount, MoneyUnit};
 use crate::report::{AnnualReport, BodyKind};
@@ -847,7 +848,7 @@ impl Finding {
 
 /// Whether a cell is blank, a blank 表三 总计 counting as filled when its six columns are.
 fn blank(report: &AnnualReport, cell: CellRef) -> bool {
-    if report.cell(cell).is_some() {
+    if report.get(cell).is_some() {
         return false;
     }
     match cell {
@@ -1194,8 +1195,8 @@ struct Reports<'a> {
 impl Reports<'_> {
     fn read(&self, cell: CellRef, side: Side) -> Option<Value> {
         match side {
-            Side::Current => self.current.cell(cell),
-            Side::Previous => self.previous.and_then(|r| r.cell(cell)),
+            Side::Current => self.current.get(cell),
+            Side::Previous => self.previous.and_then(|r| r.get(cell)),
         }
     }
 
@@ -1395,7 +1396,7 @@ fn sum_values(table: &[Option<Value>], cells: &[u8], minus: u32) -> Option<(i128
 /// renamed, merged and split, and only the caller knows which reports continue which.
 ///
 /// # Errors
-/// [`Error::NotConsecutive`] when `next` is not of the year after `previous`.
+/// [`PairError::NotConsecutive`] when `next` is not of the year after `previous`.
 ///
 /// ```
 /// use ogi_report::{
@@ -1408,11 +1409,11 @@ fn sum_values(table: &[Option<Value>], cells: &[u8], minus: u32) -> Option<(i128
 ///     d.set(R::New, [3, 0, 0, 0, 0, 0])?;
 ///     d.set(R::CarriedOver, [carried_over, 0, 0, 0, 0, 0])?;
 ///     d.set(R::Disclosed, [2, 0, 0, 0, 0, 0])?;
-///     AnnualReport::builder(edition, year, "某局", BodyKind::Department)
+///     Ok(AnnualReport::builder(edition, year, "某局", BodyKind::Department)
 ///         .proactive(Proactive::blank(edition))
 ///         .requests(Requests::assemble(&d)?)
 ///         .appeals(Appeals::blank())
-///         .build()
+///         .build()?)
 /// };
 /// let y2020 = report(Edition::E2019, 2020, 0)?; // carries 1 forward
 /// let y2021 = report(Edition::E2021, 2021, 2)?; // says 2 were carried over
@@ -1424,9 +1425,9 @@ fn sum_values(table: &[Option<Value>], cells: &[u8], minus: u32) -> Option<(i128
 /// assert!(validate_pair(&y2021, &y2020).is_err());
 /// # Ok::<(), ogi_report::Error>(())
 /// ```
-pub fn validate_pair(previous: &AnnualReport, next: &AnnualReport) -> Result<Findings, Error> {
+pub fn validate_pair(previous: &AnnualReport, next: &AnnualReport) -> Result<Findings, PairError> {
     if u32::from(previous.year()) + 1 != u32::from(next.year()) {
-        return Err(Error::NotConsecutive {
+        return Err(PairError::NotConsecutive {
             previous: previous.year(),
             next: next.year(),
         });
@@ -1855,6 +1856,7 @@ impl From<CheckedReport> for AnnualReport {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for CheckedReport {
     /// The report's JSON form.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -1862,6 +1864,7 @@ impl Serialize for CheckedReport {
     }
 }
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for CheckedReport {
     /// A report's JSON form, validated: a report failing an error rule is rejected with
     /// the first such finding.

@@ -121,7 +121,8 @@ pub fn broken(report: &AnnualReport) -> AnnualReport {
     for g in AppealGroup::ALL {
         let total = r.appeals().get(*g, AppealColumn::Total).unwrap_or(0);
         r.appeals_mut()
-            .set(*g, AppealColumn::Total, Some(total + 1));
+            .set(*g, AppealColumn::Total, Some(total + 1))
+            .expect("表四 has every cell");
     }
     r
 }
@@ -162,7 +163,7 @@ impl Generator {
         let template = &self.template;
         let report = &mut self.report;
         let mut add = |cell: CellRef, by: u64| {
-            let Some(Value::Count(stated)) = template.cell(cell) else {
+            let Some(Value::Count(stated)) = template.get(cell) else {
                 unreachable!("a filled count cell");
             };
             report

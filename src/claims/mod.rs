@@ -43,13 +43,16 @@ mod scan;
 
 use std::borrow::Cow;
 use std::fmt;
+#[cfg(feature = "serde")]
 use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::cell::{Applicant, CellRef, Value};
 use crate::edition::Edition;
+#[cfg(feature = "serde")]
 use crate::money::Amount;
 use crate::report::AnnualReport;
 use crate::section::Section;
@@ -527,7 +530,7 @@ impl<'a> Iterator for Claims<'a> {
 /// The value of a cell as a number; a blank 表三 总计 is the sum of its six columns when
 /// they are all filled.
 fn number(report: &AnnualReport, cell: CellRef) -> Option<i128> {
-    match report.cell(cell) {
+    match report.get(cell) {
         Some(Value::Count(v)) => Some(i128::from(v)),
         Some(Value::Delta(v)) => Some(i128::from(v)),
         Some(Value::Money(_)) => None,
@@ -699,6 +702,7 @@ fn evaluate<'a>(report: &'a AnnualReport, found: &Found) -> Option<Claim<'a>> {
 // ---------------------------------------------------------------------------------------
 // Serde: a claim as a JSON object, read back through the same codes it prints.
 
+#[cfg(feature = "serde")]
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ClaimRepr<'a> {
@@ -716,6 +720,7 @@ struct ClaimRepr<'a> {
     verdict: &'a str,
 }
 
+#[cfg(feature = "serde")]
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ReadingRepr {
@@ -723,6 +728,7 @@ struct ReadingRepr {
     value: Option<String>,
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Claim<'_> {
     /// `{"section":"overview","start":…,"end":…,"figure_start":…,"figure_end":…,
     /// "text":"…","measure":"t3.received.total","layout":"2019","stated":"3",
@@ -760,6 +766,7 @@ impl Serialize for Claim<'_> {
     }
 }
 
+#[cfg(feature = "serde")]
 impl<'de: 'a, 'a> Deserialize<'de> for Claim<'a> {
     /// The form [`Serialize`] writes; the verdict is worked out again from the stated
     /// number and the values, and must be the one written.
@@ -830,6 +837,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Claim<'a> {
 }
 
 /// Whether a reading's value (as printed in a claim) is the stated figure.
+#[cfg(feature = "serde")]
 fn figures_agree(stated: Figure, value: Figure) -> bool {
     match (stated, value) {
         (Figure::Number(a), Figure::Number(b)) => a == b,
@@ -842,6 +850,7 @@ fn figures_agree(stated: Figure, value: Figure) -> bool {
 }
 
 /// A figure as a claim prints it: a number, a percentage (`17.46%`) or an amount.
+#[cfg(feature = "serde")]
 fn parse_figure(s: &str) -> Result<Figure, String> {
     if let Some(p) = s.strip_suffix('%') {
         return Decimal::from_str_exact(p)

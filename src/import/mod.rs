@@ -148,7 +148,7 @@ pub struct Imported {
 /// let report = &imported.report;
 /// assert_eq!((report.body(), report.year()), ("某局", 2020));
 /// assert_eq!(report.overview(), "2020年，我局……");
-/// assert_eq!(report.cell("t2.licensing.delta".parse()?).map(|v| v.to_string()), Some("3".into()));
+/// assert_eq!(report.get("t2.licensing.delta".parse()?).map(|v| v.to_string()), Some("3".into()));
 /// assert!(imported.notes.iter().any(|n| matches!(
 ///     n.kind,
 ///     NoteKind::TextEndsInTable { table: Table::Proactive, read: 9, expected: 22 }
@@ -485,7 +485,9 @@ impl Tables {
             CellRef::Requests(r, c) => {
                 self.requests.set(r, c, count(value)).ok();
             }
-            CellRef::Appeals(g, c) => self.appeals.set(g, c, count(value)),
+            CellRef::Appeals(g, c) => {
+                self.appeals.set(g, c, count(value)).ok();
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ use thiserror::Error;
 
 use crate::cell::Table;
 use crate::edition::Edition;
-use crate::error::{Error, ValueError};
+use crate::error::{BuildError, ValueError};
 use crate::import::dates::DateSource;
 use crate::layout::RowRef;
 use crate::money::Amount;
@@ -617,6 +617,6 @@ pub enum ImportError {
         line: usize,
         /// What the model refused.
         #[source]
-        source: Error,
+        source: BuildError,
     },
 }

@@ -240,7 +240,7 @@ fn table(report: &AnnualReport, table: Table) -> Grid {
         let Some(&cell) = layout.cells().get(position) else {
             return String::new();
         };
-        let mut text = value_text(report.cell(cell));
+        let mut text = value_text(report.get(cell));
         if let Some(remark) = extras.cell_remark(cell) {
             text.push_str(CELL_REMARK_MARK);
             text.push_str(&escape(remark, true));

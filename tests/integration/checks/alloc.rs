@@ -90,11 +90,14 @@ fn checking_texts_that_agree_with_the_tables_allocates_nothing() {
 fn the_counter_counts() {
     // A report with a finding allocates its vector (once), proving the counter works.
     let mut report = base(Edition::E2021);
-    report.appeals_mut().set(
-        ogi_report::AppealGroup::Review,
-        ogi_report::AppealColumn::Total,
-        Some(99),
-    );
+    report
+        .appeals_mut()
+        .set(
+            ogi_report::AppealGroup::Review,
+            ogi_report::AppealColumn::Total,
+            Some(99),
+        )
+        .expect("表四 has every cell");
     let (n, findings) = allocations(|| validate(&report));
     assert_eq!(findings.len(), 1);
     assert_eq!(n, 1);

@@ -587,11 +587,14 @@ fn applicants_and_sections_five_and_six() {
 #[test]
 fn blank_cells_make_a_claim_unassessable_naming_them() {
     let mut report = tables(Edition::E2021, &tied("行政复议6件。上年结转申请4件。"));
-    report.appeals_mut().set(
-        ogi_report::AppealGroup::Review,
-        ogi_report::AppealColumn::Total,
-        None,
-    );
+    report
+        .appeals_mut()
+        .set(
+            ogi_report::AppealGroup::Review,
+            ogi_report::AppealColumn::Total,
+            None,
+        )
+        .expect("表四 has every cell");
     report
         .requests_mut()
         .set(R::CarriedOver, ogi_report::Applicant::Total, None)

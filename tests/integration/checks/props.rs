@@ -250,7 +250,7 @@ fn changed(value: Option<Value>, by: u64, up: bool) -> Option<Value> {
 }
 
 fn number(report: &AnnualReport, cell: CellRef) -> i128 {
-    match report.cell(cell) {
+    match report.get(cell) {
         Some(Value::Count(v)) => i128::from(v),
         Some(Value::Delta(v)) => i128::from(v),
         other => panic!("{cell}: {other:?}"),
@@ -317,7 +317,7 @@ proptest! {
         let cells: Vec<CellRef> = CellRef::all(report.edition()).collect();
         let cell = *which.get(&cells);
         let mut changed_report = report.clone();
-        set(&mut changed_report, cell, changed(report.cell(cell), by, up));
+        set(&mut changed_report, cell, changed(report.get(cell), by, up));
 
         let findings = validate(&changed_report);
         let got: Vec<(String, Scope)> = findings
@@ -447,7 +447,7 @@ proptest! {
         let column = *column.get(Applicant::ALL);
         let mut next = next;
         let cell = CellRef::Requests(RequestRow::CarriedOver, column);
-        let value = changed(next.cell(cell), by, true);
+        let value = changed(next.get(cell), by, true);
         set(&mut next, cell, value);
         let findings = validate_pair(&first, &next).unwrap();
         prop_assert_eq!(findings.len(), 1);
@@ -469,7 +469,7 @@ fn reports_of(edition: Edition) -> impl Strategy<Value = Vec<AnnualReport>> {
         .prop_map(move |(mut r, blanks, unit)| {
             // 2019: 采购总金额 in either unit.
             if edition == Edition::E2019 {
-                if let Some(Value::Money(a)) = r.cell("t2.procurement.amount".parse().unwrap()) {
+                if let Some(Value::Money(a)) = r.get("t2.procurement.amount".parse().unwrap()) {
                     let a = Amount::new(a.value(), unit).unwrap();
                     set(
                         &mut r,
@@ -494,7 +494,7 @@ fn by_cell(reports: &[AnnualReport], edition: Edition) -> BTreeMap<CellRef, (Val
         let mut blanks = 0;
         let (mut count, mut delta, mut yuan) = (0u64, 0i64, Decimal::ZERO);
         for r in reports {
-            match r.cell(cell) {
+            match r.get(cell) {
                 None => blanks += 1,
                 Some(Value::Count(v)) => count += v,
                 Some(Value::Delta(v)) => delta += v,
@@ -602,7 +602,7 @@ proptest! {
         for cell in ogi_report::Table::Appeals.cells(Edition::E2021) {
             let expected: u64 = reports
                 .iter()
-                .map(|r| match r.cell(cell) {
+                .map(|r| match r.get(cell) {
                     Some(Value::Count(v)) => v,
                     _ => 0,
                 })

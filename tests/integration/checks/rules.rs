@@ -3,8 +3,8 @@
 //! the roll-ups.
 
 use ogi_report::{
-    AnnualReport, Applicant, BodyKind, CellRef, CheckedReport, Edition, Error, Figure, Finding,
-    Level, MixedRollup, MoneyUnit, Proactive, RequestRow, Requests, Rollup, RollupError, Rule,
+    AnnualReport, Applicant, BodyKind, CellRef, CheckedReport, Edition, Figure, Finding, Level,
+    MixedRollup, MoneyUnit, PairError, Proactive, RequestRow, Requests, Rollup, RollupError, Rule,
     RuleId, Scope, Severity, Source, Value, validate, validate_pair,
 };
 
@@ -979,7 +979,7 @@ fn a_pair_must_be_of_consecutive_years() {
     let err = validate_pair(&a, &b).unwrap_err();
     assert_eq!(
         err,
-        Error::NotConsecutive {
+        PairError::NotConsecutive {
             previous: 2022,
             next: 2024
         }
@@ -1490,7 +1490,7 @@ fn a_rollup_sums_cell_by_cell_and_converts_money_exactly() {
     );
     let total = r.to_report(2020, "示例县", BodyKind::Government).unwrap();
     assert!(validate(&total).is_empty());
-    assert_eq!(total.cell(cell("t3.results_total.total")), count(228));
+    assert_eq!(total.get(cell("t3.results_total.total")), count(228));
 
     // 2021: 本年收费金额 back in 万元 in the report form, exactly.
     let mut r = Rollup::new(E21);

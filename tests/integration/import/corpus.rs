@@ -50,7 +50,7 @@ fn score(name: &str, imported: &Imported, json: &Json, problems: &mut Vec<String
             }
             continue;
         }
-        let got = report.cell(cell);
+        let got = report.get(cell);
         if got == want {
             s.right += 1;
         } else if got.is_none() {

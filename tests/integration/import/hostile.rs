@@ -328,14 +328,14 @@ fn numbers_beyond_u64_and_negative_counts_are_noted_at_their_cell() {
                 "{text}"
             );
             // Blank, never 0 and never wrapped; the row's other cells are read.
-            assert_eq!(imported.report.cell(second), None, "{text}");
-            assert_eq!(imported.report.cell(new_total), Some(Value::Count(11)));
+            assert_eq!(imported.report.get(second), None, "{text}");
+            assert_eq!(imported.report.get(new_total), Some(Value::Count(11)));
         }
     }
     // u64::MAX itself is a count.
     for page in with_new_requests_cell("18446744073709551615") {
         let imported = import(&page).unwrap();
-        assert_eq!(imported.report.cell(second), Some(Value::Count(u64::MAX)));
+        assert_eq!(imported.report.get(second), Some(Value::Count(u64::MAX)));
         assert!(unreadable(&imported).is_empty());
     }
 }
@@ -360,7 +360,7 @@ fn a_number_the_cell_parser_refuses_is_noted_at_its_cell_and_the_row_read() {
                 "{layout} {text}: {notes:#?}"
             );
             assert_eq!(
-                imported.report.cell(cell("t3.new.total")),
+                imported.report.get(cell("t3.new.total")),
                 Some(Value::Count(11)),
                 "{layout} {text}"
             );
@@ -379,8 +379,8 @@ fn money_at_the_most_decimal_places_is_kept_exactly() {
     ] {
         let imported = import(&page).unwrap();
         assert!(unreadable(&imported).is_empty());
-        let Some(Value::Money(a)) = imported.report.cell(amount) else {
-            panic!("{:?}", imported.report.cell(amount));
+        let Some(Value::Money(a)) = imported.report.get(amount) else {
+            panic!("{:?}", imported.report.get(amount));
         };
         assert!(page.contains(&a.to_string()), "{a}");
     }
@@ -399,7 +399,7 @@ fn money_with_absurd_scale_is_quoted_in_a_note_at_its_cell() {
             ("pipe", pipe_page().replacen("29451519.23", text, 1)),
         ] {
             let imported = import(&page).unwrap();
-            assert_eq!(imported.report.cell(amount), None);
+            assert_eq!(imported.report.get(amount), None);
             let quoted = imported.notes.iter().any(|n| {
                 n.at.row == Some(RowRef::Proactive(ogi_report::ProactiveRow::Procurement))
                     && format!("{:?}", n.kind).contains(text)
@@ -648,11 +648,11 @@ proptest! {
         let imported = import(&page).unwrap();
         match Value::parse(target.kind(), &text) {
             Ok(parsed) => {
-                prop_assert_eq!(imported.report.cell(target), parsed);
+                prop_assert_eq!(imported.report.get(target), parsed);
                 prop_assert!(unreadable(&imported).is_empty());
             }
             Err(reason) => {
-                prop_assert_eq!(imported.report.cell(target), None);
+                prop_assert_eq!(imported.report.get(target), None);
                 let notes = unreadable(&imported);
                 prop_assert_eq!(notes.len(), 1, "{:?}", imported.notes);
                 prop_assert_eq!(Some(notes[0].0), Some(row_of(target)));
@@ -661,7 +661,7 @@ proptest! {
             }
         }
         for (c, v) in imported.report.cells().filter(|&(c, _)| c != target) {
-            prop_assert_eq!(v, report.cell(c), "{}", c);
+            prop_assert_eq!(v, report.get(c), "{}", c);
         }
         let _ = value;
     }

@@ -69,7 +69,7 @@ pub fn score(text: &str, truth: &[(CellRef, Option<Value>)]) -> Outcome {
     let report = &imported.report;
     for &(cell, ref want) in truth {
         let got = if report.layout(cell.table()).contains(cell) {
-            report.cell(cell)
+            report.get(cell)
         } else {
             None
         };
@@ -617,7 +617,7 @@ fn converter_dash_pipe_minimal() {
 8 | |||||||||
 ";
     let imported = import(text).expect("imports");
-    let got = |c: Applicant| imported.report.cell(CellRef::Requests(RequestRow::New, c));
+    let got = |c: Applicant| imported.report.get(CellRef::Requests(RequestRow::New, c));
     assert_eq!(got(Applicant::NaturalPerson), Some(Value::Count(8)));
     assert_eq!(got(Applicant::Commercial), None, "商业企业 is printed `-`");
 }

@@ -765,7 +765,8 @@ fn holds_t3_split_into_three_tables() {
 fn finding_t4_with_a_leading_empty_column_and_a_blank_last_cell_shifts_right() {
     let want = reference(Edition::E2021);
     let mut t4 = want.appeals().clone();
-    t4.set(AppealGroup::SuitAfterReview, AppealColumn::Total, None);
+    t4.set(AppealGroup::SuitAfterReview, AppealColumn::Total, None)
+        .expect("表四 has every cell");
     let want = rebuild(&want, want.requests().clone(), t4);
     let mut p = parts(&want);
     let mut rows = t4_rows(&want);

@@ -267,7 +267,7 @@ fn report() -> impl Strategy<Value = AnnualReport> {
                                 requests.set(r, c, Some(n)).expect("a 表三 cell");
                             }
                             (CellRef::Appeals(g, c), Some(Value::Count(n))) => {
-                                appeals.set(g, c, Some(n));
+                                appeals.set(g, c, Some(n)).expect("表四 has every cell");
                             }
                             _ => {}
                         }
@@ -465,15 +465,20 @@ fn table_four_data_line_read_as_page_text() -> Result<(), Box<dyn std::error::Er
     // The page-text reader too takes 表四's data line of fifteen fields as printed, blank
     // fields at either end and a line of separators only included.
     let mut edges = Appeals::blank();
-    edges.set(AppealGroup::Review, AppealColumn::Corrected, Some(3));
-    edges.set(AppealGroup::SuitAfterReview, AppealColumn::Pending, Some(0));
+    edges
+        .set(AppealGroup::Review, AppealColumn::Corrected, Some(3))
+        .expect("表四 has every cell");
+    edges
+        .set(AppealGroup::SuitAfterReview, AppealColumn::Pending, Some(0))
+        .expect("表四 has every cell");
     let mut full = Appeals::blank();
     for (i, (g, c)) in AppealGroup::ALL
         .iter()
         .flat_map(|&g| AppealColumn::ALL.iter().map(move |&c| (g, c)))
         .enumerate()
     {
-        full.set(g, c, Some(u64::try_from(i)?));
+        full.set(g, c, Some(u64::try_from(i)?))
+            .expect("表四 has every cell");
     }
     for appeals in [Appeals::blank(), edges, full] {
         let report = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)

@@ -227,7 +227,7 @@ fn counts_beyond_u64_and_signed_changes() {
     );
     let back: AnnualReport = serde_json::from_str(&json).unwrap();
     assert_eq!(
-        back.cell("t2.licensing.delta".parse().unwrap()),
+        back.get("t2.licensing.delta".parse().unwrap()),
         Some(ogi_report::Value::Delta(-8))
     );
     let json = edited(

@@ -209,12 +209,12 @@ proptest! {
             let expected = table.cell_count(edition);
             match result {
                 Ok(()) => prop_assert_eq!(n, expected),
-                Err(ogi_report::Error::CellCount { given, expected: e, .. }) => {
+                Err(ogi_report::TableError::CellCount { given, expected: e, .. }) => {
                     prop_assert_eq!(given, n);
                     prop_assert_eq!(e, expected);
                     prop_assert_ne!(n, expected);
                 }
-                Err(ogi_report::Error::Cell { cell, index, .. }) => {
+                Err(ogi_report::TableError::Cell { cell, index, .. }) => {
                     prop_assert_eq!(n, expected);
                     prop_assert_eq!(cell.table(), table);
                     prop_assert!(index >= 1 && index <= n);

@@ -1,9 +1,10 @@
 //! One test per constructor error, asserting the message.
 
 use ogi_report::{
-    Amount, AnnualReport, AppealColumn, AppealGroup, Appeals, Applicant, BodyKind, CellRef,
-    Edition, Error, FeeStatement, MoneyUnit, OtherMatters, Proactive, ProactiveColumn as C,
-    ProactiveRow as R, RequestDetails, RequestRow, Requests, Table, Value, ValueError, ValueKind,
+    Amount, AnnualReport, AppealColumn, AppealGroup, Appeals, Applicant, BodyKind, BuildError,
+    CellRef, Edition, FeeStatement, MoneyUnit, OtherMatters, Proactive, ProactiveColumn as C,
+    ProactiveRow as R, RequestDetails, RequestRow, Requests, Table, TableError, Value, ValueError,
+    ValueKind,
 };
 
 /// What every refused amount's message says after the text.
@@ -45,7 +46,7 @@ fn printed_table_four_with_fourteen_cells() {
     let err = Appeals::from_printed(&["0"; 14]).unwrap_err();
     assert_eq!(
         err,
-        Error::CellCount {
+        TableError::CellCount {
             table: Table::Appeals,
             edition: Edition::E2019,
             expected: 15,
@@ -435,7 +436,7 @@ fn a_report_rebuilt_from_its_builder_is_equal_and_checked_again() {
     assert_eq!(seed.clone().into_builder().build().unwrap(), seed);
     assert_eq!(
         seed.clone().into_builder().year(2018).build().unwrap_err(),
-        Error::YearOutOfRange { year: 2018 }
+        BuildError::YearOutOfRange { year: 2018 }
     );
     let moved = seed
         .clone()
@@ -460,7 +461,7 @@ fn a_fee_statement_set_into_a_2019_report_is_refused_and_nothing_changes() {
     six.fees = Some(FeeStatement::new(Some(1), None, None));
     assert_eq!(
         seed.set_other_matters(six).unwrap_err(),
-        Error::FeesOutsideEdition
+        BuildError::FeesOutsideEdition
     );
     assert_eq!(seed, before);
     let old = seed.set_other_matters(OtherMatters::new("无")).unwrap();

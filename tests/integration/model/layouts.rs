@@ -144,7 +144,7 @@ fn the_importer_knows_every_label_of_every_layout() {
                 let want = Value::parse(cell.kind(), &values[i]).expect("a value");
                 if read.contains(cell) {
                     // An amount keeps its number; 2021's 本年收费金额 is in the header's 万元.
-                    let got = imported.report.cell(cell);
+                    let got = imported.report.get(cell);
                     match (got, want) {
                         (Some(Value::Money(a)), Some(Value::Money(b))) => {
                             assert_eq!(a.value(), b.value(), "{layout} {cell}");
@@ -162,11 +162,11 @@ fn a_2021_report_may_print_its_requests_table_the_2019_way()
 -> Result<(), Box<dyn std::error::Error>> {
     let report = distinct(Edition::E2021, Edition::E2021, Edition::E2019);
     assert_eq!(
-        report.cell("t3.other_handling.total".parse()?),
+        report.get("t3.other_handling.total".parse()?),
         Some(Value::Count(101 + 10 + 20 * 7 + 6))
     );
     assert_eq!(
-        report.cell("t3.other_handling.unpaid_fee.total".parse()?),
+        report.get("t3.other_handling.unpaid_fee.total".parse()?),
         None
     );
     let err = report
@@ -223,7 +223,7 @@ fn hongze_2023_keeps_every_printed_cell_and_is_checked_in_its_layout()
         imported.notes
     );
     assert_eq!(
-        report.cell("t3.other_handling.total".parse()?),
+        report.get("t3.other_handling.total".parse()?),
         Some(Value::Count(0))
     );
     let findings = validate(report);

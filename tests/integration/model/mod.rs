@@ -1,6 +1,7 @@
 //! The model: constructors and their errors, the cell codes, money as printed, layouts,
 //! the seed report, and the properties of assembled reports.
 
+mod api_shape;
 mod cells;
 mod constructors;
 mod layouts;

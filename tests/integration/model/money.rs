@@ -136,7 +136,7 @@ fn json_keeps_the_printed_text() {
         let quoted = format!("\"amount\":{}", serde_json::to_string(text).unwrap());
         assert!(json.contains(&quoted), "{text}");
         let back: AnnualReport = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.cell(cell), Some(Value::Money(amount(text))));
+        assert_eq!(back.get(cell), Some(Value::Money(amount(text))));
         assert_eq!(serde_json::to_string(&back).unwrap(), json);
     }
 }

@@ -124,7 +124,7 @@ fn metadata() {
 #[test]
 fn procurement_amount_keeps_its_printed_form_and_no_unit() {
     let report = luhe::report().unwrap();
-    let Some(Value::Money(a)) = report.cell("t2.procurement.amount".parse().unwrap()) else {
+    let Some(Value::Money(a)) = report.get("t2.procurement.amount".parse().unwrap()) else {
         panic!("the seed prints 采购总金额");
     };
     assert_eq!(a.to_string(), "29451519.23");

@@ -15,6 +15,7 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Applicants>();
     assert_send_sync::<Article20Item>();
     assert_send_sync::<BodyKind>();
+    assert_send_sync::<BuildError>();
     assert_send_sync::<BytesError>();
     assert_send_sync::<Cases>();
     assert_send_sync::<CellMark>();
@@ -49,6 +50,7 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<PageEncoding>();
     assert_send_sync::<OtherMatters>();
     assert_send_sync::<OutcomeGroup>();
+    assert_send_sync::<PairError>();
     assert_send_sync::<Place>();
     assert_send_sync::<Proactive>();
     assert_send_sync::<ProactiveColumn>();
@@ -74,6 +76,7 @@ fn public_types_are_send_and_sync() {
     assert_send_sync::<Source>();
     assert_send_sync::<Summary>();
     assert_send_sync::<Table>();
+    assert_send_sync::<TableError>();
     assert_send_sync::<TextSpan>();
     assert_send_sync::<TidyCell>();
     assert_send_sync::<TidyError>();

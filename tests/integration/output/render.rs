@@ -50,7 +50,7 @@ fn expected_labels(cell: CellRef, edition: Edition) -> (Vec<&'static str>, Vec<&
 }
 
 fn value_text(report: &AnnualReport, cell: CellRef) -> String {
-    report.cell(cell).map(|v| v.to_string()).unwrap_or_default()
+    report.get(cell).map(|v| v.to_string()).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ pub(crate) fn distinct(edition: Edition) -> AnnualReport {
         match cell {
             CellRef::Proactive(r, c) => t2.set(r, c, Some(value)).expect("a 表二 cell"),
             CellRef::Requests(r, c) => t3.set(r, c, Some(n)).expect("a 表三 cell"),
-            CellRef::Appeals(g, c) => t4.set(g, c, Some(n)),
+            CellRef::Appeals(g, c) => t4.set(g, c, Some(n)).expect("a 表四 cell"),
         }
     }
     let mut six = OtherMatters::new("全年未收取信息处理费。");

@@ -103,7 +103,8 @@ fn appeals() -> impl Strategy<Value = Appeals> {
         prop::collection::vec(prop::option::weighted(0.7, 0u64..1000), 15).prop_map(|cells| {
             let mut t4 = Appeals::blank();
             for (i, v) in cells.into_iter().enumerate() {
-                t4.set(AppealGroup::ALL[i / 5], AppealColumn::ALL[i % 5], v);
+                t4.set(AppealGroup::ALL[i / 5], AppealColumn::ALL[i % 5], v)
+                    .expect("表四 has every cell");
             }
             t4
         });
