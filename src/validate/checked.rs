@@ -12,7 +12,6 @@ use crate::rules::Severity;
 use super::engine::validate;
 use super::finding::{Finding, Findings};
 
-
 /// A report that validation has checked: every error rule was assessed and holds, so a
 /// consumer can rely on the arithmetic of 表三 and 表四 (both sides of every relation
 /// printed and equal). Only [`CheckedReport::new`] makes one; deserialising one checks it

@@ -6,12 +6,10 @@ use chrono::NaiveDate;
 use crate::cell::{CellRef, Table, Value};
 use crate::claims::claims;
 use crate::edition::Edition;
-use crate::money::MoneyUnit;
 use crate::report::{AnnualReport, BodyKind};
-use crate::rules::{self, MAX_CELLS, Rule, Scope, Side, Step, Test, subtracts};
+use crate::rules::{self, Outcome, Rule, Scope, Side, Slot, Step, Test};
 
 use super::finding::{Figure, Finding, Findings, Level};
-
 
 /// The reports a rule reads: one, or the two of a pair.
 pub(super) struct Reports<'a> {
@@ -25,6 +23,33 @@ impl Reports<'_> {
             Side::Current => self.current.cell(cell),
             Side::Previous => self.previous.and_then(|r| r.cell(cell)),
         }
+    }
+
+    /// The number of fee notices section 六 states, for the rule that compares with it.
+    pub(super) fn notices(&self, rule: &Rule) -> Option<u64> {
+        match rule.test() {
+            Test::AtMostNotices => self.current.other_matters().fees?.notices,
+            _ => None,
+        }
+    }
+
+    /// The finding of a rule on cells at a scope.
+    pub(super) fn found(&self, rule: &Rule, scope: Scope, outcome: Outcome) -> Finding {
+        let level = if outcome.blanks == 0 {
+            Level::from(rule.severity())
+        } else {
+            Level::Unassessable
+        };
+        let mut finding = self.finding(
+            rule,
+            scope,
+            level,
+            outcome.stated.map(Figure::from),
+            outcome.computed.map(Figure::Number),
+            outcome.difference,
+        );
+        finding.blanks = outcome.blanks;
+        finding
     }
 
     fn finding(
@@ -111,106 +136,45 @@ pub fn validate(report: &AnnualReport) -> Findings {
     findings
 }
 
-/// Applies a step of a [`Plan`](rules::Plan) to the report.
-fn apply(step: &Step, cells: &[u8], reports: &Reports<'_>) -> Option<Finding> {
+/// Applies a step of a [`Plan`](rules::Plan) to the report: the rules on metadata by
+/// their own tests, the rules on cells by [`Rule::judge`] over the step's cells, read by
+/// their positions in the table.
+fn apply(step: &Step, cells: &[Slot], reports: &Reports<'_>) -> Option<Finding> {
     let rule = step.rule.rule();
     let report = reports.current;
-    let test = rule.test();
-    match test {
+    match rule.test() {
         Test::Deadline => return deadline(rule, reports),
         Test::AfterPeriod => return after_period(rule, reports),
         Test::EditionYear => return edition_year(rule, reports),
         Test::TableLayout => return table_layout(rule, step.scope, reports),
-        // The bulk of the work: sums of counts. When every cell is filled and the relation
-        // holds, there is nothing more to do.
-        Test::Sum | Test::AtMost | Test::AtLeast if holds(report, step, cells, test) => {
-            return None;
-        }
         _ => {}
     }
-    let mut values: [Option<Value>; MAX_CELLS] = [None; MAX_CELLS];
-    for (v, &p) in values.iter_mut().zip(cells) {
-        *v = read(report, step.table, p);
-    }
-    evaluate(
-        rule,
-        step.scope,
-        &values[..cells.len().min(MAX_CELLS)],
-        reports,
-    )
-}
-
-/// The value at a position of a table of the report.
-fn read(report: &AnnualReport, table: Option<Table>, position: u8) -> Option<Value> {
-    let p = usize::from(position);
-    match table? {
-        Table::Proactive => *report.proactive().slots().get(p)?,
-        Table::Requests => report.requests().slots().get(p)?.map(Value::Count),
-        Table::Appeals => report.appeals().slots().get(p)?.map(Value::Count),
-    }
-}
-
-/// Whether a sum, at-most or at-least relation holds with every cell filled: `false` when
-/// it fails or a cell is blank, which [`evaluate`] then reports.
-fn holds(report: &AnnualReport, step: &Step, cells: &[u8], test: Test) -> bool {
-    let sums = match step.table {
-        Some(Table::Requests) => sum_counts(report.requests().slots(), cells, step.minus),
-        Some(Table::Appeals) => sum_counts(report.appeals().slots(), cells, step.minus),
-        Some(Table::Proactive) => sum_values(report.proactive().slots(), cells, step.minus),
-        None => None,
-    };
-    let Some((stated, computed)) = sums else {
-        return false;
-    };
-    match test {
-        Test::Sum => stated == computed,
-        Test::AtMost => stated <= computed,
-        _ => stated >= computed,
-    }
-}
-
-/// The checked cell and the signed sum of the others, `None` when one is blank.
-fn sum_counts(table: &[Option<u64>], cells: &[u8], minus: u32) -> Option<(i128, i128)> {
-    let (&first, rest) = cells.split_first()?;
-    let stated = i128::from((*table.get(usize::from(first))?)?);
-    if minus == 0 {
-        // Most rules only add: no branch per cell but the bounds check.
-        let mut sum = 0i128;
-        let mut blank = false;
-        for &p in rest {
-            let v = *table.get(usize::from(p))?;
-            blank |= v.is_none();
-            sum += i128::from(v.unwrap_or(0));
+    let notices = reports.notices(rule);
+    // One loop per kind of table, so that reading a cell is an index and a copy.
+    let outcome = match step.table? {
+        Table::Requests => {
+            let slots = report.requests().slots();
+            let read = |s: &Slot| (s.sign, slot(slots, s).map(Value::Count));
+            rule.judge(cells.iter().map(read), notices)
         }
-        return (!blank).then_some((stated, sum));
-    }
-    let mut sum = 0i128;
-    for (i, &p) in rest.iter().enumerate() {
-        let v = i128::from((*table.get(usize::from(p))?)?);
-        if minus & (2 << i) == 0 {
-            sum += v;
-        } else {
-            sum -= v;
+        Table::Appeals => {
+            let slots = report.appeals().slots();
+            let read = |s: &Slot| (s.sign, slot(slots, s).map(Value::Count));
+            rule.judge(cells.iter().map(read), notices)
         }
-    }
-    Some((stated, sum))
+        Table::Proactive => {
+            let slots = report.proactive().slots();
+            let read = |s: &Slot| (s.sign, slot(slots, s));
+            rule.judge(cells.iter().map(read), notices)
+        }
+    }?;
+    Some(reports.found(rule, step.scope, outcome))
 }
 
-/// [`sum_counts`] for 表二, whose cells may be changes or amounts: `None` also when one is
-/// an amount.
-fn sum_values(table: &[Option<Value>], cells: &[u8], minus: u32) -> Option<(i128, i128)> {
-    let (&first, rest) = cells.split_first()?;
-    let stated = number(*table.get(usize::from(first))?)?;
-    let mut sum = 0i128;
-    for (i, &p) in rest.iter().enumerate() {
-        let v = number(*table.get(usize::from(p))?)?;
-        if minus & (2 << i) == 0 {
-            sum += v;
-        } else {
-            sum -= v;
-        }
-    }
-    Some((stated, sum))
+/// The value at a slot's position of a table (blank past the end, which a plan never
+/// reads).
+fn slot<T: Copy>(table: &[Option<T>], slot: &Slot) -> Option<T> {
+    table.get(usize::from(slot.position)).copied().flatten()
 }
 
 /// Checks what the texts of sections 一, 五 and 六 state against the tables: every
@@ -260,115 +224,6 @@ pub fn validate_narrative(report: &AnnualReport) -> Findings {
         }
     }
     findings
-}
-
-fn number(value: Option<Value>) -> Option<i128> {
-    match value? {
-        Value::Count(v) => Some(i128::from(v)),
-        Value::Delta(v) => Some(i128::from(v)),
-        Value::Money(_) => None,
-    }
-}
-
-fn is_zero(value: Option<Value>) -> Option<bool> {
-    Some(match value? {
-        Value::Count(v) => v == 0,
-        Value::Delta(v) => v == 0,
-        Value::Money(a) => a.value().is_zero(),
-    })
-}
-
-/// Applies a rule to the values of the cells it reads at one scope, the checked cell
-/// first: the finding, if the rule fails or cannot be assessed.
-pub(super) fn evaluate(
-    rule: &Rule,
-    scope: Scope,
-    values: &[Option<Value>],
-    reports: &Reports<'_>,
-) -> Option<Finding> {
-    let report = reports.current;
-    let limit = match rule.test() {
-        // Applies only when section 六 states the number of fee notices.
-        Test::AtMostNotices => Some(i128::from(report.other_matters().fees?.notices?)),
-        _ => None,
-    };
-    let n = values.len();
-    let mut blanks = 0u32;
-    for (i, v) in values.iter().enumerate() {
-        if v.is_none() {
-            blanks |= 1 << i;
-        }
-    }
-    if n == 0 {
-        return None;
-    }
-    let stated = values[0].map(Figure::from);
-    if blanks != 0 {
-        let mut f = reports.finding(rule, scope, Level::Unassessable, stated, None, None);
-        f.blanks = blanks;
-        return Some(f);
-    }
-    let level = Level::from(rule.severity());
-    let fail = |computed: Option<Figure>, difference: Option<i128>| {
-        Some(reports.finding(rule, scope, level, stated, computed, difference))
-    };
-    match rule.test() {
-        Test::Sum | Test::AtMost | Test::AtLeast => {
-            let s = number(values[0])?;
-            let mut computed = 0i128;
-            for (i, &v) in values.iter().enumerate().skip(1) {
-                let x = number(v)?;
-                if subtracts(rule.id(), i) {
-                    computed -= x;
-                } else {
-                    computed += x;
-                }
-            }
-            let d = s - computed;
-            let fails = match rule.test() {
-                Test::Sum => d != 0,
-                Test::AtMost => d > 0,
-                _ => d < 0,
-            };
-            if fails {
-                fail(Some(Figure::Number(computed)), Some(d))
-            } else {
-                None
-            }
-        }
-        Test::AtMostNotices => {
-            let (s, limit) = (number(values[0])?, limit?);
-            if s > limit {
-                fail(Some(Figure::Number(limit)), Some(s - limit))
-            } else {
-                None
-            }
-        }
-        Test::Zero => {
-            let s = number(values[0])?;
-            if s == 0 {
-                None
-            } else {
-                fail(Some(Figure::Number(0)), Some(s))
-            }
-        }
-        Test::ZeroIfOtherZero => {
-            if !is_zero(values[0])? && is_zero(values.get(1).copied().flatten())? {
-                fail(Some(Figure::Number(0)), number(values[0]))
-            } else {
-                None
-            }
-        }
-        Test::WanYuan => match values[0] {
-            Some(Value::Money(a)) if a.unit() != MoneyUnit::WanYuan => fail(None, None),
-            _ => None,
-        },
-        Test::Deadline
-        | Test::AfterPeriod
-        | Test::EditionYear
-        | Test::TableLayout
-        | Test::Narrative => None,
-    }
 }
 
 fn date(year: u16, month: u32, day: u32) -> Option<NaiveDate> {

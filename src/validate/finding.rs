@@ -461,7 +461,7 @@ impl Finding {
     /// ```
     pub fn cited(&self) -> impl Iterator<Item = CitedCell> + Clone + use<> {
         let (rule, layout, scope, year, blanks) =
-            (self.rule, self.layout, self.scope, self.year, self.blanks);
+            (self.rule(), self.layout, self.scope, self.year, self.blanks);
         (0..).map_while(move |i| {
             let (cell, side) = cited_at(rule, layout, scope, i)?;
             Some(CitedCell {

@@ -1,13 +1,11 @@
 //! The checks across two reports of one body for consecutive years.
 
-use crate::cell::Value;
 use crate::error::Error;
 use crate::report::AnnualReport;
-use crate::rules::{MAX_CELLS, Rule, Scope, cell_at};
+use crate::rules::{Rule, Scope, operand};
 
-use super::engine::{Reports, evaluate};
+use super::engine::Reports;
 use super::finding::{Finding, Findings};
-
 
 /// Checks two reports of one body for consecutive years N and N+1 against the rules
 /// across years ([`Rule::is_pair`]): 上年结转 against 结转下年度继续办理 column by column
@@ -76,19 +74,13 @@ pub fn validate_pair(previous: &AnnualReport, next: &AnnualReport) -> Result<Fin
     Ok(findings)
 }
 
-
-/// Applies a rule on cells at one scope, reading them by their codes (the pair rules).
+/// Applies a rule on cells at one scope of a pair, reading its cells by their codes from
+/// the report of each.
 fn assess(rule: &Rule, scope: Scope, reports: &Reports<'_>) -> Option<Finding> {
     let edition = rule.layout_in(reports.current);
-    let mut values: [Option<Value>; MAX_CELLS] = [None; MAX_CELLS];
-    let mut n = 0;
-    while n < MAX_CELLS {
-        let Some((cell, side)) = cell_at(rule.id(), edition, scope, n) else {
-            break;
-        };
-        values[n] = reports.read(cell, side);
-        n += 1;
-    }
-    evaluate(rule, scope, &values[..n], reports)
+    let operands = (0..)
+        .map_while(|i| operand(rule, edition, scope, i))
+        .map(|o| (o.sign, reports.read(o.cell, o.side)));
+    let outcome = rule.judge(operands, reports.notices(rule))?;
+    Some(reports.found(rule, scope, outcome))
 }
-
