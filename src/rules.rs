@@ -1472,26 +1472,35 @@ impl Rule {
         let mut operands = operands.into_iter();
         let (_, stated) = operands.next()?;
         let mut blanks = u32::from(stated.is_none());
-        let mut sum = Some(0i128);
-        let mut others = 0usize;
+        // Σ ± the other cells; whether one is an amount of money (no sum then), whether
+        // all are zero, and how many there are (the bit of the next in `blanks`).
+        let mut sum = 0i128;
+        let mut money = false;
         let mut others_zero = true;
-        for (i, (sign, value)) in operands.enumerate() {
-            others += 1;
-            let Some(value) = value else {
-                blanks |= 2u32
-                    .checked_shl(u32::try_from(i).unwrap_or(u32::MAX))
-                    .unwrap_or(0);
-                continue;
+        let mut bit = 1u32;
+        for (sign, value) in operands {
+            bit = bit.wrapping_shl(1);
+            let x = match value {
+                None => {
+                    blanks |= bit;
+                    continue;
+                }
+                Some(Value::Count(v)) => i128::from(v),
+                Some(Value::Delta(v)) => i128::from(v),
+                Some(Value::Money(a)) => {
+                    money = true;
+                    others_zero &= a.value().is_zero();
+                    continue;
+                }
             };
-            others_zero &= is_zero(value);
-            sum = match (sum, number(value)) {
-                (Some(s), Some(x)) => Some(match sign {
-                    Sign::Plus => s + x,
-                    Sign::Minus => s - x,
-                }),
-                _ => None,
+            others_zero &= x == 0;
+            sum += match sign {
+                Sign::Plus => x,
+                Sign::Minus => -x,
             };
         }
+        let others = bit > 1;
+        let sum = (!money).then_some(sum);
         if blanks != 0 {
             return Some(Outcome {
                 stated,
@@ -1537,7 +1546,7 @@ impl Rule {
                 if s == 0 { None } else { fails(0, Some(s)) }
             }
             Test::ZeroIfOtherZero => {
-                if others > 0 && others_zero && !is_zero(value) {
+                if others && others_zero && !is_zero(value) {
                     fails(0, number(value))
                 } else {
                     None

@@ -154,17 +154,17 @@ fn apply(step: &Step, cells: &[Slot], reports: &Reports<'_>) -> Option<Finding> 
     let outcome = match step.table? {
         Table::Requests => {
             let slots = report.requests().slots();
-            let read = |s: &Slot| (s.sign, slot(slots, s).map(Value::Count));
+            let read = |s: &Slot| (s.sign, slot(slots, *s).map(Value::Count));
             rule.judge(cells.iter().map(read), notices)
         }
         Table::Appeals => {
             let slots = report.appeals().slots();
-            let read = |s: &Slot| (s.sign, slot(slots, s).map(Value::Count));
+            let read = |s: &Slot| (s.sign, slot(slots, *s).map(Value::Count));
             rule.judge(cells.iter().map(read), notices)
         }
         Table::Proactive => {
             let slots = report.proactive().slots();
-            let read = |s: &Slot| (s.sign, slot(slots, s));
+            let read = |s: &Slot| (s.sign, slot(slots, *s));
             rule.judge(cells.iter().map(read), notices)
         }
     }?;
@@ -173,7 +173,7 @@ fn apply(step: &Step, cells: &[Slot], reports: &Reports<'_>) -> Option<Finding> 
 
 /// The value at a slot's position of a table (blank past the end, which a plan never
 /// reads).
-fn slot<T: Copy>(table: &[Option<T>], slot: &Slot) -> Option<T> {
+fn slot<T: Copy>(table: &[Option<T>], slot: Slot) -> Option<T> {
     table.get(usize::from(slot.position)).copied().flatten()
 }
 

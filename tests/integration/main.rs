@@ -31,6 +31,7 @@ mod redteam;
 mod redteam_html;
 mod render;
 mod render_gen;
+mod rules_data;
 #[cfg(feature = "schema")]
 mod schema;
 mod seed;
