@@ -81,9 +81,9 @@ impl Reports<'_> {
 ///
 /// A rule whose cells include a blank is reported as [`Level::Unassessable`] with the
 /// blank cells named: never a pass, never a failure, a blank never read as 0. The rules
-/// on the publication date ([`RuleId::MetaDeadline`],
-/// [`RuleId::MetaPublishedAfterPeriod`]) apply only when the date is known, and
-/// [`RuleId::T3UnpaidFeeLeNotices`] only when section 六 states the number of fee notices.
+/// on the publication date ([`RuleId::MetaDeadline`](crate::RuleId::MetaDeadline),
+/// [`RuleId::MetaPublishedAfterPeriod`](crate::RuleId::MetaPublishedAfterPeriod)) apply only when the date is known, and
+/// [`RuleId::T3UnpaidFeeLeNotices`](crate::RuleId::T3UnpaidFeeLeNotices) only when section 六 states the number of fee notices.
 /// Validating a report with no findings allocates nothing.
 ///
 /// ```
@@ -178,7 +178,7 @@ fn slot<T: Copy>(table: &[Option<T>], slot: Slot) -> Option<T> {
 }
 
 /// Checks what the texts of sections 一, 五 and 六 state against the tables: every
-/// [`Claim`] that does not agree with any reading of the tables its wording allows is a
+/// [`Claim`](crate::Claim) that does not agree with any reading of the tables its wording allows is a
 /// finding of its `narrative.*` rule (a warning), or [`Level::Unassessable`] when the
 /// cells it needs are blank. The report is not changed.
 ///
