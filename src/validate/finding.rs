@@ -9,38 +9,105 @@ use chrono::NaiveDate;
 use crate::cell::{CellRef, Value};
 use crate::claims::{Claim, Measure, TextSpan, Verdict, write_one_line};
 use crate::edition::Edition;
-use crate::macros::coded_enum;
 use crate::money::Amount;
 use crate::report::AnnualReport;
 use crate::rules::{Rule, RuleId, Scope, Severity, Side, cited_at};
 
-coded_enum! {
-    /// What a finding says: the rule failed at its severity, or it could not be assessed.
+/// What a finding says: the rule failed, at the rule's [`Severity`], or it could not be
+/// assessed. The severity is the rule's own (one type for it, [`Severity`]); a finding
+/// adds only the outcome that a rule cannot have: [`Level::Unassessable`].
+///
+/// Its code (and [`Display`](fmt::Display)) is the severity's code for a failure and
+/// `unassessable` otherwise: `error`, `warning`, `info`, `unassessable`.
+///
+/// ```
+/// use ogi_report::{Level, Severity};
+/// assert_eq!(Level::Unassessable.to_string(), "unassessable");
+/// assert_eq!(Level::Failed(Severity::Warning).to_string(), "warning");
+/// assert_eq!(Level::from(Severity::Error), Level::Failed(Severity::Error));
+/// assert_eq!(Level::Unassessable.severity(), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Level {
+    /// The rule failed; its severity.
+    Failed(Severity),
+    /// A cell the rule needs is blank: neither a pass nor a failure.
+    Unassessable,
+}
+
+impl Level {
+    /// Every level, in order: the failures by severity, then [`Level::Unassessable`].
     ///
     /// ```
-    /// use ogi_report::Level;
-    /// assert_eq!(Level::Unassessable.to_string(), "unassessable");
+    /// let all = ogi_report::Level::ALL;
+    /// assert!(all.windows(2).all(|w| w[0] < w[1]));
     /// ```
-    #[non_exhaustive]
-    pub enum Level {
-        /// An error rule failed.
-        Error => "error",
-        /// A warning rule failed.
-        Warning => "warning",
-        /// An info rule failed.
-        Info => "info",
-        /// A cell the rule needs is blank: neither a pass nor a failure.
-        Unassessable => "unassessable",
+    pub const ALL: &'static [Level] = &[
+        Level::Failed(Severity::Error),
+        Level::Failed(Severity::Warning),
+        Level::Failed(Severity::Info),
+        Level::Unassessable,
+    ];
+
+    /// The stable code: the severity's code for a failure, `unassessable` otherwise.
+    ///
+    /// ```
+    /// use ogi_report::{Level, Severity};
+    /// assert_eq!(Level::Failed(Severity::Info).code(), "info");
+    /// for v in Level::ALL {
+    ///     assert_eq!(v.to_string(), v.code());
+    /// }
+    /// ```
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Level::Failed(severity) => severity.code(),
+            Level::Unassessable => "unassessable",
+        }
+    }
+
+    /// The level with this stable code, `None` for an unknown code.
+    ///
+    /// ```
+    /// use ogi_report::{Level, Severity};
+    /// assert_eq!(Level::from_code("error"), Some(Level::Failed(Severity::Error)));
+    /// assert_eq!(Level::from_code("unassessable"), Some(Level::Unassessable));
+    /// assert_eq!(Level::from_code("nope"), None);
+    /// ```
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Level> {
+        match code {
+            "unassessable" => Some(Level::Unassessable),
+            _ => Severity::from_code(code).map(Level::Failed),
+        }
+    }
+
+    /// The severity of a failure, `None` for [`Level::Unassessable`].
+    ///
+    /// ```
+    /// use ogi_report::{Level, Severity};
+    /// assert_eq!(Level::Failed(Severity::Error).severity(), Some(Severity::Error));
+    /// ```
+    #[must_use]
+    pub const fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Failed(severity) => Some(severity),
+            Level::Unassessable => None,
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
     }
 }
 
 impl From<Severity> for Level {
+    /// A failure at the severity.
     fn from(severity: Severity) -> Level {
-        match severity {
-            Severity::Error => Level::Error,
-            Severity::Warning => Level::Warning,
-            Severity::Info => Level::Info,
-        }
+        Level::Failed(severity)
     }
 }
 
@@ -138,7 +205,7 @@ pub struct CitedCell {
 /// ```
 /// use ogi_report::{
 ///     validate, AnnualReport, AppealColumn as C, AppealGroup as G, Appeals, BodyKind, Edition,
-///     Figure, Level, Proactive, Requests,
+///     Figure, Level, Proactive, Requests, Severity,
 /// };
 ///
 /// let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
@@ -149,7 +216,7 @@ pub struct CitedCell {
 /// report.appeals_mut().set(G::Review, C::Total, Some(5));
 /// let findings = validate(&report);
 /// let f = findings.iter().find(|f| f.rule_id().code() == "t4.group_total").unwrap();
-/// assert_eq!(f.level(), Level::Error);
+/// assert_eq!(f.level(), Level::Failed(Severity::Error));
 /// assert_eq!(f.stated(), Some(Figure::Number(5)));
 /// assert_eq!(f.computed(), Some(Figure::Number(4)));
 /// assert_eq!(f.difference(), Some(1));
@@ -230,7 +297,7 @@ impl Finding {
     /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
     /// let findings = validate(&report);
     /// let f = &findings[0];
-    /// assert_eq!(f.level(), Level::Error);
+    /// assert_eq!(f.level(), Level::Failed(Severity::Error));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -866,9 +933,9 @@ impl fmt::Display for Finding {
 /// `N error, N warning, N info, N unassessable`.
 ///
 /// ```
-/// use ogi_report::{Level, Summary};
+/// use ogi_report::{Level, Severity, Summary};
 /// let mut s = Summary::default();
-/// s.add(Level::Warning);
+/// s.add(Level::Failed(Severity::Warning));
 /// s.add(Level::Unassessable);
 /// assert_eq!(s.to_string(), "0 error, 1 warning, 0 info, 1 unassessable");
 /// assert_eq!(s.total(), 2);
@@ -890,16 +957,16 @@ impl Summary {
     /// Counts one finding of the level.
     ///
     /// ```
-    /// use ogi_report::{Level, Summary};
+    /// use ogi_report::{Level, Severity, Summary};
     /// let mut s = Summary::default();
-    /// s.add(Level::Error);
+    /// s.add(Level::Failed(Severity::Error));
     /// assert_eq!(s.error, 1);
     /// ```
     pub fn add(&mut self, level: Level) {
         let n = match level {
-            Level::Error => &mut self.error,
-            Level::Warning => &mut self.warning,
-            Level::Info => &mut self.info,
+            Level::Failed(Severity::Error) => &mut self.error,
+            Level::Failed(Severity::Warning) => &mut self.warning,
+            Level::Failed(Severity::Info) => &mut self.info,
             Level::Unassessable => &mut self.unassessable,
         };
         *n = n.saturating_add(1);
@@ -908,10 +975,10 @@ impl Summary {
     /// Adds another summary's counts.
     ///
     /// ```
-    /// use ogi_report::{Level, Summary};
+    /// use ogi_report::{Level, Severity, Summary};
     /// let (mut a, mut b) = (Summary::default(), Summary::default());
-    /// a.add(Level::Info);
-    /// b.add(Level::Info);
+    /// a.add(Level::Failed(Severity::Info));
+    /// b.add(Level::Failed(Severity::Info));
     /// a.merge(b);
     /// assert_eq!(a.info, 2);
     /// ```
@@ -925,7 +992,7 @@ impl Summary {
     /// The count of one level.
     ///
     /// ```
-    /// use ogi_report::{Level, Summary};
+    /// use ogi_report::{Level, Severity, Summary};
     /// let mut s = Summary::default();
     /// s.add(Level::Unassessable);
     /// assert_eq!(s.count(Level::Unassessable), 1);
@@ -933,9 +1000,9 @@ impl Summary {
     #[must_use]
     pub const fn count(&self, level: Level) -> usize {
         match level {
-            Level::Error => self.error,
-            Level::Warning => self.warning,
-            Level::Info => self.info,
+            Level::Failed(Severity::Error) => self.error,
+            Level::Failed(Severity::Warning) => self.warning,
+            Level::Failed(Severity::Info) => self.info,
             Level::Unassessable => self.unassessable,
         }
     }
@@ -1044,7 +1111,9 @@ impl Findings {
     /// ```
     #[must_use]
     pub fn has_errors(&self) -> bool {
-        self.list.iter().any(|f| f.level == Level::Error)
+        self.list
+            .iter()
+            .any(|f| f.level == Level::Failed(Severity::Error))
     }
 
     /// The findings of one level.
@@ -1059,7 +1128,7 @@ impl Findings {
     /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
     /// let findings = validate(&report);
     /// let f = &findings[0];
-    /// assert_eq!(findings.at_level(Level::Warning).count(), 0);
+    /// assert_eq!(findings.at_level(Level::Failed(Severity::Warning)).count(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn at_level(&self, level: Level) -> impl Iterator<Item = &Finding> + '_ {
