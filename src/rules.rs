@@ -1472,11 +1472,11 @@ impl Rule {
         let mut operands = operands.into_iter();
         let (_, stated) = operands.next()?;
         let mut blanks = u32::from(stated.is_none());
-        // Σ ± the other cells; whether one is an amount of money (no sum then), whether
-        // all are zero, and how many there are (the bit of the next in `blanks`).
-        let mut sum = 0i128;
+        // The other cells added and subtracted; whether one is an amount of money (no sum
+        // then) and whether such an amount is not 0; the bit of the next cell in `blanks`.
+        let mut sums = [0i128; 2];
         let mut money = false;
-        let mut others_zero = true;
+        let mut money_nonzero = false;
         let mut bit = 1u32;
         for (sign, value) in operands {
             bit = bit.wrapping_shl(1);
@@ -1489,18 +1489,17 @@ impl Rule {
                 Some(Value::Delta(v)) => i128::from(v),
                 Some(Value::Money(a)) => {
                     money = true;
-                    others_zero &= a.value().is_zero();
+                    money_nonzero |= !a.value().is_zero();
                     continue;
                 }
             };
-            others_zero &= x == 0;
-            sum += match sign {
-                Sign::Plus => x,
-                Sign::Minus => -x,
-            };
+            sums[usize::from(sign == Sign::Minus)] += x;
         }
         let others = bit > 1;
-        let sum = (!money).then_some(sum);
+        let total = sums[0] - sums[1];
+        // The other cell of a `ZeroIfOtherZero` rule (one cell, a count or an amount) is 0.
+        let others_zero = !money_nonzero && total == 0;
+        let sum = (!money).then_some(total);
         if blanks != 0 {
             return Some(Outcome {
                 stated,
@@ -1980,6 +1979,21 @@ mod tests {
             }
         }
         assert!(steps.next().is_none());
+    }
+
+    #[test]
+    fn a_rule_on_another_cell_reads_one_other_cell() {
+        // `Rule::judge` takes "the other cell is 0" as "the others add up to 0".
+        for rule in Rule::all()
+            .iter()
+            .filter(|r| r.test == Test::ZeroIfOtherZero)
+        {
+            for edition in Edition::ALL {
+                for scope in rule.scopes(edition) {
+                    assert_eq!(rule.cells_at(edition, scope).count(), 2, "{}", rule.id);
+                }
+            }
+        }
     }
 
     #[test]
