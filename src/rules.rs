@@ -11,13 +11,15 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::cell::{
-    AppealColumn, AppealGroup, Applicant, CellRef, ProactiveColumn, ProactiveRow, RequestRow, Table,
+    AppealColumn, AppealGroup, Applicant, CellRef, ProactiveColumn, ProactiveRow, RequestRow,
+    Table, Value,
 };
 use crate::claims::{Measure, TextSpan};
 use crate::code::{Expected, UnknownCode};
 use crate::edition::Edition;
 use crate::layout::Layout;
 use crate::macros::coded_enum;
+use crate::money::MoneyUnit;
 use crate::report::BodyKind;
 
 coded_enum! {
@@ -178,7 +180,7 @@ impl fmt::Display for ScopeLabel {
 }
 
 /// Which report of a pair a cell is read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Side {
     /// The report checked, or the later report of a pair.
     Current,
@@ -310,6 +312,151 @@ pub(crate) enum Test {
     /// a number stated in the text equals a reading of the tables (applied by
     /// [`crate::validate_narrative`], not by the plans).
     Narrative,
+}
+
+/// The sign a cell enters a rule's sum with (the checked cell, first, with [`Sign::Plus`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Sign {
+    /// Added.
+    Plus,
+    /// Subtracted.
+    Minus,
+}
+
+/// Which cells one term of a rule reads at a scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Cells {
+    /// The scope's own cell (a rule applied cell by cell).
+    Scope,
+    /// A row of 表三, in the scope's column.
+    Row(RequestRow),
+    /// The outcome rows of 表三 in the layout (19 in 2019, 21 in 2021), in the scope's
+    /// column.
+    Outcomes,
+    /// A column of 表三, in the scope's row.
+    Applicant(Applicant),
+    /// The six applicant columns of 表三 (not 总计), in the scope's row.
+    Applicants,
+    /// A column of 表四, in the scope's group.
+    Appeal(AppealColumn),
+    /// The four result columns of 表四 (not 总计), in the scope's group.
+    Results,
+    /// A column of 表二, in the scope's row.
+    Proactive(ProactiveColumn),
+}
+
+impl Cells {
+    /// How many cells the term reads in a layout.
+    const fn count(self, edition: Edition) -> usize {
+        match self {
+            Cells::Outcomes => RequestRow::outcomes(edition).len(),
+            Cells::Applicants => Applicant::DETAIL.len(),
+            Cells::Results => AppealColumn::DETAIL.len(),
+            _ => 1,
+        }
+    }
+
+    /// The `k`-th cell (`k` < [`Cells::count`]) at a scope, `None` for a scope of another
+    /// kind.
+    const fn at(self, edition: Edition, scope: Scope, k: usize) -> Option<CellRef> {
+        Some(match (self, scope) {
+            (Cells::Scope, Scope::Cell(c)) => c,
+            (Cells::Row(r), Scope::Column(c)) => CellRef::Requests(r, c),
+            (Cells::Outcomes, Scope::Column(c)) => {
+                CellRef::Requests(RequestRow::outcomes(edition)[k], c)
+            }
+            (Cells::Applicant(a), Scope::RequestRow(r)) => CellRef::Requests(r, a),
+            (Cells::Applicants, Scope::RequestRow(r)) => CellRef::Requests(r, Applicant::DETAIL[k]),
+            (Cells::Appeal(a), Scope::Group(g)) => CellRef::Appeals(g, a),
+            (Cells::Results, Scope::Group(g)) => CellRef::Appeals(g, AppealColumn::DETAIL[k]),
+            (Cells::Proactive(c), Scope::ProactiveRow(r)) => CellRef::Proactive(r, c),
+            _ => return None,
+        })
+    }
+}
+
+/// One term of a rule: the cells it reads at a scope, the sign they enter the sum with,
+/// and the report of a pair they are read from. A rule's terms, in order, are everything
+/// it reads; the first term is the checked cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Term {
+    cells: Cells,
+    sign: Sign,
+    side: Side,
+}
+
+impl Term {
+    /// The same cells, read from the earlier report of a pair.
+    const fn of_previous(self) -> Term {
+        Term {
+            side: Side::Previous,
+            ..self
+        }
+    }
+}
+
+/// The checked cell (the left side of the relation).
+const fn checked(cells: Cells) -> Term {
+    plus(cells)
+}
+
+/// Cells added on the right side.
+const fn plus(cells: Cells) -> Term {
+    Term {
+        cells,
+        sign: Sign::Plus,
+        side: Side::Current,
+    }
+}
+
+/// Cells subtracted on the right side.
+const fn minus(cells: Cells) -> Term {
+    Term {
+        cells,
+        sign: Sign::Minus,
+        side: Side::Current,
+    }
+}
+
+/// One cell a rule reads at a scope: a [`Term`] resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Operand {
+    /// The cell.
+    pub(crate) cell: CellRef,
+    /// The sign it enters the sum with.
+    pub(crate) sign: Sign,
+    /// The report of a pair it is read from.
+    pub(crate) side: Side,
+}
+
+/// What a rule finds at one scope: it fails, or a cell it needs is blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Outcome {
+    /// The value of the checked cell (`None` when blank).
+    pub(crate) stated: Option<Value>,
+    /// The value the rule derives from the other cells (for a bound, the bound).
+    pub(crate) computed: Option<i128>,
+    /// `stated − computed`.
+    pub(crate) difference: Option<i128>,
+    /// Bit `i`: the `i`-th cell is blank. Not 0: the rule could not be assessed.
+    pub(crate) blanks: u32,
+}
+
+/// A value as a number: `None` for an amount of money.
+fn number(value: Value) -> Option<i128> {
+    match value {
+        Value::Count(v) => Some(i128::from(v)),
+        Value::Delta(v) => Some(i128::from(v)),
+        Value::Money(_) => None,
+    }
+}
+
+fn is_zero(value: Value) -> bool {
+    match value {
+        Value::Count(v) => v == 0,
+        Value::Delta(v) => v == 0,
+        Value::Money(a) => a.value().is_zero(),
+    }
 }
 
 const ALL_KINDS: &[BodyKind] = &BodyKind::ALL;
@@ -528,6 +675,9 @@ pub struct Rule {
     pair: bool,
     shape: Shape,
     test: Test,
+    /// What the rule reads at a scope, in order, the checked cell first: each term's
+    /// cells, the sign they enter the sum with and the report of a pair they are read from.
+    terms: &'static [Term],
     statement_zh: &'static str,
     statement_en: &'static str,
 }
@@ -547,6 +697,12 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Columns,
         test: Test::Sum,
+        terms: &[
+            checked(Cells::Row(RequestRow::CarriedForward)),
+            plus(Cells::Row(RequestRow::New)),
+            plus(Cells::Row(RequestRow::CarriedOver)),
+            minus(Cells::Row(RequestRow::ResultsTotal)),
+        ],
         statement_zh: "一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理",
         statement_en: "new (一) + carried over (二) = results total (（七）总计) + carried forward (四)",
     },
@@ -560,6 +716,10 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Columns,
         test: Test::Sum,
+        terms: &[
+            checked(Cells::Row(RequestRow::ResultsTotal)),
+            plus(Cells::Outcomes),
+        ],
         statement_zh: "（七）总计 = 各项办理结果之和（2019年版19项，2021年版21项）",
         statement_en: "results total (（七）总计) = the sum of the outcome rows (19 in the 2019 edition, 21 in 2021)",
     },
@@ -573,6 +733,10 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::RequestRows,
         test: Test::Sum,
+        terms: &[
+            checked(Cells::Applicant(Applicant::Total)),
+            plus(Cells::Applicants),
+        ],
         statement_zh: "总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他",
         statement_en: "total (总计) = the sum of the six applicant columns",
     },
@@ -586,6 +750,11 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Columns,
         test: Test::AtMost,
+        terms: &[
+            checked(Cells::Row(RequestRow::ResultsTotal)),
+            plus(Cells::Row(RequestRow::New)),
+            plus(Cells::Row(RequestRow::CarriedOver)),
+        ],
         statement_zh: "（七）总计 ≤ 一、本年新收 + 二、上年结转",
         statement_en: "results total (（七）总计) ≤ new (一) + carried over (二)",
     },
@@ -599,6 +768,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Cell(CellRef::Requests(RequestRow::UnpaidFee, Applicant::Total)),
         test: Test::AtMostNotices,
+        terms: &[checked(Cells::Scope)],
         statement_zh: "（六）2.逾期未缴费不再处理 总计 ≤ 第六部分所述发出收费通知件数",
         statement_en: "applications lapsed for non-payment (（六）2, total) ≤ the fee notices issued, as section 六 states",
     },
@@ -612,6 +782,10 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Groups,
         test: Test::Sum,
+        terms: &[
+            checked(Cells::Appeal(AppealColumn::Total)),
+            plus(Cells::Results),
+        ],
         statement_zh: "总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
         statement_en: "total (总计) = upheld + corrected + other + pending",
     },
@@ -625,6 +799,10 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::ProactiveRows(ITEM_ROWS),
         test: Test::AtLeast,
+        terms: &[
+            checked(Cells::Proactive(ProactiveColumn::Delta)),
+            minus(Cells::Proactive(ProactiveColumn::PriorItems)),
+        ],
         statement_zh: "上一年项目数量 + 本年增/减 ≥ 0（本年增/减 ≥ −上一年项目数量）",
         statement_en: "previous-year items + change ≥ 0 (the change 本年增/减 ≥ −上一年项目数量)",
     },
@@ -638,6 +816,10 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::ProactiveRows(DOCUMENT_ROWS),
         test: Test::AtLeast,
+        terms: &[
+            checked(Cells::Proactive(ProactiveColumn::TotalPublic)),
+            plus(Cells::Proactive(ProactiveColumn::Published)),
+        ],
         statement_zh: "对外公开总数量 ≥ 本年新公开数量",
         statement_en: "total disclosed (对外公开总数量) ≥ newly disclosed this year (本年新公开数量)",
     },
@@ -651,6 +833,10 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::ProactiveRows(DOCUMENT_ROWS),
         test: Test::AtMost,
+        terms: &[
+            checked(Cells::Proactive(ProactiveColumn::Published)),
+            plus(Cells::Proactive(ProactiveColumn::Made)),
+        ],
         statement_zh: "本年新公开数量 ≤ 本年新制作数量",
         statement_en: "newly disclosed this year (本年新公开数量) ≤ newly made this year (本年新制作数量)",
     },
@@ -664,6 +850,10 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::ProactiveRows(PROCUREMENT),
         test: Test::ZeroIfOtherZero,
+        terms: &[
+            checked(Cells::Proactive(ProactiveColumn::Amount)),
+            plus(Cells::Proactive(ProactiveColumn::Projects)),
+        ],
         statement_zh: "采购总金额 > 0 须有采购项目数量 > 0（项目数为0则金额为0）",
         statement_en: "a procurement amount (采购总金额) > 0 needs procurement projects (采购项目数量) > 0",
     },
@@ -677,6 +867,10 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::ProactiveRows(PROCUREMENT),
         test: Test::ZeroIfOtherZero,
+        terms: &[
+            checked(Cells::Proactive(ProactiveColumn::Projects)),
+            plus(Cells::Proactive(ProactiveColumn::Amount)),
+        ],
         statement_zh: "采购项目数量 > 0 须有采购总金额 > 0（金额为0则项目数为0）",
         statement_en: "procurement projects (采购项目数量) > 0 need a procurement amount (采购总金额) > 0",
     },
@@ -690,6 +884,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::RulesCells,
         test: Test::Zero,
+        terms: &[checked(Cells::Scope)],
         statement_zh: "乡镇人民政府、街道办事处无规章制定权，规章各栏应为0",
         statement_en: "a township has no power to make 规章 (government rules): every 规章 cell is 0",
     },
@@ -706,6 +901,7 @@ const CATALOGUE: [Rule; 32] = [
             ProactiveColumn::Amount,
         )),
         test: Test::WanYuan,
+        terms: &[checked(Cells::Scope)],
         statement_zh: "本年收费金额以表头所印单位万元填报",
         statement_en: "the fee amount (本年收费金额) is in 万元, the unit its header prints",
     },
@@ -719,6 +915,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Report,
         test: Test::Deadline,
+        terms: &[],
         statement_zh: "按《条例》第四十九条期限公开：部门于次年1月31日前，本级政府年度报告于次年3月31日前",
         statement_en: "published by the Article 49 deadline: 31 January of the next year for a department, 31 March for a government's own report",
     },
@@ -732,6 +929,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Report,
         test: Test::AfterPeriod,
+        terms: &[],
         statement_zh: "在统计期（报告年度1月1日至12月31日）结束后公开",
         statement_en: "published after the statistical period (the report year, 1 January to 31 December) ends",
     },
@@ -745,6 +943,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Report,
         test: Test::EditionYear,
+        terms: &[],
         statement_zh: "2019年版格式用于2019、2020年度报告，2021年版格式用于2021年度起的报告",
         statement_en: "the 2019 edition serves report years 2019 and 2020, the 2021 edition report years from 2021 on",
     },
@@ -758,6 +957,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Tables,
         test: Test::TableLayout,
+        terms: &[],
         statement_zh: "表格按报告所用版本的格式印制",
         statement_en: "the table is printed in the layout of the report's edition",
     },
@@ -771,6 +971,10 @@ const CATALOGUE: [Rule; 32] = [
         pair: true,
         shape: Shape::Columns,
         test: Test::Sum,
+        terms: &[
+            checked(Cells::Row(RequestRow::CarriedOver)),
+            plus(Cells::Row(RequestRow::CarriedForward)).of_previous(),
+        ],
         statement_zh: "次年二、上年结转 = 本年四、结转下年度继续办理",
         statement_en: "carried over (二) of year N+1 = carried forward (四) of year N",
     },
@@ -784,6 +988,11 @@ const CATALOGUE: [Rule; 32] = [
         pair: true,
         shape: Shape::ProactiveRows(ITEM_ROWS),
         test: Test::Sum,
+        terms: &[
+            checked(Cells::Proactive(ProactiveColumn::PriorItems)),
+            plus(Cells::Proactive(ProactiveColumn::PriorItems)).of_previous(),
+            plus(Cells::Proactive(ProactiveColumn::Delta)).of_previous(),
+        ],
         statement_zh: "次年上一年项目数量 = 本年上一年项目数量 + 本年增/减",
         statement_en: "previous-year items (上一年项目数量) of year N+1 = previous-year items + change (本年增/减) of year N",
     },
@@ -797,6 +1006,12 @@ const CATALOGUE: [Rule; 32] = [
         pair: true,
         shape: Shape::ProactiveRows(DOCUMENT_ROWS),
         test: Test::Sum,
+        terms: &[
+            checked(Cells::Proactive(ProactiveColumn::InForce)),
+            plus(Cells::Proactive(ProactiveColumn::InForce)).of_previous(),
+            plus(Cells::Proactive(ProactiveColumn::Issued)),
+            minus(Cells::Proactive(ProactiveColumn::Repealed)),
+        ],
         statement_zh: "次年现行有效件数 = 本年现行有效件数 + 次年本年制发件数 − 次年本年废止件数",
         statement_en: "in force (现行有效件数) of year N+1 = in force of year N + issued (本年制发件数) − repealed (本年废止件数) of year N+1",
     },
@@ -810,6 +1025,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Text(Some(Table::Requests)),
         test: Test::Narrative,
+        terms: &[],
         statement_zh: "文中所述收到（受理、办理）申请数 = 一、本年新收，或 一 + 二、上年结转",
         statement_en: "applications the text says were received (收到, 受理, 办理) = new (一), or new + carried over (一 + 二)",
     },
@@ -823,6 +1039,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Text(Some(Table::Requests)),
         test: Test::Narrative,
+        terms: &[],
         statement_zh: "文中所述上年结转申请数 = 二、上年结转",
         statement_en: "applications the text says were carried over (上年结转) = carried over (二)",
     },
@@ -836,6 +1053,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Text(Some(Table::Requests)),
         test: Test::Narrative,
+        terms: &[],
         statement_zh: "文中所述办结（答复）申请数 = （七）总计，或 （七）总计 − （六）其他处理",
         statement_en: "applications the text says were closed (办结, 答复) = results total (（七）总计), or results total − other handling (（六）)",
     },
@@ -849,6 +1067,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Text(Some(Table::Requests)),
         test: Test::Narrative,
+        terms: &[],
         statement_zh: "文中所述结转下年度申请数 = 四、结转下年度继续办理",
         statement_en: "applications the text says were carried into next year (结转下年度) = carried forward (四)",
     },
@@ -862,6 +1081,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Text(Some(Table::Requests)),
         test: Test::Narrative,
+        terms: &[],
         statement_zh: "文中所述办理结果数（予以公开、部分公开、不予公开……）= 表三该行，或该类各行之和",
         statement_en: "an outcome of applications the text states (予以公开, 部分公开, 不予公开, …) = its row of 表三, or the sum of its group's rows",
     },
@@ -875,6 +1095,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Text(Some(Table::Requests)),
         test: Test::Narrative,
+        terms: &[],
         statement_zh: "文中所述办理结果占比 = 该结果 ÷ （七）总计（或 ÷ 一 + 二），按所印精度",
         statement_en: "a percentage of applications the text states = the outcome ÷ results total (（七）总计), or ÷ (一 + 二), to the printed precision",
     },
@@ -888,6 +1109,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Text(Some(Table::Appeals)),
         test: Test::Narrative,
+        terms: &[],
         statement_zh: "文中所述行政复议案件数 = 表四行政复议各栏",
         statement_en: "reconsideration cases the text states (行政复议) = 表四's 行政复议 group, column for column",
     },
@@ -901,6 +1123,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Text(Some(Table::Appeals)),
         test: Test::Narrative,
+        terms: &[],
         statement_zh: "文中所述行政诉讼案件数 = 表四两类行政诉讼之和（或所述一类）",
         statement_en: "lawsuits the text states (行政诉讼) = the sum of 表四's two 行政诉讼 groups (or the one named), column for column",
     },
@@ -914,6 +1137,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Text(Some(Table::Proactive)),
         test: Test::Narrative,
+        terms: &[],
         statement_zh: "文中所述规章、规范性文件件数 = 表二第二十条第（一）项",
         statement_en: "规章 and 规范性文件 the text says were made, published, in force or repealed = 表二 第二十条第（一）项",
     },
@@ -927,6 +1151,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Text(Some(Table::Proactive)),
         test: Test::Narrative,
+        terms: &[],
         statement_zh: "文中所述行政许可、行政处罚、行政强制处理决定数（或项目数）= 表二第二十条第（五）（六）项",
         statement_en: "行政许可, 行政处罚, 行政强制 decisions (or items) the text states = 表二 第二十条第（五）（六）项",
     },
@@ -940,6 +1165,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Text(None),
         test: Test::Narrative,
+        terms: &[],
         statement_zh: "文中所述收取信息处理费 = 第六部分信息处理费情况",
         statement_en: "the information-processing fee the text states (信息处理费) = section 六's fee statement",
     },
@@ -953,6 +1179,7 @@ const CATALOGUE: [Rule; 32] = [
         pair: false,
         shape: Shape::Text(None),
         test: Test::Narrative,
+        terms: &[],
         statement_zh: "文中总数 = 其后“其中”所列各项（以“其他”结尾）之和",
         statement_en: "a total followed by 其中 and parts ending with 其他 (so the parts are all of it) = the sum of the parts",
     },
@@ -1194,8 +1421,8 @@ impl Rule {
         edition: Edition,
         scope: Scope,
     ) -> impl Iterator<Item = CellRef> + Clone + use<> {
-        let id = self.id;
-        (0..).map_while(move |i| cited_at(id, edition, scope, i).map(|(c, _)| c))
+        let rule = *self;
+        (0..).map_while(move |i| cited_at(&rule, edition, scope, i).map(|(c, _)| c))
     }
 
     /// Every cell the rule reads in a report of the edition, scope by scope.
@@ -1209,6 +1436,139 @@ impl Rule {
         let rule = *self;
         self.scopes(edition)
             .flat_map(move |s| rule.cells_at(edition, s))
+    }
+}
+
+impl Rule {
+    /// The sign of the `i`-th cell the rule reads in a layout (the same at every scope).
+    pub(crate) const fn sign_at(&self, edition: Edition, i: usize) -> Sign {
+        let mut t = 0;
+        let mut k = i;
+        while t < self.terms.len() {
+            let n = self.terms[t].cells.count(edition);
+            if k < n {
+                return self.terms[t].sign;
+            }
+            k -= n;
+            t += 1;
+        }
+        Sign::Plus
+    }
+
+    /// The one evaluator of the rules on cells: applies the rule to the values of the
+    /// cells it reads at one scope, in order with their signs (the checked cell first), and
+    /// returns what it finds, `None` when the rule holds or does not apply.
+    ///
+    /// A blank cell makes the rule unassessable (never a pass, never read as 0); a sum
+    /// with an amount of money is not assessed; `notices` is the number of fee notices
+    /// section 六 states, which [`RuleId::T3UnpaidFeeLeNotices`] compares with (it applies
+    /// only when given). The rules on metadata and on texts are not applied here.
+    /// Allocates nothing: one pass over the values.
+    pub(crate) fn judge(
+        &self,
+        operands: impl IntoIterator<Item = (Sign, Option<Value>)>,
+        notices: Option<u64>,
+    ) -> Option<Outcome> {
+        if matches!(self.test, Test::AtMostNotices) && notices.is_none() {
+            return None;
+        }
+        let mut operands = operands.into_iter();
+        let (_, stated) = operands.next()?;
+        let mut blanks = u32::from(stated.is_none());
+        // The other cells added and subtracted; whether one is an amount of money (no sum
+        // then) and whether such an amount is not 0; the bit of the next cell in `blanks`.
+        let mut sums = [0i128; 2];
+        let mut money = false;
+        let mut money_nonzero = false;
+        let mut bit = 1u32;
+        for (sign, value) in operands {
+            bit = bit.wrapping_shl(1);
+            let x = match value {
+                None => {
+                    blanks |= bit;
+                    continue;
+                }
+                Some(Value::Count(v)) => i128::from(v),
+                Some(Value::Delta(v)) => i128::from(v),
+                Some(Value::Money(a)) => {
+                    money = true;
+                    money_nonzero |= !a.value().is_zero();
+                    continue;
+                }
+            };
+            sums[usize::from(sign == Sign::Minus)] += x;
+        }
+        let others = bit > 1;
+        let total = sums[0] - sums[1];
+        // The other cell of a `ZeroIfOtherZero` rule (one cell, a count or an amount) is 0.
+        let others_zero = !money_nonzero && total == 0;
+        let sum = (!money).then_some(total);
+        if blanks != 0 {
+            return Some(Outcome {
+                stated,
+                computed: None,
+                difference: None,
+                blanks,
+            });
+        }
+        let value = stated?;
+        let fails = |computed: i128, difference: Option<i128>| {
+            Some(Outcome {
+                stated,
+                computed: Some(computed),
+                difference,
+                blanks: 0,
+            })
+        };
+        match self.test {
+            Test::Sum | Test::AtMost | Test::AtLeast => {
+                let (s, computed) = (number(value)?, sum?);
+                let d = s - computed;
+                let failed = match self.test {
+                    Test::Sum => d != 0,
+                    Test::AtMost => d > 0,
+                    _ => d < 0,
+                };
+                if failed {
+                    fails(computed, Some(d))
+                } else {
+                    None
+                }
+            }
+            Test::AtMostNotices => {
+                let (s, limit) = (number(value)?, i128::from(notices?));
+                if s > limit {
+                    fails(limit, Some(s - limit))
+                } else {
+                    None
+                }
+            }
+            Test::Zero => {
+                let s = number(value)?;
+                if s == 0 { None } else { fails(0, Some(s)) }
+            }
+            Test::ZeroIfOtherZero => {
+                if others && others_zero && !is_zero(value) {
+                    fails(0, number(value))
+                } else {
+                    None
+                }
+            }
+            Test::WanYuan => match value {
+                Value::Money(a) if a.unit() != MoneyUnit::WanYuan => Some(Outcome {
+                    stated,
+                    computed: None,
+                    difference: None,
+                    blanks: 0,
+                }),
+                _ => None,
+            },
+            Test::Deadline
+            | Test::AfterPeriod
+            | Test::EditionYear
+            | Test::TableLayout
+            | Test::Narrative => None,
+        }
     }
 }
 
@@ -1227,123 +1587,45 @@ impl fmt::Display for Rule {
 /// with the most (21 in 2021).
 pub(crate) const MAX_CELLS: usize = RequestRow::outcomes(Edition::E2021).len() + 1;
 
-/// The `i`-th cell one scope of a rule reads, with the report of a pair it is read from.
+/// The `i`-th cell one scope of a rule reads, with its sign and the report of a pair it
+/// is read from: the rule's [`Term`]s resolved at the scope, `None` past the last cell,
+/// for a scope the rule does not have, and for a cell not in the layout.
 ///
 /// The one place that says which cells a rule reads: [`Rule::cells_at`], the findings'
-/// cited cells and the [`Plan`]s that `validate` follows are all made from it. A
-/// `const fn`, so that the plans are made at compile time.
-pub(crate) const fn cell_at(
-    id: RuleId,
+/// cited cells, the [`Plan`]s that `validate` follows and the pair checks are all made
+/// from it. A `const fn`, so that the plans are made at compile time.
+pub(crate) const fn operand(
+    rule: &Rule,
     edition: Edition,
     scope: Scope,
     i: usize,
-) -> Option<(CellRef, Side)> {
-    use AppealColumn as T4;
-    use ProactiveColumn as T2;
-    use RequestRow as R;
-    use Side::{Current, Previous};
-
-    /// `items[i]`, `None` past the end (`get` is not a `const fn`).
-    const fn pick<T: Copy>(items: &[T], i: usize) -> Option<T> {
-        if i < items.len() {
-            Some(items[i])
-        } else {
-            None
+) -> Option<Operand> {
+    let terms = rule.terms;
+    let mut t = 0;
+    let mut k = i;
+    while t < terms.len() {
+        let term = terms[t];
+        let n = term.cells.count(edition);
+        if k < n {
+            return match term.cells.at(edition, scope, k) {
+                Some(cell) if cell.in_edition(edition) => Some(Operand {
+                    cell,
+                    sign: term.sign,
+                    side: term.side,
+                }),
+                _ => None,
+            };
         }
+        k -= n;
+        t += 1;
     }
-
-    /// `?` for a `const fn`.
-    macro_rules! some {
-        ($e:expr) => {
-            match $e {
-                Some(v) => v,
-                None => return None,
-            }
-        };
-    }
-
-    let cell = match (id, scope) {
-        (RuleId::T3Balance, Scope::Column(c)) => {
-            let rows = [R::CarriedForward, R::New, R::CarriedOver, R::ResultsTotal];
-            CellRef::Requests(some!(pick(&rows, i)), c)
-        }
-        (RuleId::T3ResultsSum, Scope::Column(c)) => {
-            let row = match i {
-                0 => R::ResultsTotal,
-                _ => some!(pick(RequestRow::outcomes(edition), i - 1)),
-            };
-            CellRef::Requests(row, c)
-        }
-        (RuleId::T3RowTotal, Scope::RequestRow(r)) if r.in_edition(edition) => {
-            let column = match i {
-                0 => Applicant::Total,
-                _ => some!(pick(&Applicant::DETAIL, i - 1)),
-            };
-            CellRef::Requests(r, column)
-        }
-        (RuleId::T3ResultsLeReceived, Scope::Column(c)) => {
-            let rows = [R::ResultsTotal, R::New, R::CarriedOver];
-            CellRef::Requests(some!(pick(&rows, i)), c)
-        }
-        (RuleId::T4GroupTotal, Scope::Group(g)) => {
-            let column = match i {
-                0 => T4::Total,
-                _ => some!(pick(&AppealColumn::DETAIL, i - 1)),
-            };
-            CellRef::Appeals(g, column)
-        }
-        (RuleId::T2ItemCountNonnegative, Scope::ProactiveRow(r)) => {
-            CellRef::Proactive(r, some!(pick(&[T2::Delta, T2::PriorItems], i)))
-        }
-        (RuleId::T2TotalPublicGePublished, Scope::ProactiveRow(r)) => {
-            CellRef::Proactive(r, some!(pick(&[T2::TotalPublic, T2::Published], i)))
-        }
-        (RuleId::T2PublishedLeMade, Scope::ProactiveRow(r)) => {
-            CellRef::Proactive(r, some!(pick(&[T2::Published, T2::Made], i)))
-        }
-        (RuleId::T2ProcurementAmountNeedsProjects, Scope::ProactiveRow(r)) => {
-            CellRef::Proactive(r, some!(pick(&[T2::Amount, T2::Projects], i)))
-        }
-        (RuleId::T2ProcurementProjectsNeedAmount, Scope::ProactiveRow(r)) => {
-            CellRef::Proactive(r, some!(pick(&[T2::Projects, T2::Amount], i)))
-        }
-        (
-            RuleId::T3UnpaidFeeLeNotices | RuleId::T2RulesTownship | RuleId::T2FeesUnit,
-            Scope::Cell(c),
-        ) if i == 0 && c.in_edition(edition) => c,
-        (RuleId::XCarryOver, Scope::Column(c)) => {
-            return match i {
-                0 => Some((CellRef::Requests(R::CarriedOver, c), Current)),
-                1 => Some((CellRef::Requests(R::CarriedForward, c), Previous)),
-                _ => None,
-            };
-        }
-        (RuleId::XItemCount, Scope::ProactiveRow(r)) => {
-            return match i {
-                0 => Some((CellRef::Proactive(r, T2::PriorItems), Current)),
-                1 => Some((CellRef::Proactive(r, T2::PriorItems), Previous)),
-                2 => Some((CellRef::Proactive(r, T2::Delta), Previous)),
-                _ => None,
-            };
-        }
-        (RuleId::XInForce, Scope::ProactiveRow(r)) => {
-            return match i {
-                0 => Some((CellRef::Proactive(r, T2::InForce), Current)),
-                1 => Some((CellRef::Proactive(r, T2::InForce), Previous)),
-                2 => Some((CellRef::Proactive(r, T2::Issued), Current)),
-                3 => Some((CellRef::Proactive(r, T2::Repealed), Current)),
-                _ => None,
-            };
-        }
-        _ => return None,
-    };
-    Some((cell, Current))
+    None
 }
 
-/// The `i`-th cell a rule cites at a scope: [`cell_at`] for the scopes of the tables, the
+/// The `i`-th cell a rule cites at a scope: [`operand`] for the scopes of the tables, the
 /// cells of a claim's readings for a sentence.
 pub(crate) fn cited_at(
-    id: RuleId,
+    rule: &Rule,
     edition: Edition,
     scope: Scope,
     i: usize,
@@ -1353,7 +1635,7 @@ pub(crate) fn cited_at(
             .cells(edition)
             .nth(i)
             .map(|cell| (cell, Side::Current)),
-        _ => cell_at(id, edition, scope, i),
+        _ => operand(rule, edition, scope, i).map(|o| (o.cell, o.side)),
     }
 }
 
@@ -1369,8 +1651,6 @@ pub(crate) struct Step {
     pub(crate) table: Option<Table>,
     /// The kinds of body the rule applies to: bit `BodyKind as u8`.
     pub(crate) kinds: u8,
-    /// Bit `i`: the `i`-th cell is subtracted in the rule's sum ([`subtracts`]).
-    pub(crate) minus: u32,
     /// The cells, `Plan::positions[start..start + len]`.
     start: u16,
     len: u8,
@@ -1386,15 +1666,24 @@ const MAX_POSITIONS: usize = 419;
 /// What `validate` does for a report of one edition: every scope of every rule of one
 /// report that applies to the edition, in catalogue order then scope order, each with
 /// its cells as positions in their table's printed order, which is the order the tables
-/// store them in (表三 row by row, 7 cells a row). Made at compile time from the catalogue
-/// and [`cell_at`], so that validating a report reads its cells by index, without
+/// store them in (表三 row by row, 7 cells a row), and their signs. Made at compile time
+/// from the catalogue's terms ([`operand`]), so that validating a report reads its cells by index, without
 /// matching on rules, scopes and cell codes, and without searching for positions.
 #[derive(Debug)]
 pub(crate) struct Plan {
     steps: [Step; MAX_STEPS],
     steps_len: usize,
-    positions: [u8; MAX_POSITIONS],
+    positions: [Slot; MAX_POSITIONS],
     positions_len: usize,
+}
+
+/// A cell a step reads: its position in its table's printed order, and its sign.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Slot {
+    /// The position in the table's printed order.
+    pub(crate) position: u8,
+    /// The sign the cell enters the rule's sum with.
+    pub(crate) sign: Sign,
 }
 
 impl Plan {
@@ -1403,8 +1692,8 @@ impl Plan {
         &self.steps[..self.steps_len]
     }
 
-    /// The positions of the cells a step reads, the checked cell first.
-    pub(crate) fn cells(&self, step: &Step) -> &[u8] {
+    /// The cells a step reads, the checked cell first.
+    pub(crate) fn cells(&self, step: &Step) -> &[Slot] {
         let start = usize::from(step.start);
         self.positions
             .get(start..start + usize::from(step.len))
@@ -1417,14 +1706,16 @@ impl Plan {
             scope: Scope::Report,
             table: None,
             kinds: 0,
-            minus: 0,
             start: 0,
             len: 0,
         };
         let mut plan = Plan {
             steps: [blank; MAX_STEPS],
             steps_len: 0,
-            positions: [0; MAX_POSITIONS],
+            positions: [Slot {
+                position: 0,
+                sign: Sign::Plus,
+            }; MAX_POSITIONS],
             positions_len: 0,
         };
         let mut next = 0;
@@ -1457,12 +1748,11 @@ impl Plan {
             scope,
             table: None,
             kinds: kinds_mask(rule.kinds),
-            minus: 0,
             start: self.positions_len as u16,
             len: 0,
         };
         let mut i = 0;
-        while let Some((cell, side)) = cell_at(rule.id, edition, scope, i) {
+        while let Some(Operand { cell, sign, side }) = operand(rule, edition, scope, i) {
             assert!(matches!(side, Side::Current), "a rule of one report");
             assert!(
                 i < MAX_CELLS && self.positions_len < MAX_POSITIONS,
@@ -1476,10 +1766,10 @@ impl Plan {
             assert!(position < u8::MAX as usize);
             #[allow(clippy::cast_possible_truncation, reason = "asserted above")]
             {
-                self.positions[self.positions_len] = position as u8;
-            }
-            if i > 0 && subtracts(rule.id, i) {
-                step.minus |= 1 << i;
+                self.positions[self.positions_len] = Slot {
+                    position: position as u8,
+                    sign,
+                };
             }
             self.positions_len += 1;
             i += 1;
@@ -1581,28 +1871,15 @@ pub(crate) fn identities(table: Table, layout: Edition) -> Vec<(RuleId, Vec<Cell
     out
 }
 
-/// Whether an identity holds for the values of its cells (the checked cell first).
-pub(crate) fn identity_holds(id: RuleId, values: &[u64]) -> bool {
-    let Some((&stated, rest)) = values.split_first() else {
-        return true;
-    };
-    let mut sum = 0i128;
-    for (i, &v) in rest.iter().enumerate() {
-        if subtracts(id, i + 1) {
-            sum -= i128::from(v);
-        } else {
-            sum += i128::from(v);
-        }
-    }
-    i128::from(stated) == sum
-}
-
-/// Whether the `i`-th cell (i ≥ 1) of a scope is subtracted in the rule's sum.
-pub(crate) const fn subtracts(id: RuleId, i: usize) -> bool {
-    matches!(
-        (id, i),
-        (RuleId::T3Balance | RuleId::XInForce, 3) | (RuleId::T2ItemCountNonnegative, 1)
-    )
+/// Whether an identity holds for the values of its cells in a layout (the checked cell
+/// first): the one evaluator, [`Rule::judge`], finds nothing.
+pub(crate) fn identity_holds(id: RuleId, layout: Edition, values: &[u64]) -> bool {
+    let rule = id.rule();
+    let operands = values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (rule.sign_at(layout, i), Some(Value::Count(v))));
+    rule.judge(operands, None).is_none()
 }
 
 #[cfg(test)]
@@ -1698,13 +1975,28 @@ mod tests {
                 for (i, (&p, &cell)) in positions.iter().zip(&cells).enumerate() {
                     assert_eq!(step.table, Some(cell.table()));
                     let printed = cell.table().cells(layout).position(|c| c == cell);
-                    assert_eq!(printed, Some(usize::from(p)), "{} {cell}", rule.id);
-                    let minus = step.minus & (1 << i) != 0;
-                    assert_eq!(minus, i > 0 && subtracts(rule.id, i));
+                    assert_eq!(printed, Some(usize::from(p.position)), "{} {cell}", rule.id);
+                    let sign = plan.cells(step)[i].sign;
+                    assert_eq!(sign, rule.sign_at(layout, i));
                 }
             }
         }
         assert!(steps.next().is_none());
+    }
+
+    #[test]
+    fn a_rule_on_another_cell_reads_one_other_cell() {
+        // `Rule::judge` takes "the other cell is 0" as "the others add up to 0".
+        for rule in Rule::all()
+            .iter()
+            .filter(|r| r.test == Test::ZeroIfOtherZero)
+        {
+            for edition in Edition::ALL {
+                for scope in rule.scopes(edition) {
+                    assert_eq!(rule.cells_at(edition, scope).count(), 2, "{}", rule.id);
+                }
+            }
+        }
     }
 
     #[test]

@@ -204,7 +204,7 @@ fn identities_hold(
     all.iter().all(|(id, cells)| {
         let values: Option<Vec<u64>> = cells.iter().map(|&c| value(layout.position(c)?)).collect();
         // An identity reading other cells is checked elsewhere.
-        values.is_none_or(|v| identity_holds(*id, &v))
+        values.is_none_or(|v| identity_holds(*id, layout.edition(), &v))
     })
 }
 

@@ -1497,7 +1497,7 @@ fn identities_hold(layout: &Layout, rows: &[Option<RowCells<'_>>], ordered: &[us
         else {
             continue;
         };
-        if !crate::rules::identity_holds(id, &values) {
+        if !crate::rules::identity_holds(id, layout.edition(), &values) {
             return false;
         }
         let rows: Vec<usize> = identity.iter().filter_map(|&c| row_of(c)).collect();

@@ -5,3 +5,4 @@ mod narrative;
 mod props;
 mod rollup;
 mod rules;
+mod rules_data;

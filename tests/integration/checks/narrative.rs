@@ -100,7 +100,7 @@ fn the_seed_says_3_applications_where_its_table_says_11() {
     assert_eq!(f.sentence(), Some(span));
     assert_eq!(span.text(&report), Some(sentence));
     assert_eq!(f.rule_id(), RuleId::NarrativeReceived);
-    assert_eq!(f.level(), Level::Warning);
+    assert_eq!(f.level(), Level::Failed(ogi_report::Severity::Warning));
     assert_eq!(f.stated(), Some(Figure::Number(3)));
     // 收到并…回复: received (一 11, 一 + 二 11) or answered (（七） 10, （七） − （六） 10).
     assert_eq!(f.computed(), Some(Figure::Number(11)));

@@ -889,7 +889,7 @@ fn a_finding_cites_its_cells_values_and_blanks() {
     assert_eq!(findings.len(), 1);
     let f = &findings[0];
     assert_eq!(f.rule_id(), RuleId::T4GroupTotal);
-    assert_eq!(f.level(), Level::Error);
+    assert_eq!(f.level(), Level::Failed(Severity::Error));
     assert_eq!(f.severity(), Severity::Error);
     assert_eq!(f.scope(), Scope::Group(ogi_report::AppealGroup::Review));
     assert_eq!(f.stated(), Some(Figure::Number(9)));
@@ -1687,7 +1687,11 @@ fn a_rollup_takes_one_edition_a_mixed_rollup_both() {
         .appeals(m.appeals())
         .build()
         .unwrap();
-    assert!(validate(&report).iter().all(|f| f.level() != Level::Error));
+    assert!(
+        validate(&report)
+            .iter()
+            .all(|f| f.level() != Level::Failed(Severity::Error))
+    );
 
     // A 2021 report with a （六） sub-row blank leaves the aggregate blank.
     let mut c = base(E21);

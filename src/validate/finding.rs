@@ -1,52 +1,113 @@
-//! Validation: findings that cite their cells, the checks across two reports, and the
-//! checked wrapper.
+//! The finding model: what a rule says about a report at one scope, its figures, its
+//! cited cells, its messages in English and Chinese, and the list of a validation's findings.
 
 use std::fmt;
 use std::ops::Deref;
 
 use chrono::NaiveDate;
-#[cfg(feature = "serde")]
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use thiserror::Error;
 
-use crate::cell::{CellRef, Table, Value};
-use crate::claims::{Claim, Measure, TextSpan, Verdict, claims, write_one_line};
+use crate::cell::{CellRef, Value};
+use crate::claims::{Claim, Measure, TextSpan, Verdict, write_one_line};
 use crate::edition::Edition;
-use crate::error::PairError;
-use crate::macros::coded_enum;
-use crate::money::{Amount, MoneyUnit};
-use crate::report::{AnnualReport, BodyKind};
-use crate::rules::{
-    self, MAX_CELLS, Rule, RuleId, Scope, Severity, Side, Step, Test, cell_at, cited_at, subtracts,
-};
+use crate::money::Amount;
+use crate::report::AnnualReport;
+use crate::rules::{Rule, RuleId, Scope, Severity, Side, cited_at};
 
-coded_enum! {
-    /// What a finding says: the rule failed at its severity, or it could not be assessed.
+/// What a finding says: the rule failed, at the rule's [`Severity`], or it could not be
+/// assessed. The severity is the rule's own (one type for it, [`Severity`]); a finding
+/// adds only the outcome that a rule cannot have: [`Level::Unassessable`].
+///
+/// Its code (and [`Display`](fmt::Display)) is the severity's code for a failure and
+/// `unassessable` otherwise: `error`, `warning`, `info`, `unassessable`.
+///
+/// ```
+/// use ogi_report::{Level, Severity};
+/// assert_eq!(Level::Unassessable.to_string(), "unassessable");
+/// assert_eq!(Level::Failed(Severity::Warning).to_string(), "warning");
+/// assert_eq!(Level::from(Severity::Error), Level::Failed(Severity::Error));
+/// assert_eq!(Level::Unassessable.severity(), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Level {
+    /// The rule failed; its severity.
+    Failed(Severity),
+    /// A cell the rule needs is blank: neither a pass nor a failure.
+    Unassessable,
+}
+
+impl Level {
+    /// Every level, in order: the failures by severity, then [`Level::Unassessable`].
     ///
     /// ```
-    /// use ogi_report::Level;
-    /// assert_eq!(Level::Unassessable.to_string(), "unassessable");
+    /// let all = ogi_report::Level::ALL;
+    /// assert!(all.windows(2).all(|w| w[0] < w[1]));
     /// ```
-    #[non_exhaustive]
-    pub enum Level {
-        /// An error rule failed.
-        Error => "error",
-        /// A warning rule failed.
-        Warning => "warning",
-        /// An info rule failed.
-        Info => "info",
-        /// A cell the rule needs is blank: neither a pass nor a failure.
-        Unassessable => "unassessable",
+    pub const ALL: &'static [Level] = &[
+        Level::Failed(Severity::Error),
+        Level::Failed(Severity::Warning),
+        Level::Failed(Severity::Info),
+        Level::Unassessable,
+    ];
+
+    /// The stable code: the severity's code for a failure, `unassessable` otherwise.
+    ///
+    /// ```
+    /// use ogi_report::{Level, Severity};
+    /// assert_eq!(Level::Failed(Severity::Info).code(), "info");
+    /// for v in Level::ALL {
+    ///     assert_eq!(v.to_string(), v.code());
+    /// }
+    /// ```
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Level::Failed(severity) => severity.code(),
+            Level::Unassessable => "unassessable",
+        }
+    }
+
+    /// The level with this stable code, `None` for an unknown code.
+    ///
+    /// ```
+    /// use ogi_report::{Level, Severity};
+    /// assert_eq!(Level::from_code("error"), Some(Level::Failed(Severity::Error)));
+    /// assert_eq!(Level::from_code("unassessable"), Some(Level::Unassessable));
+    /// assert_eq!(Level::from_code("nope"), None);
+    /// ```
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Level> {
+        match code {
+            "unassessable" => Some(Level::Unassessable),
+            _ => Severity::from_code(code).map(Level::Failed),
+        }
+    }
+
+    /// The severity of a failure, `None` for [`Level::Unassessable`].
+    ///
+    /// ```
+    /// use ogi_report::{Level, Severity};
+    /// assert_eq!(Level::Failed(Severity::Error).severity(), Some(Severity::Error));
+    /// ```
+    #[must_use]
+    pub const fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Failed(severity) => Some(severity),
+            Level::Unassessable => None,
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
     }
 }
 
 impl From<Severity> for Level {
+    /// A failure at the severity.
     fn from(severity: Severity) -> Level {
-        match severity {
-            Severity::Error => Level::Error,
-            Severity::Warning => Level::Warning,
-            Severity::Info => Level::Info,
-        }
+        Level::Failed(severity)
     }
 }
 
@@ -144,7 +205,7 @@ pub struct CitedCell {
 /// ```
 /// use ogi_report::{
 ///     validate, AnnualReport, AppealColumn as C, AppealGroup as G, Appeals, BodyKind, Edition,
-///     Figure, Level, Proactive, Requests,
+///     Figure, Level, Proactive, Requests, Severity,
 /// };
 ///
 /// let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
@@ -155,7 +216,7 @@ pub struct CitedCell {
 /// report.appeals_mut().set(G::Review, C::Total, Some(5));
 /// let findings = validate(&report);
 /// let f = findings.iter().find(|f| f.rule_id().code() == "t4.group_total").unwrap();
-/// assert_eq!(f.level(), Level::Error);
+/// assert_eq!(f.level(), Level::Failed(Severity::Error));
 /// assert_eq!(f.stated(), Some(Figure::Number(5)));
 /// assert_eq!(f.computed(), Some(Figure::Number(4)));
 /// assert_eq!(f.difference(), Some(1));
@@ -169,18 +230,18 @@ pub struct CitedCell {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Finding {
-    rule: RuleId,
-    scope: Scope,
-    edition: Edition,
+    pub(super) rule: RuleId,
+    pub(super) scope: Scope,
+    pub(super) edition: Edition,
     /// The edition the rule was applied in: the layout of the table it reads.
-    layout: Edition,
-    year: u16,
-    level: Level,
-    stated: Option<Figure>,
-    computed: Option<Figure>,
-    difference: Option<i128>,
+    pub(super) layout: Edition,
+    pub(super) year: u16,
+    pub(super) level: Level,
+    pub(super) stated: Option<Figure>,
+    pub(super) computed: Option<Figure>,
+    pub(super) difference: Option<i128>,
     /// Bit `i` set: the `i`-th cited cell was blank.
-    blanks: u32,
+    pub(super) blanks: u32,
 }
 
 impl Finding {
@@ -236,7 +297,7 @@ impl Finding {
     /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
     /// let findings = validate(&report);
     /// let f = &findings[0];
-    /// assert_eq!(f.level(), Level::Error);
+    /// assert_eq!(f.level(), Level::Failed(Severity::Error));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -467,7 +528,7 @@ impl Finding {
     /// ```
     pub fn cited(&self) -> impl Iterator<Item = CitedCell> + Clone + use<> {
         let (rule, layout, scope, year, blanks) =
-            (self.rule, self.layout, self.scope, self.year, self.blanks);
+            (self.rule(), self.layout, self.scope, self.year, self.blanks);
         (0..).map_while(move |i| {
             let (cell, side) = cited_at(rule, layout, scope, i)?;
             Some(CitedCell {
@@ -872,9 +933,9 @@ impl fmt::Display for Finding {
 /// `N error, N warning, N info, N unassessable`.
 ///
 /// ```
-/// use ogi_report::{Level, Summary};
+/// use ogi_report::{Level, Severity, Summary};
 /// let mut s = Summary::default();
-/// s.add(Level::Warning);
+/// s.add(Level::Failed(Severity::Warning));
 /// s.add(Level::Unassessable);
 /// assert_eq!(s.to_string(), "0 error, 1 warning, 0 info, 1 unassessable");
 /// assert_eq!(s.total(), 2);
@@ -896,16 +957,16 @@ impl Summary {
     /// Counts one finding of the level.
     ///
     /// ```
-    /// use ogi_report::{Level, Summary};
+    /// use ogi_report::{Level, Severity, Summary};
     /// let mut s = Summary::default();
-    /// s.add(Level::Error);
+    /// s.add(Level::Failed(Severity::Error));
     /// assert_eq!(s.error, 1);
     /// ```
     pub fn add(&mut self, level: Level) {
         let n = match level {
-            Level::Error => &mut self.error,
-            Level::Warning => &mut self.warning,
-            Level::Info => &mut self.info,
+            Level::Failed(Severity::Error) => &mut self.error,
+            Level::Failed(Severity::Warning) => &mut self.warning,
+            Level::Failed(Severity::Info) => &mut self.info,
             Level::Unassessable => &mut self.unassessable,
         };
         *n = n.saturating_add(1);
@@ -914,10 +975,10 @@ impl Summary {
     /// Adds another summary's counts.
     ///
     /// ```
-    /// use ogi_report::{Level, Summary};
+    /// use ogi_report::{Level, Severity, Summary};
     /// let (mut a, mut b) = (Summary::default(), Summary::default());
-    /// a.add(Level::Info);
-    /// b.add(Level::Info);
+    /// a.add(Level::Failed(Severity::Info));
+    /// b.add(Level::Failed(Severity::Info));
     /// a.merge(b);
     /// assert_eq!(a.info, 2);
     /// ```
@@ -931,7 +992,7 @@ impl Summary {
     /// The count of one level.
     ///
     /// ```
-    /// use ogi_report::{Level, Summary};
+    /// use ogi_report::{Level, Severity, Summary};
     /// let mut s = Summary::default();
     /// s.add(Level::Unassessable);
     /// assert_eq!(s.count(Level::Unassessable), 1);
@@ -939,9 +1000,9 @@ impl Summary {
     #[must_use]
     pub const fn count(&self, level: Level) -> usize {
         match level {
-            Level::Error => self.error,
-            Level::Warning => self.warning,
-            Level::Info => self.info,
+            Level::Failed(Severity::Error) => self.error,
+            Level::Failed(Severity::Warning) => self.warning,
+            Level::Failed(Severity::Info) => self.info,
             Level::Unassessable => self.unassessable,
         }
     }
@@ -1005,7 +1066,7 @@ impl Findings {
         Findings { list: Vec::new() }
     }
 
-    fn push(&mut self, finding: Finding) {
+    pub(super) fn push(&mut self, finding: Finding) {
         self.list.push(finding);
     }
 
@@ -1050,7 +1111,9 @@ impl Findings {
     /// ```
     #[must_use]
     pub fn has_errors(&self) -> bool {
-        self.list.iter().any(|f| f.level == Level::Error)
+        self.list
+            .iter()
+            .any(|f| f.level == Level::Failed(Severity::Error))
     }
 
     /// The findings of one level.
@@ -1065,7 +1128,7 @@ impl Findings {
     /// # report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, Some(2));
     /// let findings = validate(&report);
     /// let f = &findings[0];
-    /// assert_eq!(findings.at_level(Level::Warning).count(), 0);
+    /// assert_eq!(findings.at_level(Level::Failed(Severity::Warning)).count(), 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn at_level(&self, level: Level) -> impl Iterator<Item = &Finding> + '_ {
@@ -1183,802 +1246,5 @@ impl fmt::Display for Findings {
             writeln!(f, "{finding}")?;
         }
         write!(f, "{}", self.summary())
-    }
-}
-
-/// The reports a rule reads: one, or the two of a pair.
-struct Reports<'a> {
-    current: &'a AnnualReport,
-    previous: Option<&'a AnnualReport>,
-}
-
-impl Reports<'_> {
-    fn read(&self, cell: CellRef, side: Side) -> Option<Value> {
-        match side {
-            Side::Current => self.current.get(cell),
-            Side::Previous => self.previous.and_then(|r| r.get(cell)),
-        }
-    }
-
-    fn finding(
-        &self,
-        rule: &Rule,
-        scope: Scope,
-        level: Level,
-        stated: Option<Figure>,
-        computed: Option<Figure>,
-        difference: Option<i128>,
-    ) -> Finding {
-        Finding {
-            rule: rule.id(),
-            scope,
-            edition: self.current.edition(),
-            layout: rule.layout_in(self.current),
-            year: self.current.year(),
-            level,
-            stated,
-            computed,
-            difference,
-            blanks: 0,
-        }
-    }
-}
-
-/// Checks a report against every rule of the catalogue that applies to its edition and
-/// kind of body, and returns every finding. The report is not changed.
-///
-/// A rule whose cells include a blank is reported as [`Level::Unassessable`] with the
-/// blank cells named: never a pass, never a failure, a blank never read as 0. The rules
-/// on the publication date ([`RuleId::MetaDeadline`],
-/// [`RuleId::MetaPublishedAfterPeriod`]) apply only when the date is known, and
-/// [`RuleId::T3UnpaidFeeLeNotices`] only when section 六 states the number of fee notices.
-/// Validating a report with no findings allocates nothing.
-///
-/// ```
-/// use ogi_report::{
-///     validate, AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails,
-///     RequestRow as R, Requests,
-/// };
-///
-/// let mut details = RequestDetails::new(Edition::E2021);
-/// details.set(R::New, [8, 1, 0, 0, 0, 0])?;
-/// details.set(R::Disclosed, [5, 1, 0, 0, 0, 0])?;
-/// let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-///     .published(chrono::NaiveDate::from_ymd_opt(2024, 2, 3).unwrap())
-///     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
-///     .requests(Requests::assemble(&details)?)
-///     .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
-///     .build()?;
-/// let findings = validate(&report);
-/// assert_eq!(findings.len(), 1);
-/// assert_eq!(
-///     findings[0].to_string(),
-///     "warning meta.deadline - stated=2024-02-03 computed=2024-01-31 | the 2023 report: fails \
-///      \"published by the Article 49 deadline: 31 January of the next year for a department, \
-///      31 March for a government's own report\", difference 3 days / 2023年度报告：不符合\
-///      “按《条例》第四十九条期限公开：部门于次年1月31日前，本级政府年度报告于次年3月31日前”，相差 3 天"
-/// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[must_use]
-pub fn validate(report: &AnnualReport) -> Findings {
-    let mut findings = Findings::new();
-    let reports = Reports {
-        current: report,
-        previous: None,
-    };
-    // The rules' scopes and cells for the edition, resolved at compile time.
-    let plan = rules::plan(
-        report.edition(),
-        report.proactive().edition(),
-        report.requests().edition(),
-    );
-    let kind = 1u8 << report.kind() as u8;
-    for step in plan.steps() {
-        if step.kinds & kind != 0 {
-            if let Some(f) = apply(step, plan.cells(step), &reports) {
-                findings.push(f);
-            }
-        }
-    }
-    findings
-}
-
-/// Applies a step of a [`Plan`](rules::Plan) to the report.
-fn apply(step: &Step, cells: &[u8], reports: &Reports<'_>) -> Option<Finding> {
-    let rule = step.rule.rule();
-    let report = reports.current;
-    let test = rule.test();
-    match test {
-        Test::Deadline => return deadline(rule, reports),
-        Test::AfterPeriod => return after_period(rule, reports),
-        Test::EditionYear => return edition_year(rule, reports),
-        Test::TableLayout => return table_layout(rule, step.scope, reports),
-        // The bulk of the work: sums of counts. When every cell is filled and the relation
-        // holds, there is nothing more to do.
-        Test::Sum | Test::AtMost | Test::AtLeast if holds(report, step, cells, test) => {
-            return None;
-        }
-        _ => {}
-    }
-    let mut values: [Option<Value>; MAX_CELLS] = [None; MAX_CELLS];
-    for (v, &p) in values.iter_mut().zip(cells) {
-        *v = read(report, step.table, p);
-    }
-    evaluate(
-        rule,
-        step.scope,
-        &values[..cells.len().min(MAX_CELLS)],
-        reports,
-    )
-}
-
-/// The value at a position of a table of the report.
-fn read(report: &AnnualReport, table: Option<Table>, position: u8) -> Option<Value> {
-    let p = usize::from(position);
-    match table? {
-        Table::Proactive => *report.proactive().slots().get(p)?,
-        Table::Requests => report.requests().slots().get(p)?.map(Value::Count),
-        Table::Appeals => report.appeals().slots().get(p)?.map(Value::Count),
-    }
-}
-
-/// Whether a sum, at-most or at-least relation holds with every cell filled: `false` when
-/// it fails or a cell is blank, which [`evaluate`] then reports.
-fn holds(report: &AnnualReport, step: &Step, cells: &[u8], test: Test) -> bool {
-    let sums = match step.table {
-        Some(Table::Requests) => sum_counts(report.requests().slots(), cells, step.minus),
-        Some(Table::Appeals) => sum_counts(report.appeals().slots(), cells, step.minus),
-        Some(Table::Proactive) => sum_values(report.proactive().slots(), cells, step.minus),
-        None => None,
-    };
-    let Some((stated, computed)) = sums else {
-        return false;
-    };
-    match test {
-        Test::Sum => stated == computed,
-        Test::AtMost => stated <= computed,
-        _ => stated >= computed,
-    }
-}
-
-/// The checked cell and the signed sum of the others, `None` when one is blank.
-fn sum_counts(table: &[Option<u64>], cells: &[u8], minus: u32) -> Option<(i128, i128)> {
-    let (&first, rest) = cells.split_first()?;
-    let stated = i128::from((*table.get(usize::from(first))?)?);
-    if minus == 0 {
-        // Most rules only add: no branch per cell but the bounds check.
-        let mut sum = 0i128;
-        let mut blank = false;
-        for &p in rest {
-            let v = *table.get(usize::from(p))?;
-            blank |= v.is_none();
-            sum += i128::from(v.unwrap_or(0));
-        }
-        return (!blank).then_some((stated, sum));
-    }
-    let mut sum = 0i128;
-    for (i, &p) in rest.iter().enumerate() {
-        let v = i128::from((*table.get(usize::from(p))?)?);
-        if minus & (2 << i) == 0 {
-            sum += v;
-        } else {
-            sum -= v;
-        }
-    }
-    Some((stated, sum))
-}
-
-/// [`sum_counts`] for 表二, whose cells may be changes or amounts: `None` also when one is
-/// an amount.
-fn sum_values(table: &[Option<Value>], cells: &[u8], minus: u32) -> Option<(i128, i128)> {
-    let (&first, rest) = cells.split_first()?;
-    let stated = number(*table.get(usize::from(first))?)?;
-    let mut sum = 0i128;
-    for (i, &p) in rest.iter().enumerate() {
-        let v = number(*table.get(usize::from(p))?)?;
-        if minus & (2 << i) == 0 {
-            sum += v;
-        } else {
-            sum -= v;
-        }
-    }
-    Some((stated, sum))
-}
-
-/// Checks two reports of one body for consecutive years N and N+1 against the rules
-/// across years ([`Rule::is_pair`]): 上年结转 against 结转下年度继续办理 column by column
-/// (also across the 2020→2021 edition change), the 2019 edition's item counts, the 2021
-/// edition's 现行有效件数. A pair rule applies when both reports are of one of its
-/// editions. The findings carry the later report's year and edition.
-///
-/// Whether the two reports come from the same body is the caller's business: bodies are
-/// renamed, merged and split, and only the caller knows which reports continue which.
-///
-/// # Errors
-/// [`PairError::NotConsecutive`] when `next` is not of the year after `previous`.
-///
-/// ```
-/// use ogi_report::{
-///     validate_pair, AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails,
-///     RequestRow as R, Requests,
-/// };
-///
-/// let report = |edition, year, carried_over: u64| -> Result<AnnualReport, ogi_report::Error> {
-///     let mut d = RequestDetails::new(edition);
-///     d.set(R::New, [3, 0, 0, 0, 0, 0])?;
-///     d.set(R::CarriedOver, [carried_over, 0, 0, 0, 0, 0])?;
-///     d.set(R::Disclosed, [2, 0, 0, 0, 0, 0])?;
-///     Ok(AnnualReport::builder(edition, year, "某局", BodyKind::Department)
-///         .proactive(Proactive::blank(edition))
-///         .requests(Requests::assemble(&d)?)
-///         .appeals(Appeals::blank())
-///         .build()?)
-/// };
-/// let y2020 = report(Edition::E2019, 2020, 0)?; // carries 1 forward
-/// let y2021 = report(Edition::E2021, 2021, 2)?; // says 2 were carried over
-/// let findings = validate_pair(&y2020, &y2021)?;
-/// assert_eq!(findings.len(), 2); // the 自然人 column and the 总计 column
-/// assert!(findings[0].to_string().starts_with(
-///     "warning x.carry_over t3.carried_over.natural_person,t3.carried_forward.natural_person stated=2 computed=1 |"
-/// ));
-/// assert!(validate_pair(&y2021, &y2020).is_err());
-/// # Ok::<(), ogi_report::Error>(())
-/// ```
-pub fn validate_pair(previous: &AnnualReport, next: &AnnualReport) -> Result<Findings, PairError> {
-    if u32::from(previous.year()) + 1 != u32::from(next.year()) {
-        return Err(PairError::NotConsecutive {
-            previous: previous.year(),
-            next: next.year(),
-        });
-    }
-    let mut findings = Findings::new();
-    let reports = Reports {
-        current: next,
-        previous: Some(previous),
-    };
-    for rule in Rule::all() {
-        let layout = rule.layout_in(next);
-        if rule.is_pair()
-            && rule.editions().contains(&rule.layout_in(previous))
-            && rule.editions().contains(&layout)
-        {
-            for scope in rule.scopes(layout) {
-                if let Some(f) = assess(rule, scope, &reports) {
-                    findings.push(f);
-                }
-            }
-        }
-    }
-    Ok(findings)
-}
-
-/// Checks what the texts of sections 一, 五 and 六 state against the tables: every
-/// [`Claim`] that does not agree with any reading of the tables its wording allows is a
-/// finding of its `narrative.*` rule (a warning), or [`Level::Unassessable`] when the
-/// cells it needs are blank. The report is not changed.
-///
-/// This is separate from [`validate`], which stays under a microsecond and allocates
-/// nothing on a clean report: reading the texts costs some microseconds, and its rules
-/// are heuristics, not the format's arithmetic. Its findings are of the same type and
-/// join the others with [`Extend`]. Checking allocates only the findings (a report whose
-/// texts agree with its tables allocates nothing). A finding cites the sentence
-/// ([`Finding::sentence`]) and the cells of the readings tried;
-/// [`Finding::display_in`] quotes the sentence.
-///
-/// ```
-/// use ogi_report::{validate, validate_narrative, AnnualReport, Appeals, BodyKind, Edition, Proactive, RequestDetails, RequestRow, Requests};
-///
-/// let mut t3 = RequestDetails::new(Edition::E2021);
-/// t3.set(RequestRow::New, [95, 0, 0, 0, 0, 0])?;
-/// t3.set(RequestRow::Disclosed, [95, 0, 0, 0, 0, 0])?;
-/// let report = AnnualReport::builder(Edition::E2021, 2024, "某区人民政府", BodyKind::Government)
-///     .overview("（二）依申请公开情况。2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。")
-///     .proactive(Proactive::blank(Edition::E2021))
-///     .requests(Requests::assemble(&t3)?)
-///     .appeals(Appeals::assemble([0; 4], [0; 4], [0; 4])?)
-///     .build()?;
-/// let mut findings = validate(&report);
-/// findings.extend(validate_narrative(&report));
-/// let f = findings.iter().find(|f| f.rule_id().code() == "narrative.received").unwrap();
-/// assert_eq!(
-///     f.to_string(),
-///     "warning narrative.received t3.new.total,t3.carried_over.total stated=17 computed=95 | \
-///      overview 33..150: the text states 17 (applications received (收到, 受理)), no reading of \
-///      表三 agrees (tried: t3.new.total; t3.new.total + t3.carried_over.total) / \
-///      一、总体情况第33–150字节：文中所述17（收到（受理）申请）与表三不符（已核对：t3.new.total；\
-///      t3.new.total + t3.carried_over.total）"
-/// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[must_use]
-pub fn validate_narrative(report: &AnnualReport) -> Findings {
-    let mut findings = Findings::new();
-    for claim in claims(report) {
-        if claim.verdict.is_finding() {
-            findings.push(Finding::of_claim(&claim, report));
-        }
-    }
-    findings
-}
-
-fn number(value: Option<Value>) -> Option<i128> {
-    match value? {
-        Value::Count(v) => Some(i128::from(v)),
-        Value::Delta(v) => Some(i128::from(v)),
-        Value::Money(_) => None,
-    }
-}
-
-fn is_zero(value: Option<Value>) -> Option<bool> {
-    Some(match value? {
-        Value::Count(v) => v == 0,
-        Value::Delta(v) => v == 0,
-        Value::Money(a) => a.value().is_zero(),
-    })
-}
-
-/// Applies a rule on cells at one scope, reading them by their codes (the pair rules).
-fn assess(rule: &Rule, scope: Scope, reports: &Reports<'_>) -> Option<Finding> {
-    let edition = rule.layout_in(reports.current);
-    let mut values: [Option<Value>; MAX_CELLS] = [None; MAX_CELLS];
-    let mut n = 0;
-    while n < MAX_CELLS {
-        let Some((cell, side)) = cell_at(rule.id(), edition, scope, n) else {
-            break;
-        };
-        values[n] = reports.read(cell, side);
-        n += 1;
-    }
-    evaluate(rule, scope, &values[..n], reports)
-}
-
-/// Applies a rule to the values of the cells it reads at one scope, the checked cell
-/// first: the finding, if the rule fails or cannot be assessed.
-fn evaluate(
-    rule: &Rule,
-    scope: Scope,
-    values: &[Option<Value>],
-    reports: &Reports<'_>,
-) -> Option<Finding> {
-    let report = reports.current;
-    let limit = match rule.test() {
-        // Applies only when section 六 states the number of fee notices.
-        Test::AtMostNotices => Some(i128::from(report.other_matters().fees?.notices?)),
-        _ => None,
-    };
-    let n = values.len();
-    let mut blanks = 0u32;
-    for (i, v) in values.iter().enumerate() {
-        if v.is_none() {
-            blanks |= 1 << i;
-        }
-    }
-    if n == 0 {
-        return None;
-    }
-    let stated = values[0].map(Figure::from);
-    if blanks != 0 {
-        let mut f = reports.finding(rule, scope, Level::Unassessable, stated, None, None);
-        f.blanks = blanks;
-        return Some(f);
-    }
-    let level = Level::from(rule.severity());
-    let fail = |computed: Option<Figure>, difference: Option<i128>| {
-        Some(reports.finding(rule, scope, level, stated, computed, difference))
-    };
-    match rule.test() {
-        Test::Sum | Test::AtMost | Test::AtLeast => {
-            let s = number(values[0])?;
-            let mut computed = 0i128;
-            for (i, &v) in values.iter().enumerate().skip(1) {
-                let x = number(v)?;
-                if subtracts(rule.id(), i) {
-                    computed -= x;
-                } else {
-                    computed += x;
-                }
-            }
-            let d = s - computed;
-            let fails = match rule.test() {
-                Test::Sum => d != 0,
-                Test::AtMost => d > 0,
-                _ => d < 0,
-            };
-            if fails {
-                fail(Some(Figure::Number(computed)), Some(d))
-            } else {
-                None
-            }
-        }
-        Test::AtMostNotices => {
-            let (s, limit) = (number(values[0])?, limit?);
-            if s > limit {
-                fail(Some(Figure::Number(limit)), Some(s - limit))
-            } else {
-                None
-            }
-        }
-        Test::Zero => {
-            let s = number(values[0])?;
-            if s == 0 {
-                None
-            } else {
-                fail(Some(Figure::Number(0)), Some(s))
-            }
-        }
-        Test::ZeroIfOtherZero => {
-            if !is_zero(values[0])? && is_zero(values.get(1).copied().flatten())? {
-                fail(Some(Figure::Number(0)), number(values[0]))
-            } else {
-                None
-            }
-        }
-        Test::WanYuan => match values[0] {
-            Some(Value::Money(a)) if a.unit() != MoneyUnit::WanYuan => fail(None, None),
-            _ => None,
-        },
-        Test::Deadline
-        | Test::AfterPeriod
-        | Test::EditionYear
-        | Test::TableLayout
-        | Test::Narrative => None,
-    }
-}
-
-fn date(year: u16, month: u32, day: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(i32::from(year), month, day)
-}
-
-fn days(from: NaiveDate, to: NaiveDate) -> i128 {
-    i128::from(to.signed_duration_since(from).num_days())
-}
-
-/// `meta.deadline`: Article 49.
-fn deadline(rule: &Rule, reports: &Reports<'_>) -> Option<Finding> {
-    let report = reports.current;
-    let published = report.published()?;
-    let next = report.year().checked_add(1)?;
-    let due = match report.kind() {
-        BodyKind::Department => date(next, 1, 31)?,
-        BodyKind::Government => date(next, 3, 31)?,
-        _ => return None,
-    };
-    (published > due).then(|| {
-        reports.finding(
-            rule,
-            Scope::Report,
-            Level::from(rule.severity()),
-            Some(Figure::Date(published)),
-            Some(Figure::Date(due)),
-            Some(days(due, published)),
-        )
-    })
-}
-
-/// `meta.published_after_period`: the statistical period is the report year.
-fn after_period(rule: &Rule, reports: &Reports<'_>) -> Option<Finding> {
-    let report = reports.current;
-    let published = report.published()?;
-    let first = date(report.year().checked_add(1)?, 1, 1)?;
-    (published < first).then(|| {
-        reports.finding(
-            rule,
-            Scope::Report,
-            Level::from(rule.severity()),
-            Some(Figure::Date(published)),
-            Some(Figure::Date(first)),
-            Some(days(first, published)),
-        )
-    })
-}
-
-/// `meta.edition_year`: which edition serves the report year.
-fn edition_year(rule: &Rule, reports: &Reports<'_>) -> Option<Finding> {
-    let report = reports.current;
-    let expected = Edition::for_year(report.year());
-    (report.edition() != expected).then(|| {
-        reports.finding(
-            rule,
-            Scope::Report,
-            Level::from(rule.severity()),
-            Some(Figure::Edition(report.edition())),
-            Some(Figure::Edition(expected)),
-            None,
-        )
-    })
-}
-
-/// `meta.table_layout`: a table printed in the layout of another edition than the
-/// report's.
-fn table_layout(rule: &Rule, scope: Scope, reports: &Reports<'_>) -> Option<Finding> {
-    let report = reports.current;
-    let Scope::Table(table) = scope else {
-        return None;
-    };
-    let printed = report.layout(table).edition();
-    (printed != report.edition()).then(|| {
-        reports.finding(
-            rule,
-            scope,
-            Level::from(rule.severity()),
-            Some(Figure::Edition(printed)),
-            Some(Figure::Edition(report.edition())),
-            None,
-        )
-    })
-}
-
-/// A report that validation has checked: every error rule was assessed and holds, so a
-/// consumer can rely on the arithmetic of 表三 and 表四 (both sides of every relation
-/// printed and equal). Only [`CheckedReport::new`] makes one; deserialising one checks it
-/// the same way. Warnings, infos and unassessable non-error rules are allowed and kept
-/// ([`CheckedReport::findings`]).
-///
-/// ```
-/// use ogi_report::{
-///     AnnualReport, Appeals, AppealColumn as C, AppealGroup as G, BodyKind, CheckedReport,
-///     Edition, Proactive, RequestDetails, Requests,
-/// };
-///
-/// let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-///     .proactive(Proactive::blank(Edition::E2021))
-///     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
-///     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
-///     .build()?;
-/// let checked = CheckedReport::new(report.clone())?;
-/// assert_eq!(checked.year(), 2023); // derefs to the report
-///
-/// report.appeals_mut().set(G::Review, C::Total, Some(2));
-/// let rejected = CheckedReport::new(report).unwrap_err();
-/// assert_eq!(
-///     rejected.to_string(),
-///     "the report fails 1 and cannot assess 0 error-rule checks, the first t4.group_total at group review"
-/// );
-/// let report = rejected.into_report(); // nothing is lost
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct CheckedReport {
-    report: AnnualReport,
-    findings: Findings,
-}
-
-impl CheckedReport {
-    /// Validates the report and wraps it when every error rule holds.
-    ///
-    /// # Errors
-    /// [`Rejected`], holding the report and its findings, when an error rule fails or
-    /// cannot be assessed.
-    ///
-    /// ```
-    /// # use ogi_report::*;
-    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
-    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
-    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
-    /// #     .build()?;
-    /// let checked = CheckedReport::new(report)?;
-    /// assert!(checked.findings().is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn new(report: AnnualReport) -> Result<CheckedReport, Rejected> {
-        let findings = validate(&report);
-        if findings.iter().any(|f| f.severity() == Severity::Error) {
-            return Err(Rejected {
-                report: Box::new(report),
-                findings,
-            });
-        }
-        Ok(CheckedReport { report, findings })
-    }
-
-    /// The report.
-    ///
-    /// ```
-    /// # use ogi_report::*;
-    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
-    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
-    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
-    /// #     .build()?;
-    /// let checked = CheckedReport::new(report.clone())?;
-    /// assert_eq!(checked.report(), &report);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub const fn report(&self) -> &AnnualReport {
-        &self.report
-    }
-
-    /// The findings of validation: none of an error rule.
-    ///
-    /// ```
-    /// # use ogi_report::*;
-    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
-    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
-    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
-    /// #     .build()?;
-    /// let checked = CheckedReport::new(report)?;
-    /// assert_eq!(checked.findings().len(), 0);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub const fn findings(&self) -> &Findings {
-        &self.findings
-    }
-
-    /// The report, unwrapped.
-    ///
-    /// ```
-    /// # use ogi_report::*;
-    /// # let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
-    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
-    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
-    /// #     .build()?;
-    /// let checked = CheckedReport::new(report.clone())?;
-    /// assert_eq!(checked.into_inner(), report);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn into_inner(self) -> AnnualReport {
-        self.report
-    }
-}
-
-impl Deref for CheckedReport {
-    type Target = AnnualReport;
-
-    fn deref(&self) -> &AnnualReport {
-        &self.report
-    }
-}
-
-impl AsRef<AnnualReport> for CheckedReport {
-    fn as_ref(&self) -> &AnnualReport {
-        &self.report
-    }
-}
-
-impl TryFrom<AnnualReport> for CheckedReport {
-    type Error = Rejected;
-
-    fn try_from(report: AnnualReport) -> Result<CheckedReport, Rejected> {
-        CheckedReport::new(report)
-    }
-}
-
-impl From<CheckedReport> for AnnualReport {
-    fn from(checked: CheckedReport) -> AnnualReport {
-        checked.report
-    }
-}
-
-#[cfg(feature = "serde")]
-impl Serialize for CheckedReport {
-    /// The report's JSON form.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.report.serialize(s)
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> Deserialize<'de> for CheckedReport {
-    /// A report's JSON form, validated: a report failing an error rule is rejected with
-    /// the first such finding.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CheckedReport, D::Error> {
-        let report = AnnualReport::deserialize(d)?;
-        CheckedReport::new(report).map_err(serde::de::Error::custom)
-    }
-}
-
-/// A report that [`CheckedReport::new`] refused: an error rule fails or cannot be
-/// assessed. Holds the report and all its findings.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Error)]
-#[error(
-    "the report fails {} and cannot assess {} error-rule checks, the first {}",
-    count(&self.findings, false),
-    count(&self.findings, true),
-    first(&self.findings)
-)]
-///
-/// ```
-/// # use ogi_report::*;
-/// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-/// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
-/// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
-/// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
-/// #     .build()?;
-/// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, None);
-/// let rejected = CheckedReport::new(report.clone()).unwrap_err();
-/// assert_eq!(
-///     rejected.to_string(),
-///     "the report fails 0 and cannot assess 1 error-rule checks, the first t4.group_total at group review"
-/// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub struct Rejected {
-    report: Box<AnnualReport>,
-    findings: Findings,
-}
-
-fn count(findings: &Findings, unassessable: bool) -> usize {
-    findings
-        .iter()
-        .filter(|f| f.severity() == Severity::Error && f.is_unassessable() == unassessable)
-        .count()
-}
-
-fn first(findings: &Findings) -> impl fmt::Display + '_ {
-    struct First<'a>(Option<&'a Finding>);
-    impl fmt::Display for First<'_> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            match self.0 {
-                Some(x) => write!(f, "{} at {}", x.rule, x.scope),
-                None => f.write_str("-"),
-            }
-        }
-    }
-    First(findings.iter().find(|f| f.severity() == Severity::Error))
-}
-
-impl Rejected {
-    /// Every finding of the validation.
-    ///
-    /// ```
-    /// # use ogi_report::*;
-    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
-    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
-    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
-    /// #     .build()?;
-    /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, None);
-    /// let rejected = CheckedReport::new(report.clone()).unwrap_err();
-    /// assert!(rejected.findings()[0].is_unassessable());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub const fn findings(&self) -> &Findings {
-        &self.findings
-    }
-
-    /// The report, unchanged.
-    ///
-    /// ```
-    /// # use ogi_report::*;
-    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
-    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
-    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
-    /// #     .build()?;
-    /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, None);
-    /// let rejected = CheckedReport::new(report.clone()).unwrap_err();
-    /// assert_eq!(rejected.report(), &report);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn report(&self) -> &AnnualReport {
-        &self.report
-    }
-
-    /// The report, unchanged, to correct it.
-    ///
-    /// ```
-    /// # use ogi_report::*;
-    /// # let mut report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-    /// #     .proactive(Proactive::from_printed(Edition::E2021, &["0"; 10])?)
-    /// #     .requests(Requests::assemble(&RequestDetails::new(Edition::E2021))?)
-    /// #     .appeals(Appeals::assemble([1, 0, 0, 0], [0; 4], [0; 4])?)
-    /// #     .build()?;
-    /// report.appeals_mut().set(AppealGroup::Review, AppealColumn::Total, None);
-    /// let rejected = CheckedReport::new(report.clone()).unwrap_err();
-    /// assert_eq!(rejected.into_report(), report);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn into_report(self) -> AnnualReport {
-        *self.report
     }
 }
