@@ -5,7 +5,7 @@
 //!
 //! `cargo bench --bench html`
 //!
-//! The reader is crate-private; `ogi_report::__bench_html_parse` (hidden, not part of the
+//! The reader is crate-private; `ogi_report::__bench::html_parse` (hidden, not part of the
 //! API) runs it and reduces the result to a number, so that nothing is optimised away.
 
 use std::hint::black_box;
@@ -26,7 +26,7 @@ fn html(c: &mut Criterion) {
     ] {
         group.throughput(Throughput::Bytes(page.len() as u64));
         group.bench_function(name, |b| {
-            b.iter(|| ogi_report::__bench_html_parse(black_box(page)));
+            b.iter(|| ogi_report::__bench::html_parse(black_box(page)));
         });
     }
     group.finish();

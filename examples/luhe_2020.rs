@@ -1,9 +1,10 @@
 //! The reference case: 陆河县人民政府's report for 2020 (2019 edition, published
 //! 2021-02-19), assembled with the crate and printed as JSON.
 //!
-//! Run with `cargo run --example luhe_2020 [PAGE.html]`: prints the report as JSON and in
-//! the plain-text layout, and writes the HTML page to `PAGE.html` (by default
-//! `target/luhe_2020.html`), with the cell this example leaves blank marked.
+//! Run with `cargo run --example luhe_2020 [-- PAGE.html]`: prints the report as JSON, its
+//! findings and the plain-text layout, and writes the HTML page to `PAGE.html` (by default
+//! `luhe_2020.html` in the current directory), with the cell this example leaves blank
+//! marked; standard error says where the page went.
 //!
 //! Every number is the published report's. 表二 is built as printed (it has no totals);
 //! 表三 is assembled from its detail cells, and the totals the crate derives are the ones
@@ -14,6 +15,7 @@
 //! first. The example then builds it under one stated reading (see [`APPEALS_READING`]).
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use ogi_report::render::{self, HtmlOptions};
@@ -23,16 +25,16 @@ use ogi_report::{
 };
 
 /// The page text of the published report.
-pub const PAGE: &str = include_str!("../tests/fixtures/luhe_2020.txt");
+const PAGE: &str = include_str!("../tests/fixtures/luhe_2020.txt");
 
 /// 表四 exactly as the page prints it: 14 cells.
-pub const APPEALS_PRINTED: [&str; 14] = [
+const APPEALS_PRINTED: [&str; 14] = [
     "0", "0", "0", "0", "0", "\u{a0}1", "\u{a0}0", "\u{a0}0", "\u{a0}1", "\u{a0}0", "\u{a0}0",
     "\u{a0}0", "\u{a0}0", "0",
 ];
 
 /// The reading of the 14 printed cells under which this example builds 表四.
-pub const APPEALS_READING: &str = "\
+const APPEALS_READING: &str = "\
 Reading of 表四: the 14 printed values fill the 15 cells in order with one cell left blank.
 Laid out literally, the 未经复议直接起诉 group would read 1 0 0 1 with a total of 0, which
 cannot be, so the gap lies at or before that group's total. Nine positions for the gap make
@@ -70,7 +72,7 @@ fn section(heading: &str, next: &str) -> String {
 }
 
 /// 表二 exactly as the page prints it, in printed order (表二 has no totals to derive).
-pub const PROACTIVE_PRINTED: [&str; 22] = [
+const PROACTIVE_PRINTED: [&str; 22] = [
     "0",
     "0",
     "0",
@@ -119,7 +121,7 @@ fn appeals() -> Result<Appeals, TableError> {
 ///
 /// # Errors
 /// Only if the crate rejects one of the seed's values, which the tests rule out.
-pub fn report() -> Result<AnnualReport, Error> {
+fn report() -> Result<AnnualReport, Error> {
     let [overview, problems, other] = SECTIONS.map(|(h, n)| section(h, n));
     Ok(
         AnnualReport::builder(Edition::E2019, 2020, "陆河县人民政府", BodyKind::Government)
@@ -134,14 +136,26 @@ pub fn report() -> Result<AnnualReport, Error> {
     )
 }
 
-#[allow(dead_code, reason = "the tests include this file as a module")]
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("luhe_2020: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints the report and writes its HTML page; an error is a sentence for the user.
+fn run() -> Result<(), String> {
     match Appeals::from_printed(&APPEALS_PRINTED) {
         Ok(_) => return Err("the seed's 表四 should not build as printed".into()),
         Err(e) => eprintln!("表四 as printed: error: {e}\n\n{APPEALS_READING}\n"),
     }
-    let report = report()?;
-    println!("{}", serde_json::to_string_pretty(&report)?);
+    let report = report().map_err(|e| format!("the seed report does not build: {e}"))?;
+    let json = serde_json::to_string_pretty(&report)
+        .map_err(|e| format!("the report cannot be written as JSON: {e}"))?;
+    println!("{json}");
     // The findings, one line each, then the summary line (as the `check` example prints):
     // those of the tables, then those of the texts against the tables (the seed's 一 says
     // it received 3 applications, its 表三 says 11).
@@ -151,16 +165,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // The HTML page, each finding marked on the cells it cites (and on its sentence).
     let options = HtmlOptions::from_findings(&findings);
-    let path = std::env::args_os().nth(1).map_or_else(
-        || {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/target/luhe_2020.html"
-            ))
-        },
-        PathBuf::from,
-    );
-    std::fs::write(&path, render::html(&report, &options))?;
+    let path = std::env::args_os()
+        .nth(1)
+        .map_or_else(|| PathBuf::from("luhe_2020.html"), PathBuf::from);
+    let path = std::path::absolute(&path).unwrap_or(path);
+    std::fs::write(&path, render::html(&report, &options))
+        .map_err(|e| format!("cannot write the HTML page to {}: {e}", path.display()))?;
     eprintln!("HTML page written to {}", path.display());
     print!("\n{}", render::text(&report));
     Ok(())

@@ -2,8 +2,18 @@
 //!
 //! `cargo run --example schema --features schema > ogi-report.schema.json`
 
-fn main() -> Result<(), serde_json::Error> {
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
     let schema = ogi_report::schema::json_schema();
-    println!("{}", serde_json::to_string_pretty(&schema)?);
-    Ok(())
+    match serde_json::to_string_pretty(&schema) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("schema: the schema cannot be written as JSON: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! Cells: the tables, their rows and columns, the stable cell codes of `spec/CELLS.md`,
+//! Cells: the tables, their rows and columns, the stable cell codes of `docs/CELLS.md`,
 //! the Chinese labels, and the official printed order.
 //!
 //! The row and column enums here are the single source of codes, labels and order: the
@@ -211,13 +211,6 @@ impl Article20Item {
     }
 }
 
-/// The header of the label column of every 表二 block, printed left of the column labels.
-///
-/// ```
-/// assert_eq!(ogi_report::CONTENT_LABEL, "信息内容");
-/// ```
-pub const CONTENT_LABEL: &str = "信息内容";
-
 coded_enum! {
     /// A row of 表二 (主动公开政府信息情况).
     ///
@@ -248,6 +241,14 @@ coded_enum! {
 }
 
 impl ProactiveRow {
+    /// The header of the label column of every 表二 block, printed left of the column
+    /// labels.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::ProactiveRow::LABEL, "信息内容");
+    /// ```
+    pub const LABEL: &'static str = "信息内容";
+
     /// The Chinese row label as the edition prints it.
     ///
     /// ```
@@ -471,6 +472,21 @@ coded_enum! {
 }
 
 impl RequestRow {
+    /// The group label printed across the outcome rows of 表三.
+    ///
+    /// ```
+    /// assert!(ogi_report::RequestRow::RESULTS_LABEL.starts_with("三、"));
+    /// ```
+    pub const RESULTS_LABEL: &'static str = "三、本年度办理结果";
+
+    /// The 勾稽关系 note printed in the corner cell of 表三, above the row labels.
+    ///
+    /// ```
+    /// assert!(ogi_report::RequestRow::NOTE.contains("勾稽关系"));
+    /// ```
+    pub const NOTE: &'static str =
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+
     /// The group label cell the row is printed under, if any.
     ///
     /// ```
@@ -561,21 +577,6 @@ impl RequestRow {
     }
 }
 
-/// The group label printed across the outcome rows of 表三.
-///
-/// ```
-/// assert!(ogi_report::RESULTS_LABEL.starts_with("三、"));
-/// ```
-pub const RESULTS_LABEL: &str = "三、本年度办理结果";
-
-/// The 勾稽关系 note printed in the corner cell of 表三.
-///
-/// ```
-/// assert!(ogi_report::REQUESTS_NOTE.contains("勾稽关系"));
-/// ```
-pub const REQUESTS_NOTE: &str =
-    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
-
 coded_enum! {
     /// A column of 表三: the applicant.
     ///
@@ -602,21 +603,21 @@ coded_enum! {
     }
 }
 
-/// The label printed over the five organisation columns of 表三.
-///
-/// ```
-/// assert_eq!(ogi_report::ORGANISATIONS_LABEL, "法人或其他组织");
-/// ```
-pub const ORGANISATIONS_LABEL: &str = "法人或其他组织";
-
-/// The label printed over all applicant columns of 表三.
-///
-/// ```
-/// assert_eq!(ogi_report::APPLICANTS_LABEL, "申请人情况");
-/// ```
-pub const APPLICANTS_LABEL: &str = "申请人情况";
-
 impl Applicant {
+    /// The label printed over all applicant columns of 表三.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Applicant::LABEL, "申请人情况");
+    /// ```
+    pub const LABEL: &'static str = "申请人情况";
+
+    /// The label printed over the five organisation columns of 表三.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::Applicant::ORGANISATIONS_LABEL, "法人或其他组织");
+    /// ```
+    pub const ORGANISATIONS_LABEL: &'static str = "法人或其他组织";
+
     /// The six applicant columns that add up to 总计.
     ///
     /// ```
@@ -763,7 +764,7 @@ impl AppealColumn {
 }
 
 /// One cell of a report, addressed by table, row and column; its [`Display`](fmt::Display)
-/// and [`FromStr`] use the stable code of `spec/CELLS.md`.
+/// and [`FromStr`] use the stable code of `docs/CELLS.md`.
 ///
 /// ```
 /// use ogi_report::{Applicant, CellRef, Edition, RequestRow};

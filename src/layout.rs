@@ -27,13 +27,12 @@
 use std::fmt;
 
 use crate::cell::{
-    APPLICANTS_LABEL, AppealColumn, AppealGroup, Applicant, Article20Item, CONTENT_LABEL, CellRef,
-    ORGANISATIONS_LABEL, ProactiveColumn, ProactiveRow, REQUESTS_NOTE, RESULTS_LABEL, RequestRow,
-    Table,
+    AppealColumn, AppealGroup, Applicant, Article20Item, CellRef, ProactiveColumn, ProactiveRow,
+    RequestRow, Table,
 };
 use crate::edition::Edition;
 
-/// A row of one of the three tables, named by its stable code (`spec/CELLS.md`).
+/// A row of one of the three tables, named by its stable code (`docs/CELLS.md`).
 ///
 /// ```
 /// use ogi_report::{RequestRow, RowRef};
@@ -594,7 +593,7 @@ impl Layout {
             Table::Proactive => {
                 for &item in Article20Item::blocks(edition) {
                     add(item.caption());
-                    add(CONTENT_LABEL);
+                    add(ProactiveRow::LABEL);
                     let rows = item.rows(edition);
                     for &row in rows {
                         for column in row.columns(edition) {
@@ -607,7 +606,7 @@ impl Layout {
                 }
             }
             Table::Requests => {
-                add(REQUESTS_NOTE);
+                add(RequestRow::NOTE);
                 for &column in Applicant::ALL {
                     for label in request_column_path(column).into_iter().flatten() {
                         add(label);
@@ -848,7 +847,8 @@ pub(crate) type LabelPath = [Option<&'static str>; DEPTH];
 /// The labels beside a 表三 row: 三、本年度办理结果 over the outcome rows and （七）总计,
 /// the outcome group over its items, the row's own label.
 pub(crate) fn request_row_path(row: RequestRow) -> LabelPath {
-    let results = (row.is_outcome() || row == RequestRow::ResultsTotal).then_some(RESULTS_LABEL);
+    let results =
+        (row.is_outcome() || row == RequestRow::ResultsTotal).then_some(RequestRow::RESULTS_LABEL);
     match (results, row.group()) {
         (Some(results), Some(group)) => [Some(results), Some(group.label()), Some(row.label())],
         (Some(results), None) => [Some(results), Some(row.label()), None],
@@ -861,12 +861,12 @@ pub(crate) fn request_row_path(row: RequestRow) -> LabelPath {
 pub(crate) fn request_column_path(column: Applicant) -> LabelPath {
     if column.is_organisation() {
         [
-            Some(APPLICANTS_LABEL),
-            Some(ORGANISATIONS_LABEL),
+            Some(Applicant::LABEL),
+            Some(Applicant::ORGANISATIONS_LABEL),
             Some(column.label()),
         ]
     } else {
-        [Some(APPLICANTS_LABEL), Some(column.label()), None]
+        [Some(Applicant::LABEL), Some(column.label()), None]
     }
 }
 
@@ -979,7 +979,7 @@ impl Layout {
                     let rows = item.rows(edition);
                     let columns = rows.first().map_or(&[][..], |r| r.columns(edition));
                     lines.push(TextLine::Header {
-                        corner: Some(CONTENT_LABEL),
+                        corner: Some(ProactiveRow::LABEL),
                         fields: columns
                             .iter()
                             .map(|c| HeaderField {
@@ -1004,7 +1004,7 @@ impl Layout {
                     .iter()
                     .map(|&c| request_column_path(c))
                     .collect();
-                header_lines(&mut lines, &spans(&columns), Some(REQUESTS_NOTE));
+                header_lines(&mut lines, &spans(&columns), Some(RequestRow::NOTE));
                 let paths: Vec<LabelPath> = self
                     .rows
                     .iter()
@@ -1133,7 +1133,7 @@ mod tests {
                 .map(|&r| request_row_path(r))
                 .collect();
             let spans = spans(&paths);
-            let results = spans.iter().find(|s| s.text == RESULTS_LABEL);
+            let results = spans.iter().find(|s| s.text == RequestRow::RESULTS_LABEL);
             let expected = match edition {
                 Edition::E2019 => 20,
                 Edition::E2021 => 22,

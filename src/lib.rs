@@ -249,9 +249,8 @@ mod validate;
 
 pub use appeals::Appeals;
 pub use cell::{
-    APPLICANTS_LABEL, AppealColumn, AppealGroup, Applicant, Article20Item, CONTENT_LABEL, CellRef,
-    ORGANISATIONS_LABEL, OutcomeGroup, ProactiveColumn, ProactiveRow, REQUESTS_NOTE, RESULTS_LABEL,
-    RequestRow, Table, Value, ValueKind,
+    AppealColumn, AppealGroup, Applicant, Article20Item, CellRef, OutcomeGroup, ProactiveColumn,
+    ProactiveRow, RequestRow, Table, Value, ValueKind,
 };
 /// The date type of [`AnnualReport::published`] and [`ReportBuilder::published`],
 /// re-exported so that a caller need not depend on `chrono` itself.
@@ -265,11 +264,6 @@ pub use edition::Edition;
 pub use error::{BuildError, Error, PairError, TableError, ValueError};
 pub use extras::{ExtraRow, Extras, ExtrasError, Place, Remark};
 pub use import::bytes::{BytesError, import_bytes};
-/// Reads an HTML page into text blocks and table grids and returns a number made from
-/// them: the entry of the `html` bench into a crate-private module. Not part of the API.
-#[cfg(feature = "html")]
-#[doc(hidden)]
-pub use import::html::bench_parse as __bench_html_parse;
 pub use import::{
     DateSource, ImportError, Imported, Location, Note, NoteKind, PageEncoding, import,
 };
@@ -280,7 +274,7 @@ pub use money::{Amount, MoneyUnit};
 pub use narrative::{FeeStatement, OtherMatters};
 pub use proactive::Proactive;
 pub use render::{CellMark, HtmlOptions};
-pub use report::{AnnualReport, BodyKind, FIRST_YEAR, ReportBuilder};
+pub use report::{AnnualReport, BodyKind, ReportBuilder};
 pub use requests::{RequestDetails, Requests};
 pub use rollup::{MixedRollup, Rollup, RollupError};
 pub use rules::{Relation, Rule, RuleId, Scope, Severity, Source};
@@ -293,3 +287,26 @@ pub use validate::{
     CheckedReport, CitedCell, Figure, Finding, Findings, Level, Rejected, Summary, validate,
     validate_narrative, validate_pair,
 };
+
+/// The 勾稽关系 note printed in the corner cell of 表三: [`RequestRow::NOTE`], its home.
+///
+/// Kept at the root only while the docs of [`Source::Note`] link here; it goes when they
+/// link to [`RequestRow::NOTE`].
+///
+/// ```
+/// assert_eq!(ogi_report::REQUESTS_NOTE, ogi_report::RequestRow::NOTE);
+/// ```
+pub const REQUESTS_NOTE: &str = RequestRow::NOTE;
+
+/// The entries of the benches into crate-private code. Not part of the API: no semver
+/// promise, hidden from the docs, may change in any release.
+#[doc(hidden)]
+pub mod __bench {
+    /// Reads an HTML page into text blocks and table grids and returns a number made
+    /// from them (so that nothing is optimised away): what the `html` bench measures.
+    #[cfg(feature = "html")]
+    #[must_use]
+    pub fn html_parse(html: &str) -> usize {
+        crate::import::html::bench_parse(html)
+    }
+}

@@ -15,12 +15,8 @@ use crate::narrative::OtherMatters;
 use crate::proactive::{Proactive, check_kind};
 use crate::requests::Requests;
 
-/// The first report year either edition covers.
-///
-/// ```
-/// assert_eq!(ogi_report::FIRST_YEAR, 2019);
-/// ```
-pub const FIRST_YEAR: u16 = 2019;
+/// The first report year either edition covers ([`AnnualReport::FIRST_YEAR`]).
+pub(crate) const FIRST_YEAR: u16 = 2019;
 
 /// The kind of body that issues a report; it decides the Article 49 deadline.
 ///
@@ -166,6 +162,45 @@ pub struct AnnualReport {
 }
 
 impl AnnualReport {
+    /// The first report year either edition covers: the builder refuses an earlier year.
+    ///
+    /// ```
+    /// assert_eq!(ogi_report::AnnualReport::FIRST_YEAR, 2019);
+    /// ```
+    pub const FIRST_YEAR: u16 = FIRST_YEAR;
+
+    /// A report with blank tables in the edition's layouts and empty texts: the start of
+    /// an example or a test that fills only the cells it needs (through
+    /// [`proactive_mut`](Self::proactive_mut), [`requests_mut`](Self::requests_mut),
+    /// [`appeals_mut`](Self::appeals_mut)).
+    ///
+    /// The same as the [`builder`](Self::builder) given [`Proactive::blank`],
+    /// [`Requests::blank`] and [`Appeals::blank`] and nothing else.
+    ///
+    /// # Errors
+    /// [`BuildError::YearOutOfRange`] for a year before [`AnnualReport::FIRST_YEAR`].
+    ///
+    /// ```
+    /// use ogi_report::{AnnualReport, BodyKind, Edition};
+    /// let report = AnnualReport::blank(Edition::E2021, 2023, "某区人民政府", BodyKind::Government)?;
+    /// assert_eq!(report.get("t3.new.total".parse()?), None);
+    /// assert_eq!(report.overview(), "");
+    /// assert!(AnnualReport::blank(Edition::E2019, 2018, "某局", BodyKind::Department).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn blank(
+        edition: Edition,
+        year: u16,
+        body: impl Into<String>,
+        kind: BodyKind,
+    ) -> Result<AnnualReport, BuildError> {
+        AnnualReport::builder(edition, year, body, kind)
+            .proactive(Proactive::blank(edition))
+            .requests(Requests::blank(edition))
+            .appeals(Appeals::blank())
+            .build()
+    }
+
     /// A builder for a report of the given edition, year, issuing body and kind of body.
     ///
     /// ```

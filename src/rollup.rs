@@ -22,12 +22,8 @@ use crate::requests::Requests;
 /// those added to the roll-up, counting from 0 (the number of reports added before it).
 ///
 /// ```
-/// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests, Rollup};
-/// let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-///     .proactive(Proactive::blank(Edition::E2021))
-///     .requests(Requests::blank(Edition::E2021))
-///     .appeals(Appeals::blank())
-///     .build()?;
+/// use ogi_report::{AnnualReport, BodyKind, Edition, Rollup};
+/// let report = AnnualReport::blank(Edition::E2021, 2023, "某局", BodyKind::Department)?;
 /// let err = Rollup::new(Edition::E2019).add(&report).unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
@@ -775,12 +771,8 @@ impl Rollup {
     /// How many reports left a cell blank; `None` when the edition has no such cell.
     ///
     /// ```
-    /// use ogi_report::{AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests, Rollup};
-    /// let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-    ///     .proactive(Proactive::blank(Edition::E2021))
-    ///     .requests(Requests::blank(Edition::E2021))
-    ///     .appeals(Appeals::blank())
-    ///     .build()?;
+    /// use ogi_report::{AnnualReport, BodyKind, Edition, Rollup};
+    /// let report = AnnualReport::blank(Edition::E2021, 2023, "某局", BodyKind::Department)?;
     /// let mut r = Rollup::new(Edition::E2021);
     /// r.add(&report)?;
     /// r.add(&report)?;
@@ -1035,7 +1027,7 @@ fn in_wan_yuan(amount: Amount) -> Amount {
 /// against document counts, procurement against fees) and the format gives no mapping
 /// between them. 表三 is kept in the 2019 layout, the rows common to both editions plus
 /// one （六）其他处理 row, which for a 2021-edition report is the sum of its three
-/// （六） sub-rows: across editions （六） is compared as one aggregate (`spec/FORMAT.md`
+/// （六） sub-rows: across editions （六） is compared as one aggregate (`docs/FORMAT.md`
 /// T3-8). A 2021-edition report with one of those sub-rows blank leaves the aggregate
 /// blank. Otherwise it behaves like [`Rollup`]: checked sums, blanks counted and never
 /// read as 0, independent of order and grouping, constant memory.

@@ -1,5 +1,5 @@
 //! Tidy cells: every cell of a report as one record, in the official order, in the form of
-//! `spec/CELLS.md`, for a dataframe, a spreadsheet or an SQL engine.
+//! `docs/CELLS.md`, for a dataframe, a spreadsheet or an SQL engine.
 //!
 //! A record prints as one line `code<TAB>value<TAB>unit`: the stable [`CellRef`] code; the
 //! value (a count or change in decimal, `-` for a negative 本年增/减, money as the exact
@@ -32,11 +32,7 @@
 //! assert!(tsv.ends_with("t4.suit_after_review.total\t0\t\n"));
 //!
 //! // Read back onto a report with the same metadata and blank tables.
-//! let base = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
-//!     .proactive(Proactive::blank(Edition::E2019))
-//!     .requests(Requests::blank(Edition::E2019))
-//!     .appeals(Appeals::blank())
-//!     .build()?;
+//! let base = AnnualReport::blank(Edition::E2019, 2020, "某局", BodyKind::Department)?;
 //! assert_eq!(tidy::read(&base, &tsv)?, report);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -203,12 +199,8 @@ impl FromStr for TidyCell {
 /// row, 表四): 198 records in the 2019 edition, 200 in 2021.
 ///
 /// ```
-/// use ogi_report::{tidy, AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
-/// let report = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-///     .proactive(Proactive::blank(Edition::E2021))
-///     .requests(Requests::blank(Edition::E2021))
-///     .appeals(Appeals::blank())
-///     .build()?;
+/// use ogi_report::{tidy, AnnualReport, BodyKind, Edition};
+/// let report = AnnualReport::blank(Edition::E2021, 2023, "某局", BodyKind::Department)?;
 /// let first = tidy::cells(&report).next().unwrap();
 /// assert_eq!(first.to_string(), "t2.rules.issued\t\t");
 /// assert_eq!(tidy::cells(&report).count(), 200);
@@ -230,12 +222,8 @@ pub fn cells(report: &AnnualReport) -> impl Iterator<Item = TidyCell> + '_ {
 /// not have, a cell given twice; or the first cell no line gives.
 ///
 /// ```
-/// use ogi_report::{tidy, AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
-/// let base = AnnualReport::builder(Edition::E2021, 2023, "某局", BodyKind::Department)
-///     .proactive(Proactive::blank(Edition::E2021))
-///     .requests(Requests::blank(Edition::E2021))
-///     .appeals(Appeals::blank())
-///     .build()?;
+/// use ogi_report::{tidy, AnnualReport, BodyKind, Edition};
+/// let base = AnnualReport::blank(Edition::E2021, 2023, "某局", BodyKind::Department)?;
 /// let err = tidy::read(&base, "t2.rules.issued\t3\t\nt2.rules.made\t1\t\n").unwrap_err();
 /// assert_eq!(err.to_string(), "line 2: t2.rules.made is not a cell of the 2021 edition");
 /// let err = tidy::read(&base, "t2.rules.issued\t3 \t\n").unwrap_err();
@@ -355,12 +343,8 @@ pub enum TidyLineError {
 /// Why tidy lines or records do not give a report; each says where.
 ///
 /// ```
-/// use ogi_report::{tidy, AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
-/// let base = AnnualReport::builder(Edition::E2019, 2020, "某局", BodyKind::Department)
-///     .proactive(Proactive::blank(Edition::E2019))
-///     .requests(Requests::blank(Edition::E2019))
-///     .appeals(Appeals::blank())
-///     .build()?;
+/// use ogi_report::{tidy, AnnualReport, BodyKind, Edition};
+/// let base = AnnualReport::blank(Edition::E2019, 2020, "某局", BodyKind::Department)?;
 /// let err = tidy::read(&base, "t2.rules.made 1").unwrap_err();
 /// assert_eq!(err.to_string(), "line 1: expected 3 tab-separated fields (code, value, unit), found 1");
 /// # Ok::<(), ogi_report::Error>(())

@@ -1,8 +1,9 @@
-//! The reports the benches measure, shared by every bench target (`#[path]`-included, so
+//! The reports the benches measure, shared by every bench target (`mod support;`, so
 //! each target uses only part of it).
 //!
-//! - the seed: 陆河县人民政府's 2020 report (2019 edition), as `examples/luhe_2020.rs`
-//!   builds it: ~5 KB of Chinese text, one cell of 表四 blank (so `validate` gives one
+//! - the seed: 陆河县人民政府's 2020 report (2019 edition), read from its JSON fixture
+//!   (`tests/fixtures/render/luhe_2020.json`, what `examples/luhe_2020.rs` builds and CI
+//!   compares): ~5 KB of Chinese text, one cell of 表四 blank (so `validate` gives one
 //!   unassessable finding);
 //! - [`large_2021`]: a 2021-edition report with every cell filled, large counts (a
 //!   province-wide aggregate) and every relation holding: `validate` finds nothing;
@@ -22,24 +23,19 @@ use ogi_report::{
     RequestRow, Requests, Value,
 };
 
-#[path = "../../examples/luhe_2020.rs"]
-#[allow(
-    dead_code,
-    unreachable_pub,
-    reason = "the example's items, included whole"
-)]
-mod luhe;
-
 /// The page text of the seed report.
-pub const SEED_PAGE: &str = luhe::PAGE;
+pub const SEED_PAGE: &str = include_str!("../../tests/fixtures/luhe_2020.txt");
+
+/// The seed report in the crate's JSON form.
+const SEED_JSON: &str = include_str!("../../tests/fixtures/render/luhe_2020.json");
 
 /// The seed report (陆河县人民政府 2020, 2019 edition).
 ///
 /// # Panics
-/// If the example's report no longer builds (the tests rule it out).
+/// If the fixture is no longer a report (the tests rule it out).
 #[must_use]
 pub fn seed() -> AnnualReport {
-    luhe::report().expect("the seed report builds")
+    serde_json::from_str(SEED_JSON).expect("the seed fixture is a report")
 }
 
 /// A 2021-edition report with every cell filled and large counts (a province-wide

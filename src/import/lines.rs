@@ -386,7 +386,7 @@ fn table_labels() -> Vec<String> {
             labels.push(label.to_owned());
         }
         if layout.table() == Table::Requests {
-            labels.push(crate::cell::RESULTS_LABEL.to_owned());
+            labels.push(crate::cell::RequestRow::RESULTS_LABEL.to_owned());
             labels.extend(
                 crate::cell::OutcomeGroup::ALL
                     .iter()

@@ -8,8 +8,8 @@ use super::{
     published, request_column_path, request_row_path, spans, title, value_text,
 };
 use crate::cell::{
-    AppealColumn, AppealGroup, Applicant, Article20Item, CONTENT_LABEL, CellRef, ProactiveRow,
-    REQUESTS_NOTE, Table, Value,
+    AppealColumn, AppealGroup, Applicant, Article20Item, CellRef, ProactiveRow, RequestRow, Table,
+    Value,
 };
 use crate::claims::TextSpan;
 use crate::edition::Edition;
@@ -569,7 +569,7 @@ impl<'a> Page<'a> {
             out.push_str("<tr>");
             th(out, Some("caption"), 1, widest + 1, item.caption());
             out.push_str("</tr>\n<tr>");
-            th(out, None, 1, 1, CONTENT_LABEL);
+            th(out, None, 1, 1, ProactiveRow::LABEL);
             let block = item.rows(edition);
             let columns = block.first().map_or(&[][..], |r| r.columns(edition));
             let last = columns.len().saturating_sub(1);
@@ -616,7 +616,11 @@ impl<'a> Page<'a> {
             .unwrap_or(0);
         self.remarks(out, Place::Above);
         out.push_str("<table class=\"t3\">\n");
-        header_rows(out, &spans(&columns), Some((REQUESTS_NOTE, label_columns)));
+        header_rows(
+            out,
+            &spans(&columns),
+            Some((RequestRow::NOTE, label_columns)),
+        );
         out.push_str("<tbody>\n");
         self.rows_at(out, Place::Above, label_columns + Applicant::ALL.len());
         for (i, &row) in rows.iter().enumerate() {

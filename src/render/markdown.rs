@@ -7,8 +7,7 @@ use super::{
     request_row_path, title, value_text,
 };
 use crate::cell::{
-    AppealColumn, AppealGroup, Applicant, Article20Item, CONTENT_LABEL, CellRef, ProactiveRow,
-    REQUESTS_NOTE, Value,
+    AppealColumn, AppealGroup, Applicant, Article20Item, CellRef, ProactiveRow, RequestRow, Value,
 };
 use crate::extras::{Extras, Place};
 use crate::layout::RowRef;
@@ -201,7 +200,7 @@ fn proactive(out: &mut String, report: &AnnualReport) {
         out.push_str("**\n\n");
         let rows = item.rows(edition);
         let columns = rows.first().map_or(&[][..], |r| r.columns(edition));
-        let mut header = vec![CONTENT_LABEL.to_owned()];
+        let mut header = vec![ProactiveRow::LABEL.to_owned()];
         header.extend(columns.iter().map(|c| c.label(edition).to_owned()));
         let mut body = Vec::new();
         for &row in rows {
@@ -226,7 +225,7 @@ fn requests(out: &mut String, report: &AnnualReport) {
         width: Applicant::ALL.len() + 1,
     };
     around.paragraphs(out, Place::Above);
-    let mut header = vec![REQUESTS_NOTE.to_owned()];
+    let mut header = vec![RequestRow::NOTE.to_owned()];
     header.extend(
         Applicant::ALL
             .iter()

@@ -58,9 +58,9 @@
 //!   表三 the group labels `三、本年度办理结果` and `（三）不予公开`, `（四）无法提供`,
 //!   `（五）不予处理` and (2021) `（六）其他处理`, each printed once, before the rows under it.
 //! - **Header lines**: fields separated by `|`. 表二: one header line per block, its first
-//!   field [`CONTENT_LABEL`](crate::CONTENT_LABEL) (`信息内容`), then the block's column
+//!   field [`ProactiveRow::LABEL`](crate::ProactiveRow::LABEL) (`信息内容`), then the block's column
 //!   labels. 表三: three header lines; the first field of the first is the 勾稽关系 note
-//!   ([`REQUESTS_NOTE`](crate::REQUESTS_NOTE)), then `申请人情况` over all seven columns;
+//!   ([`RequestRow::NOTE`](crate::RequestRow::NOTE)), then `申请人情况` over all seven columns;
 //!   the second has an empty first field, `自然人`, `法人或其他组织` over five columns and
 //!   `总计`; the third an empty first field, an empty field under `自然人`, the five
 //!   organisation labels and an empty field under `总计`. 表四: three header lines and no
@@ -119,12 +119,8 @@ use crate::{cell::ProactiveRow, section::Section};
 /// The report's title: `{body}{year}年政府信息公开工作年度报告`.
 ///
 /// ```
-/// use ogi_report::{render, AnnualReport, Appeals, BodyKind, Edition, Proactive, Requests};
-/// let report = AnnualReport::builder(Edition::E2019, 2020, "陆河县人民政府", BodyKind::Government)
-///     .proactive(Proactive::blank(Edition::E2019))
-///     .requests(Requests::blank(Edition::E2019))
-///     .appeals(Appeals::blank())
-///     .build()?;
+/// use ogi_report::{render, AnnualReport, BodyKind, Edition};
+/// let report = AnnualReport::blank(Edition::E2019, 2020, "陆河县人民政府", BodyKind::Government)?;
 /// assert_eq!(render::title(&report), "陆河县人民政府2020年政府信息公开工作年度报告");
 /// # Ok::<(), ogi_report::Error>(())
 /// ```

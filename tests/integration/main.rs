@@ -8,3 +8,4 @@ mod import;
 mod json;
 mod model;
 mod output;
+mod surface;

@@ -181,11 +181,10 @@ pub(crate) fn parse(html: &str) -> Document {
     document
 }
 
-/// Parses a page and reduces the result to a number, for the `html` bench: the module is
-/// crate-private, and this is its one way in from outside. Not part of the API.
-#[doc(hidden)]
+/// Parses a page and reduces the result to a number, for the `html` bench (through
+/// `crate::__bench::html_parse`).
 #[must_use]
-pub fn bench_parse(html: &str) -> usize {
+pub(crate) fn bench_parse(html: &str) -> usize {
     let document = parse(html);
     document
         .blocks

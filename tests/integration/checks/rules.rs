@@ -1005,7 +1005,7 @@ fn validate_does_not_change_the_report() {
 // ---------------------------------------------------------------------------------------
 // The catalogue
 
-/// The cells every error rule reads, said again from `spec/FORMAT.md` §5 without the
+/// The cells every error rule reads, said again from `docs/FORMAT.md` §5 without the
 /// catalogue: a 表三 cell is in its row's total (T3-3); in its column's balance when its row
 /// is 一, 二, （七）总计 or 四 (T3-1); in its column's outcome sum when its row is an outcome
 /// or （七）总计 (T3-2); in its column's bound when its row is 一, 二 or （七）总计 (T3-5). A
@@ -1208,7 +1208,7 @@ fn the_catalogue_names_the_cells_each_rule_reads() {
         ["t2.rules.issued", "t2.rules.repealed", "t2.rules.in_force"]
     );
     assert!(codes(RuleId::MetaDeadline, E21).is_empty());
-    // Every code is a cell of spec/CELLS.md in the edition.
+    // Every code is a cell of docs/CELLS.md in the edition.
     for rule in Rule::all() {
         for e in rule.editions() {
             for c in rule.reads(*e) {

@@ -8,10 +8,9 @@
 use std::fmt::Write as _;
 
 use ogi_report::{
-    APPLICANTS_LABEL, AnnualReport, AppealColumn, AppealGroup, Applicant, Article20Item,
-    CONTENT_LABEL, CellRef, DateSource, Edition, NoteKind, ORGANISATIONS_LABEL, PageEncoding,
-    REQUESTS_NOTE, RESULTS_LABEL, RequestRow, Section, Table, Value, import, import_bytes,
-    import_html, import_html_bytes,
+    AnnualReport, AppealColumn, AppealGroup, Applicant, Article20Item, CellRef, DateSource,
+    Edition, NoteKind, PageEncoding, ProactiveRow, RequestRow, Section, Table, Value, import,
+    import_bytes, import_html, import_html_bytes,
 };
 use proptest::prelude::*;
 
@@ -306,7 +305,7 @@ impl Page {
                 }
             };
             self.row_start();
-            let content = self.label(CONTENT_LABEL);
+            let content = self.label(ProactiveRow::LABEL);
             self.cell(&content, 1, 1);
             for (i, c) in columns.iter().enumerate() {
                 let l = self.label(c.label(e));
@@ -334,15 +333,15 @@ impl Page {
         let t3 = report.requests();
         self.table_start(10, Table::Requests.label());
         self.row_start();
-        let note = self.label(REQUESTS_NOTE);
+        let note = self.label(RequestRow::NOTE);
         self.cell(&note, 3, 3);
-        let applicants = self.label(APPLICANTS_LABEL);
+        let applicants = self.label(Applicant::LABEL);
         self.cell(&applicants, 1, 7);
         self.row_end();
         self.row_start();
         let natural = self.label(Applicant::NaturalPerson.label());
         self.cell(&natural, 2, 1);
-        let orgs = self.label(ORGANISATIONS_LABEL);
+        let orgs = self.label(Applicant::ORGANISATIONS_LABEL);
         self.cell(&orgs, 1, 5);
         let total = self.label(Applicant::Total.label());
         self.cell(&total, 2, 1);
@@ -360,7 +359,7 @@ impl Page {
             self.row_start();
             if r.is_outcome() {
                 if r == RequestRow::Disclosed {
-                    let l = self.label(RESULTS_LABEL);
+                    let l = self.label(RequestRow::RESULTS_LABEL);
                     self.cell(&l, outcomes, 1);
                 }
                 match r.group() {

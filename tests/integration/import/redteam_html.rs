@@ -8,10 +8,9 @@
 use std::fmt::Write as _;
 
 use ogi_report::{
-    APPLICANTS_LABEL, Amount, AnnualReport, AppealColumn, AppealGroup, Appeals, Applicant,
-    Article20Item, BodyKind, CONTENT_LABEL, CellRef, Edition, MoneyUnit, ORGANISATIONS_LABEL,
-    OtherMatters, Proactive, ProactiveRow, REQUESTS_NOTE, RESULTS_LABEL, RequestDetails,
-    RequestRow, Requests, Section, Value, import_html, import_html_bytes,
+    Amount, AnnualReport, AppealColumn, AppealGroup, Appeals, Applicant, Article20Item, BodyKind,
+    CellRef, Edition, MoneyUnit, OtherMatters, Proactive, ProactiveRow, RequestDetails, RequestRow,
+    Requests, Section, Value, import_html, import_html_bytes,
 };
 use rust_decimal::Decimal;
 
@@ -208,7 +207,7 @@ fn t2_rows(report: &AnnualReport) -> Rows {
                 1
             }
         };
-        let mut header = vec![c(CONTENT_LABEL)];
+        let mut header = vec![c(ProactiveRow::LABEL)];
         for (i, col) in columns.iter().enumerate() {
             header.push(span(col.label(e), 1, last(i)));
         }
@@ -234,10 +233,10 @@ fn t3_header() -> Rows {
         .map(|a| c(a.label()))
         .collect();
     vec![
-        vec![span(REQUESTS_NOTE, 3, 3), span(APPLICANTS_LABEL, 1, 7)],
+        vec![span(RequestRow::NOTE, 3, 3), span(Applicant::LABEL, 1, 7)],
         vec![
             span(Applicant::NaturalPerson.label(), 2, 1),
-            span(ORGANISATIONS_LABEL, 1, 5),
+            span(Applicant::ORGANISATIONS_LABEL, 1, 5),
             span(Applicant::Total.label(), 2, 1),
         ],
         orgs,
@@ -256,7 +255,7 @@ fn t3_body(report: &AnnualReport) -> Rows {
         let mut row = Vec::new();
         if r.is_outcome() {
             if r == RequestRow::Disclosed {
-                row.push(span(RESULTS_LABEL, outcomes, 1));
+                row.push(span(RequestRow::RESULTS_LABEL, outcomes, 1));
             }
             match r.group() {
                 Some(g) if group != Some(g) => {
@@ -553,7 +552,7 @@ fn holds_row_number_column() {
         let mut t2 = Vec::new();
         let mut n = 0;
         for mut row in t2_rows(&want) {
-            if row.len() > 1 && row[0].html != CONTENT_LABEL {
+            if row.len() > 1 && row[0].html != ProactiveRow::LABEL {
                 n += 1;
                 row.insert(0, c(n.to_string()));
             } else {
@@ -606,11 +605,11 @@ fn finding_t3_columns_in_another_order_are_read_in_the_formats_order() {
     let mut p = parts(&want);
     // 总计 first, then 自然人, then the organisations.
     let mut rows = vec![
-        vec![span(REQUESTS_NOTE, 3, 3), span(APPLICANTS_LABEL, 1, 7)],
+        vec![span(RequestRow::NOTE, 3, 3), span(Applicant::LABEL, 1, 7)],
         vec![
             span(Applicant::Total.label(), 2, 1),
             span(Applicant::NaturalPerson.label(), 2, 1),
-            span(ORGANISATIONS_LABEL, 1, 5),
+            span(Applicant::ORGANISATIONS_LABEL, 1, 5),
         ],
         Applicant::ALL
             .iter()
@@ -633,10 +632,10 @@ fn holds_t3_with_an_organisation_subtotal_column() {
     let want = reference(Edition::E2021);
     let mut p = parts(&want);
     let mut rows = vec![
-        vec![span(REQUESTS_NOTE, 3, 3), span(APPLICANTS_LABEL, 1, 8)],
+        vec![span(RequestRow::NOTE, 3, 3), span(Applicant::LABEL, 1, 8)],
         vec![
             span(Applicant::NaturalPerson.label(), 2, 1),
-            span(ORGANISATIONS_LABEL, 1, 6),
+            span(Applicant::ORGANISATIONS_LABEL, 1, 6),
             span(Applicant::Total.label(), 2, 1),
         ],
         {
@@ -728,8 +727,10 @@ fn holds_nested_table_in_a_header_cell() {
         let want = reference(e);
         let mut p = parts(&want);
         let mut rows = t3_rows(&want);
-        rows[1][1].html =
-            format!("<table width=\"100%\"><tr><td>{ORGANISATIONS_LABEL}</td></tr></table>");
+        rows[1][1].html = format!(
+            "<table width=\"100%\"><tr><td>{}</td></tr></table>",
+            Applicant::ORGANISATIONS_LABEL
+        );
         p.t3 = table_html(&rows, "border=\"1\"");
         assert_no_wrong_cell(&page(&want, &p), &want);
     }
@@ -844,7 +845,7 @@ fn finding_a_line_number_column_is_read_as_a_blank_rows_value() {
     for mut row in t2_rows(&want) {
         if row.len() == 1 {
             row[0].cs += 1;
-        } else if row[0].html == CONTENT_LABEL {
+        } else if row[0].html == ProactiveRow::LABEL {
             row.insert(1, c("行次"));
         } else {
             n += 1;

@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 use crate::support::config;
 use crate::support::web::{as_read, report};
 use ogi_report::{
-    APPLICANTS_LABEL, AnnualReport, AppealColumn, AppealGroup, Applicant, Article20Item, NoteKind,
-    ORGANISATIONS_LABEL, REQUESTS_NOTE, RESULTS_LABEL, RequestRow, Section, Table, Value, import,
+    AnnualReport, AppealColumn, AppealGroup, Applicant, Article20Item, NoteKind, RequestRow,
+    Section, Table, Value, import,
 };
 use proptest::prelude::*;
 
@@ -107,11 +107,12 @@ fn page(report: &AnnualReport) -> String {
 fn requests_page(report: &AnnualReport, out: &mut String) {
     let e = report.edition();
     let _ = writeln!(out, "{}", Table::Requests.heading());
-    let _ = writeln!(out, "{REQUESTS_NOTE} | {APPLICANTS_LABEL}");
+    let _ = writeln!(out, "{} | {}", RequestRow::NOTE, Applicant::LABEL);
     let _ = writeln!(
         out,
-        "{} | {ORGANISATIONS_LABEL} | {}",
+        "{} | {} | {}",
         Applicant::NaturalPerson.label(),
+        Applicant::ORGANISATIONS_LABEL,
         Applicant::Total.label()
     );
     let orgs: Vec<&str> = Applicant::ALL
@@ -125,7 +126,7 @@ fn requests_page(report: &AnnualReport, out: &mut String) {
     for &r in RequestRow::rows(e) {
         let mut label = String::new();
         if r == RequestRow::Disclosed {
-            let _ = write!(label, "{RESULTS_LABEL} | ");
+            let _ = write!(label, "{} | ", RequestRow::RESULTS_LABEL);
         }
         if r.group() != group {
             if let Some(g) = r.group() {

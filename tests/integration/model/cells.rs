@@ -1,4 +1,4 @@
-//! The stable cell codes against `spec/CELLS.md` (copied to `docs/CELLS.md`).
+//! The stable cell codes against `docs/CELLS.md`.
 
 use ogi_report::{
     AppealColumn, AppealGroup, Applicant, CellRef, Edition, ProactiveRow, RequestRow, Table,

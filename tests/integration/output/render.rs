@@ -5,9 +5,8 @@ use std::collections::BTreeMap;
 
 use ogi_report::render::{self, CellMark, HtmlOptions};
 use ogi_report::{
-    APPLICANTS_LABEL, AnnualReport, AppealGroup, Applicant, Article20Item, CONTENT_LABEL, CellRef,
-    Edition, FeeStatement, ORGANISATIONS_LABEL, OutcomeGroup, REQUESTS_NOTE, RESULTS_LABEL,
-    RequestRow, Section, Table, TextSpan, validate_narrative,
+    AnnualReport, AppealGroup, Applicant, Article20Item, CellRef, Edition, FeeStatement,
+    OutcomeGroup, ProactiveRow, RequestRow, Section, Table, TextSpan, validate_narrative,
 };
 use proptest::prelude::*;
 
@@ -30,13 +29,13 @@ fn expected_labels(cell: CellRef, edition: Edition) -> (Vec<&'static str>, Vec<&
         CellRef::Requests(r, c) => {
             let mut row = Vec::new();
             if r.is_outcome() || r == RequestRow::ResultsTotal {
-                row.push(RESULTS_LABEL);
+                row.push(RequestRow::RESULTS_LABEL);
             }
             row.extend(r.group().map(OutcomeGroup::label));
             row.push(r.label());
-            let mut column = vec![APPLICANTS_LABEL];
+            let mut column = vec![Applicant::LABEL];
             if c.is_organisation() {
-                column.push(ORGANISATIONS_LABEL);
+                column.push(Applicant::ORGANISATIONS_LABEL);
             }
             column.push(c.label());
             (row, column)
@@ -260,13 +259,13 @@ fn html_merges_the_header_cells_as_printed() {
                 .find(|c| c.text == text)
                 .map_or_else(|| panic!("{text} in {table}"), |c| (c.rowspan, c.colspan))
         };
-        assert_eq!(find("t3", REQUESTS_NOTE), (3, 3));
-        assert_eq!(find("t3", APPLICANTS_LABEL), (1, 7));
-        assert_eq!(find("t3", ORGANISATIONS_LABEL), (1, 5));
+        assert_eq!(find("t3", RequestRow::NOTE), (3, 3));
+        assert_eq!(find("t3", Applicant::LABEL), (1, 7));
+        assert_eq!(find("t3", Applicant::ORGANISATIONS_LABEL), (1, 5));
         assert_eq!(find("t3", Applicant::NaturalPerson.label()), (2, 1));
         assert_eq!(find("t3", Applicant::Commercial.label()), (1, 1));
         let results = if edition == Edition::E2019 { 20 } else { 22 };
-        assert_eq!(find("t3", RESULTS_LABEL), (results, 1));
+        assert_eq!(find("t3", RequestRow::RESULTS_LABEL), (results, 1));
         assert_eq!(find("t3", OutcomeGroup::Withheld.label()), (8, 1));
         assert_eq!(find("t3", OutcomeGroup::Unavailable.label()), (3, 1));
         assert_eq!(find("t3", OutcomeGroup::NotProcessed.label()), (5, 1));
@@ -300,7 +299,7 @@ fn html_merges_the_header_cells_as_printed() {
                 .iter()
                 .map(|c| (c.text.as_str(), c.colspan))
                 .collect();
-            let mut expected = vec![(CONTENT_LABEL, 1)];
+            let mut expected = vec![(ProactiveRow::LABEL, 1)];
             for (i, c) in columns.iter().enumerate() {
                 let span = if i + 1 == columns.len() {
                     widest - i
@@ -515,7 +514,7 @@ fn read_text_table(lines: &[&str], table: Table) -> BTreeMap<(Vec<String>, Vec<S
         pipe_lines += 1;
         let f = fields(line);
         let header = match table {
-            Table::Proactive => f[0].0 == CONTENT_LABEL,
+            Table::Proactive => f[0].0 == ProactiveRow::LABEL,
             _ => pipe_lines <= 3,
         };
         if header {
@@ -692,7 +691,8 @@ fn check_markdown_layout(report: &AnnualReport, md: &str) {
             assert_eq!(row.len(), header.len());
             // 表二 (under a caption), 表三 (the note in the corner) and the fee statement (an
             // empty corner) have row labels; 表四 has none.
-            let labelled = caption.is_some() || header[0] == REQUESTS_NOTE || header[0].is_empty();
+            let labelled =
+                caption.is_some() || header[0] == RequestRow::NOTE || header[0].is_empty();
             let (left, start) = if labelled {
                 (row[0].clone(), 1)
             } else {

@@ -15,8 +15,7 @@ use ogi_report::{
 };
 use proptest::test_runner::{Config, FileFailurePersistence};
 
-/// The seed report as the `luhe_2020` example builds it.
-#[path = "../../../examples/luhe_2020.rs"]
+/// The seed report: its page text, and the report as the `luhe_2020` example builds it.
 pub(crate) mod luhe;
 
 /// The directory of the output fixtures.

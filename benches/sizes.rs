@@ -2,7 +2,8 @@
 //! (the seed, 陆河县人民政府 2020; a fully filled 2021-edition report), as BENCHMARKS.md
 //! records them. Also shows that validating the filled report allocates nothing.
 //!
-//! Run with `cargo run --release --example sizes`.
+//! Run with `cargo bench --bench sizes` (it prints the tables; `cargo test --benches`
+//! runs it too, checking its assertions).
 //!
 //! The heap bytes are measured, not computed: a counting global allocator counts the bytes
 //! allocated while the report is cloned (a clone allocates each string at its length) and
@@ -17,7 +18,6 @@ use ogi_report::{
     validate,
 };
 
-#[path = "../benches/support/mod.rs"]
 mod support;
 
 /// Counts the bytes and the number of allocations.
@@ -83,7 +83,18 @@ fn text_bytes(report: &AnnualReport) -> usize {
         + report.other_matters().text.len()
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("sizes: {message}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints the tables; an error is a sentence for the user.
+fn run() -> Result<(), String> {
     println!("| type | `size_of` (bytes) |");
     println!("|---|---:|");
     let sizes = [
@@ -113,12 +124,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("filled 2021 edition", support::large_2021(2022, [0; 6])),
     ];
     for (name, report) in &reports {
-        let json = serde_json::to_string(report)?;
+        let json = serde_json::to_string(report)
+            .map_err(|e| format!("{name} cannot be written as JSON: {e}"))?;
         let (cloned, clone_allocations, copy) = allocated(|| report.clone());
         let (read, read_allocations, back) =
             allocated(|| serde_json::from_str::<AnnualReport>(&json));
         assert_eq!(&copy, report);
-        assert_eq!(&back?, report);
+        let back = back.map_err(|e| format!("{name} cannot be read back from JSON: {e}"))?;
+        assert_eq!(&back, report);
         println!(
             "| {name} | {} | {cloned} ({clone_allocations}) | {read} ({read_allocations}) | {} |",
             text_bytes(report),
