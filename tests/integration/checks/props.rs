@@ -487,6 +487,18 @@ fn reports_of(edition: Edition) -> impl Strategy<Value = Vec<AnnualReport>> {
     prop::collection::vec(one, 1..7)
 }
 
+/// An amount in 元, computed here from its printed number and unit: a mantissa in 万元
+/// times 10000 at the same scale.
+fn in_yuan(a: Amount) -> Decimal {
+    let v = a.value();
+    let factor = match a.unit() {
+        MoneyUnit::Yuan => 1,
+        MoneyUnit::WanYuan => 10_000,
+        unit => panic!("a generated amount has a stated unit, not {unit:?}"),
+    };
+    Decimal::from_i128_with_scale(v.mantissa() * factor, v.scale())
+}
+
 /// The sum of every cell, computed here cell by cell: (filled sum, blanks).
 fn by_cell(reports: &[AnnualReport], edition: Edition) -> BTreeMap<CellRef, (Value, u64)> {
     let mut sums = BTreeMap::new();
@@ -498,7 +510,7 @@ fn by_cell(reports: &[AnnualReport], edition: Edition) -> BTreeMap<CellRef, (Val
                 None => blanks += 1,
                 Some(Value::Count(v)) => count += v,
                 Some(Value::Delta(v)) => delta += v,
-                Some(Value::Money(a)) => yuan += a.to_yuan().unwrap(),
+                Some(Value::Money(a)) => yuan += in_yuan(a),
             }
         }
         let sum = match cell.kind() {

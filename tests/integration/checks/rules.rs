@@ -992,16 +992,6 @@ fn a_pair_must_be_of_consecutive_years() {
     assert!(validate_pair(&a, &a).is_err());
 }
 
-#[test]
-fn validate_does_not_change_the_report() {
-    let mut r = base(E19);
-    put(&mut r, "t3.new.total", None);
-    put(&mut r, "t4.review.total", count(99));
-    let before = r.clone();
-    let _ = validate(&r);
-    assert_eq!(r, before);
-}
-
 // ---------------------------------------------------------------------------------------
 // The catalogue
 

@@ -460,14 +460,6 @@ fn every_note_names_its_place() {
     }
 }
 
-#[test]
-fn public_types_are_send_and_sync() {
-    fn check<T: Send + Sync>() {}
-    check::<Imported>();
-    check::<ogi_report::Note>();
-    check::<ogi_report::ImportError>();
-}
-
 /// A furniture word inside a line of the last section's text (`扫一扫` is also how a
 /// report says "scan the QR code") does not end the text there; the page's own furniture
 /// line after it still does.

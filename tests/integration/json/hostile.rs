@@ -224,9 +224,22 @@ proptest! {
         }
     }
 
+    /// Any text is a report that writes back to an equal report, or an error that says
+    /// where in the text it failed.
     #[test]
-    fn any_json_is_a_report_or_an_error(json in any::<String>()) {
-        let _ = serde_json::from_str::<AnnualReport>(&json);
+    fn any_json_is_a_report_or_an_error_that_says_where(json in any::<String>()) {
+        match serde_json::from_str::<AnnualReport>(&json) {
+            Ok(report) => {
+                let again = serde_json::to_string(&report).unwrap();
+                prop_assert_eq!(serde_json::from_str::<AnnualReport>(&again).unwrap(), report);
+            }
+            Err(e) => {
+                let lines = json.split('\n').count();
+                prop_assert!(e.line() >= 1 && e.line() <= lines, "{} in {:?}", e, json);
+                let at = format!(" at line {} column {}", e.line(), e.column());
+                prop_assert!(e.to_string().ends_with(&at), "{} in {:?}", e, json);
+            }
+        }
     }
 
     #[test]

@@ -273,6 +273,147 @@ fn counts_read_the_same_digits_and_separators() {
 }
 
 // ---------------------------------------------------------------------------------------
+// What mutation testing found unguarded (TESTING.md)
+
+/// A group of four digits before a separator is no thousands grouping: refused as a
+/// count, a change and an amount, with ASCII and full-width digits and separators alike;
+/// the same number grouped by three is read.
+#[test]
+fn a_first_group_of_four_digits_is_refused_as_a_count_and_as_an_amount() {
+    for text in [
+        "1234,567",
+        "1234，567",
+        "１２３４，５６７",
+        "１２３４,５６７",
+        "1234,567,890",
+        "1234,567元",
+        "1234，567.5万元",
+    ] {
+        let number = text.trim_end_matches(['元', '万']);
+        assert_eq!(
+            Value::parse(ValueKind::Count, number)
+                .unwrap_err()
+                .to_string(),
+            format!("invalid number {number:?}"),
+            "{text}"
+        );
+        assert_eq!(
+            Value::parse(ValueKind::Delta, number)
+                .unwrap_err()
+                .to_string(),
+            format!("invalid number {number:?}"),
+            "{text}"
+        );
+        assert_eq!(
+            text.parse::<Amount>(),
+            Err(ValueError::InvalidAmount {
+                text: text.to_owned()
+            }),
+            "{text}"
+        );
+    }
+    for (text, n) in [
+        ("1,234,567", 1_234_567),
+        ("1，234，567", 1_234_567),
+        ("１，２３４，５６７", 1_234_567),
+        ("１,２３４,５６７", 1_234_567),
+        ("1,234", 1234),
+        ("234,567", 234_567),
+    ] {
+        assert_eq!(
+            Value::parse(ValueKind::Count, text),
+            Ok(Some(Value::Count(n))),
+            "{text}"
+        );
+        assert_eq!(
+            Value::parse(ValueKind::Delta, &format!("-{text}")),
+            Ok(Some(Value::Delta(-i64::try_from(n).unwrap()))),
+            "{text}"
+        );
+        let a = amount(&format!("{text}元"));
+        assert_eq!(a.value().mantissa(), i128::from(n), "{text}");
+        assert_eq!(a.value().scale(), 0, "{text}");
+    }
+}
+
+/// Equal amounts print the same: one value in another unit, or in the same unit at
+/// another scale or in another style, is a different amount.
+#[test]
+fn amounts_of_one_number_in_different_units_are_unequal() {
+    assert_ne!(amount("1元"), amount("1万元"));
+    assert_ne!(amount("1元"), amount("1"));
+    assert_ne!(amount("1万元"), amount("1"));
+    assert_ne!(amount("1万"), amount("1万元"));
+    assert_ne!(amount("1元"), amount("1.0元"));
+    assert_ne!(amount("10元"), amount("1.0元"));
+    assert_ne!(amount("1元"), amount("2元"));
+    assert_ne!(amount("1元"), amount("1 元"));
+    assert_ne!(amount("1,000元"), amount("1000元"));
+    // Equal printed forms are equal, however they were made.
+    assert_eq!(amount("1元"), amount("1元"));
+    assert_eq!(amount("1.50万元"), amount("1.50万元"));
+    assert_eq!(
+        Amount::new(Decimal::new(150, 2), MoneyUnit::WanYuan),
+        Ok(amount("1.50万元"))
+    );
+    assert_eq!(amount("007元"), amount("7元"));
+}
+
+/// Equal amounts hash equal; and amounts written here that differ only in unit, value,
+/// scale or style hash apart (with the standard hasher, whose keys are fixed).
+#[test]
+fn equal_amounts_hash_equal_and_these_unequal_ones_hash_apart() {
+    for (a, b) in [
+        ("1元", "1元"),
+        ("007元", "7元"),
+        ("２９４5", "2945"),
+        ("1.50万元", "1.50万元"),
+    ] {
+        assert_eq!(hash(&amount(a)), hash(&amount(b)), "{a} {b}");
+    }
+    for (a, b) in [
+        ("1元", "1万元"),
+        ("1元", "1"),
+        ("1元", "2元"),
+        ("1元", "1.0元"),
+        ("10元", "1.0元"),
+        ("1元", "1 元"),
+        ("1万", "1万元"),
+        ("1000元", "1,000元"),
+    ] {
+        assert_ne!(hash(&amount(a)), hash(&amount(b)), "{a} {b}");
+    }
+}
+
+/// A point needs digits on both sides: `1.x` and `x.1` are no numbers, refused with the
+/// message of a malformed text (not of a fraction, a sign or a range).
+#[test]
+fn a_point_between_a_digit_and_a_non_digit_is_no_number() {
+    for text in ["1.x", "x.1", "1.x元", "x.1万元", "１．ｘ", "1.元"] {
+        assert_eq!(
+            text.parse::<Amount>().unwrap_err().to_string(),
+            format!("invalid amount {text:?}, {FORMS}"),
+        );
+    }
+    for text in ["1.x", "x.1", "１．ｘ", "+1.x", "-x.1"] {
+        assert_eq!(
+            Value::parse(ValueKind::Delta, text)
+                .unwrap_err()
+                .to_string(),
+            format!("invalid number {text:?}"),
+        );
+    }
+    for text in ["1.x", "x.1", "１．ｘ"] {
+        assert_eq!(
+            Value::parse(ValueKind::Count, text)
+                .unwrap_err()
+                .to_string(),
+            format!("invalid number {text:?}"),
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // Generated amounts in every style
 
 proptest! {

@@ -222,14 +222,3 @@ proptest! {
         round_trip(&report);
     }
 }
-
-#[test]
-fn the_output_types_are_send_and_sync() {
-    fn assert_send_sync<T: Send + Sync>() {}
-    assert_send_sync::<TidyCell>();
-    assert_send_sync::<TidyError>();
-    assert_send_sync::<ogi_report::TidyLineError>();
-    assert_send_sync::<ogi_report::HtmlOptions>();
-    assert_send_sync::<ogi_report::CellMark>();
-    assert_send_sync::<ogi_report::Section>();
-}
