@@ -242,6 +242,8 @@ mod rules;
 pub mod schema;
 mod section;
 mod serde_impl;
+#[cfg(feature = "survey")]
+pub mod survey;
 mod text;
 pub mod tidy;
 mod validate;

@@ -35,4 +35,6 @@ mod render_gen;
 mod schema;
 mod seed;
 mod serde_json_form;
+#[cfg(feature = "survey")]
+mod survey;
 mod tidy;
