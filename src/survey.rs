@@ -102,6 +102,9 @@ const INDEX_ROWS: usize = 2000;
 /// How many rules the chart and the list of rules most often broken show.
 const TOP_RULES: usize = 20;
 
+/// How many rules the chart shows (the most often broken).
+const CHART_RULES: usize = 12;
+
 /// What a survey is asked to do: where to write, on how many threads.
 ///
 /// ```
@@ -1197,7 +1200,8 @@ fn index_html(state: &State, pages: bool) -> String {
          <h1>Survey of annual reports on open government information</h1>\n<p>{}.</p>\n",
         escape(&t.to_string())
     );
-    rules_section(&mut h, &state.rules);
+    let (chart, table) = rules_section(&state.rules);
+    h.push_str(&chart);
 
     // Bodies × years.
     let years: BTreeSet<u16> = state.entries.iter().map(|e| e.year).collect();
@@ -1230,6 +1234,11 @@ fn index_html(state: &State, pages: bool) -> String {
             .flatten()
             .next()
             .map_or("", |e| e.body.as_str());
+        let body = if body.is_empty() {
+            "(no name printed)"
+        } else {
+            body
+        };
         let _ = write!(h, "<tr><td>{}</td><td>{}</td>", escape(body), kind.code());
         for year in &years {
             h.push_str("<td>");
@@ -1269,6 +1278,7 @@ fn index_html(state: &State, pages: bool) -> String {
             rows.len()
         );
     }
+    h.push_str(&table);
     h.push_str(
         "<p>Outputs: <a href=\"reports.jsonl\">reports.jsonl</a>, <a href=\"cells.tsv\">cells.tsv</a>, \
          <a href=\"findings.tsv\">findings.tsv</a>, <a href=\"notes.tsv\">notes.tsv</a>, \
@@ -1278,7 +1288,7 @@ fn index_html(state: &State, pages: bool) -> String {
 }
 
 /// The chart of findings per rule and the table of the rules most often broken.
-fn rules_section(h: &mut String, rules: &BTreeMap<String, RuleCounts>) {
+fn rules_section(rules: &BTreeMap<String, RuleCounts>) -> (String, String) {
     // The rules most often broken, and the chart.
     let mut top: Vec<(&String, &RuleCounts)> = rules.iter().collect();
     top.sort_by(|a, b| {
@@ -1289,8 +1299,9 @@ fn rules_section(h: &mut String, rules: &BTreeMap<String, RuleCounts>) {
             .then(a.0.cmp(b.0))
     });
     top.truncate(TOP_RULES);
-    h.push_str("<h2>Findings per rule</h2>\n");
-    h.push_str(&chart(&top));
+    let mut chart_html = String::from("<h2>Findings per rule</h2>\n");
+    chart_html.push_str(&chart(top.get(..CHART_RULES).unwrap_or(&top)));
+    let mut h = String::new();
     h.push_str(
         "<h2>Rules most often broken</h2>\n<table>\n<tr><th>rule</th><th>errors</th>\
          <th>warnings</th><th>info</th><th>unassessable</th></tr>\n",
@@ -1307,12 +1318,13 @@ fn rules_section(h: &mut String, rules: &BTreeMap<String, RuleCounts>) {
         );
     }
     h.push_str("</table>\n");
+    (chart_html, h)
 }
 
 /// A horizontal bar chart of findings per rule, inline SVG: failures (errors, warnings,
 /// info) dark, unassessable light.
 fn chart(rules: &[(&String, &RuleCounts)]) -> String {
-    const LABEL: usize = 260;
+    const LABEL: usize = 320;
     const WIDTH: usize = 520;
     const ROW: usize = 22;
     let max = rules
