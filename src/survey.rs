@@ -2,11 +2,11 @@
 //! `survey` feature).
 //!
 //! [`run`] reads every file under the paths it is given, imports each with
-//! [`import_bytes`](crate::import_bytes) (page text in UTF-8; an HTML page decoded as a
+//! [`import_bytes`] (page text in UTF-8; an HTML page decoded as a
 //! browser decodes it, GBK and GB18030 included), checks each report with
-//! [`validate`](crate::validate) and [`validate_narrative`](crate::validate_narrative),
+//! [`validate`] and [`validate_narrative`],
 //! pairs the reports of one body in consecutive years and checks each pair with
-//! [`validate_pair`](crate::validate_pair), rolls every report up per edition and per
+//! [`validate_pair`], rolls every report up per edition and per
 //! (year, edition) with [`Rollup`], and writes into the output folder:
 //!
 //! | file | one line per | columns |
@@ -17,7 +17,7 @@
 //! | `notes.tsv` | import note, unreadable file, refused roll-up | `file kind location message` |
 //! | `rollup.tsv` | cell of a roll-up | `edition year reports code value unit filled_sum blanks` |
 //! | `index.html` | | bodies × years with their counts, the rules most often broken, a chart |
-//! | `pages/fNNNNNNN.html` | report | [`render::html`](crate::render::html) with its findings marked |
+//! | `pages/fNNNNNNN.html` | report | [`render::html`] with its findings marked |
 //!
 //! ## Files and their order
 //!
@@ -64,7 +64,7 @@
 //! `\n`. A field never contains a tab or a line break: a backslash is written `\\`, a tab
 //! `\t`, a line feed `\n`, a carriage return `\r` (the escapes of `PostgreSQL`'s text
 //! format), so that every line is one record. Nothing else is escaped or quoted. A blank
-//! value is an empty field. Values and units are those of [`tidy`](crate::tidy) (`yuan`,
+//! value is an empty field. Values and units are those of [`tidy`] (`yuan`,
 //! `wan_yuan`, empty for counts and for money whose unit the page does not state).
 //!
 //! ```no_run
