@@ -243,6 +243,8 @@ pub mod schema;
 mod section;
 #[cfg(feature = "serde")]
 mod serde_impl;
+#[cfg(feature = "survey")]
+pub mod survey;
 mod text;
 pub mod tidy;
 mod validate;

@@ -9,3 +9,5 @@ mod json;
 mod model;
 mod output;
 mod surface;
+#[cfg(feature = "survey")]
+mod survey;

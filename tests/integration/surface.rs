@@ -51,6 +51,8 @@ public_api! {
     root_html = ogi_report { import_html, import_html_bytes }
     #[cfg(feature = "schema")]
     root_schema = ogi_report { schema }
+    #[cfg(feature = "survey")]
+    root_survey = ogi_report { survey }
     render = ogi_report::render { CellMark, HtmlOptions, html, markdown, text, title }
     tidy = ogi_report::tidy {
         TidyCell, TidyError, TidyLineError, cells, read, rebuild,
