@@ -599,7 +599,7 @@ impl FromStr for RuleId {
 /// One rule of the catalogue.
 ///
 /// The catalogue ([`Rule::all`]), in order; "per" is the scope one finding is about.
-/// Relations of `spec/FORMAT.md` §5 not listed here are either enforced by the types
+/// Relations of `docs/FORMAT.md` §5 not listed here are either enforced by the types
 /// (T2a-1, T2a-2, T2a-6, T2b-1, T3-4, T3-6, T4-2: counts are unsigned, a table has exactly
 /// its edition's cells), kept by the money type and the roll-ups rather than checked
 /// (T2a-7: an amount keeps its unit and converts to 元 exactly; T3-8: [`crate::MixedRollup`]
@@ -1285,7 +1285,7 @@ impl Rule {
         self.source
     }
 
-    /// The id of the relation in `spec/FORMAT.md` §5 (e.g. `T3-1`, `X-5`).
+    /// The id of the relation in `docs/FORMAT.md` §5 (e.g. `T3-1`, `X-5`).
     ///
     /// ```
     /// use ogi_report::*;

@@ -1219,6 +1219,7 @@ impl<'de> Visitor<'de> for OtherMattersSeed {
 
 /// The fields of a report object, in serialised order: those of [`ReportForm`] (a test
 /// checks that they agree); the JSON Schema lists them.
+#[cfg(any(feature = "schema", test))]
 pub(crate) const REPORT_FIELDS: [&str; 11] = [
     EDITION_KEY,
     "body",
