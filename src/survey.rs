@@ -1171,17 +1171,11 @@ fn check_pairs(group: &Group) -> Vec<PairDone> {
 // ---------------------------------------------------------------------------------------
 // index.html
 
+/// The text escaped for HTML content and quoted attribute values, as the report pages
+/// are (one escaper for both).
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
+    crate::render::html::escape(&mut out, text);
     out
 }
 

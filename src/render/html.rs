@@ -306,7 +306,7 @@ pub fn html(report: &AnnualReport, options: &HtmlOptions) -> String {
 
 /// Writes text with `&`, `<`, `>`, `"` and `'` escaped, for element content and quoted
 /// attribute values alike.
-fn escape(out: &mut String, text: &str) {
+pub(crate) fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
