@@ -866,22 +866,17 @@ pub fn cell_lines(file: &str, report: &AnnualReport) -> Vec<String> {
         .collect()
 }
 
-/// A body's name as the pairing compares it: white space removed, full-width ASCII read
-/// as ASCII.
+/// A body's name as the pairing compares it: normalised as the importer compares printed
+/// labels (white space, zero-width spaces included, removed; full-width ASCII read as
+/// ASCII; the brackets, quotes and list punctuation that pages vary made one form).
 ///
 /// ```
 /// assert_eq!(ogi_report::survey::body_key(" 某县　人民政府（ＡＢ） "), "某县人民政府(AB)");
+/// assert_eq!(ogi_report::survey::body_key("某县\u{200b}人民政府"), "某县人民政府");
 /// ```
 #[must_use]
 pub fn body_key(body: &str) -> String {
-    body.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match u32::from(c) {
-            // Full-width ASCII (！ to ～) is U+FEE0 above ASCII.
-            code @ 0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    crate::import::lines::normalize(body)
 }
 
 // ---------------------------------------------------------------------------------------

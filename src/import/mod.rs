@@ -18,7 +18,7 @@ mod fees;
 pub(crate) mod html;
 mod labels;
 mod layout;
-mod lines;
+pub(crate) mod lines;
 #[cfg(feature = "html")]
 mod markup;
 mod notes;
